@@ -1,0 +1,20 @@
+/** Who made a change: the caller's identity as the request's token names it. */
+export interface Actor {
+  id: string;
+  role: string;
+}
+
+/** A record of one change, written in the same transaction as the change itself. */
+export interface AuditEvent {
+  /** What the change was about, such as `SCHOOL#100000`. */
+  subject: string;
+  /** ISO timestamp. */
+  at: string;
+  /** Unique per event; the request id. */
+  id: string;
+  actor: Actor;
+  /** The mutation or command, such as `designateTeachingSchool`. */
+  action: string;
+  before: unknown;
+  after: unknown;
+}

@@ -1,0 +1,33 @@
+import { InvalidInput } from './errors.js';
+
+/** A calendar date as `yyyy-mm-dd`. */
+export type IsoDate = string & { readonly __brand: 'IsoDate' };
+
+/** Checks that `yyyy-mm-dd` names a real calendar day (no 31 February). */
+export function parseIsoDate(value: string, field: string): IsoDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!match) throw new InvalidInput(field, `${field} must be a date as yyyy-mm-dd, got ${JSON.stringify(value.slice(0, 40))}`);
+  const [, year, month, day] = match as unknown as [string, string, string, string];
+  return checkedDate(Number(year), Number(month), Number(day), field, value);
+}
+
+/** Reads GIAS's `dd-mm-yyyy` (also `dd/mm/yyyy`). */
+export function parseGiasDate(value: string, field: string): IsoDate {
+  const match = /^(\d{2})[-/](\d{2})[-/](\d{4})$/.exec(value.trim());
+  if (!match) throw new InvalidInput(field, `${field} must be a date as dd-mm-yyyy, got ${JSON.stringify(value.slice(0, 40))}`);
+  const [, day, month, year] = match as unknown as [string, string, string, string];
+  return checkedDate(Number(year), Number(month), Number(day), field, value);
+}
+
+/** Today's date in UTC. */
+export function today(now: Date = new Date()): IsoDate {
+  return now.toISOString().slice(0, 10) as IsoDate;
+}
+
+function checkedDate(year: number, month: number, day: number, field: string, original: string): IsoDate {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1800 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    throw new InvalidInput(field, `${field} is not a real date: ${JSON.stringify(original.slice(0, 40))}`);
+  }
+  return date.toISOString().slice(0, 10) as IsoDate;
+}

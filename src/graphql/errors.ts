@@ -1,0 +1,10 @@
+/**
+ * Codes of top-level errors (`errors[].extensions.code`): malformed requests, auth failures and faults.
+ * Business-rule failures are not errors: they come back as `userErrors` in a mutation's payload.
+ */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}

@@ -1,0 +1,16 @@
+import type { ConnectionSource } from '../connection.js';
+import type { LocalAuthorityConnectionResolvers, SchoolConnectionResolvers } from '../generated/resolvers.js';
+
+/** The fields every connection answers the same way. */
+const connectionFields = {
+  pageInfo: (parent: ConnectionSource<unknown>) => ({
+    hasNextPage: parent.hasNextPage,
+    hasPreviousPage: false,
+    startCursor: parent.edges[0]?.cursor ?? null,
+    endCursor: parent.endCursor,
+  }),
+  totalCount: (parent: ConnectionSource<unknown>) => parent.totalCount(),
+};
+
+export const SchoolConnection: SchoolConnectionResolvers = connectionFields;
+export const LocalAuthorityConnection: LocalAuthorityConnectionResolvers = connectionFields;

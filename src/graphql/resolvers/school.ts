@@ -1,0 +1,13 @@
+import { isSmall, isSpecial } from '../../domain/school.js';
+import type { SchoolResolvers } from '../generated/resolvers.js';
+
+export const School: SchoolResolvers = {
+  localAuthority: async (school, _args, context) => {
+    const authority = await context.loaders.localAuthorityByCode.load(school.laCode);
+    if (!authority) throw new Error(`School ${school.urn} names local authority ${school.laCode}, which the registry lacks`);
+    return authority;
+  },
+  region: (school) => school.region,
+  isSmall: (school, _args, context) => isSmall(school, context.settings),
+  isSpecial: (school) => isSpecial(school),
+};

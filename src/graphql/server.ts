@@ -1,0 +1,64 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { InvalidInput, RegistryError } from '../domain/errors.js';
+import type { RequestContext } from './context.js';
+import { ErrorCode } from './errors.js';
+import { typeDefs } from './generated/type-defs.js';
+import { resolvers } from './resolvers/index.js';
+
+export interface GraphqlServerOptions {
+  /**
+   * Answer introspection queries (schema explorers need them).
+   * @default false
+   */
+  introspection?: boolean;
+  /**
+   * Development mode: stack traces in errors and unmasked internal errors. Never in Lambda.
+   * @default false
+   */
+  development?: boolean;
+}
+
+/** The one Apollo Server both the Lambda handler and the local server run. */
+export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloServer<RequestContext> {
+  const development = options.development ?? false;
+  return new ApolloServer<RequestContext>({
+    typeDefs,
+    resolvers,
+    introspection: options.introspection ?? false,
+    includeStacktraceInErrorResponses: development,
+    formatError: (formatted, error) => formatError(formatted, error, development),
+    plugins: [requestIdOnErrors],
+  });
+}
+
+function formatError(formatted: GraphQLFormattedError, error: unknown, development: boolean): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof InvalidInput) {
+    return { ...formatted, message: original.message, extensions: { code: ErrorCode.BAD_USER_INPUT, field: original.field } };
+  }
+  if (original instanceof RegistryError) {
+    return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: original.code } };
+  }
+  if (formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && !development) {
+    // A fault's message can name tables, keys or code; callers get the request id to report instead.
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  }
+  return formatted;
+}
+
+/** Every error carries the request id, so a caller can report it and ops can find the log line. */
+const requestIdOnErrors: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+        response.body.singleResult.errors = response.body.singleResult.errors.map((error) => ({
+          ...error,
+          extensions: { ...error.extensions, requestId: contextValue.requestId },
+        }));
+      },
+    };
+  },
+};

@@ -1,0 +1,121 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { ImportFileError } from './import-error.js';
+
+export type Encoding = 'windows-1252' | 'utf-8';
+
+/** One data row, by column name, with the line of the file it ends on. */
+export interface CsvRow {
+  line: number;
+  values: Record<string, string>;
+}
+
+export interface CsvFile {
+  name: string;
+  encoding: Encoding;
+  columns: string[];
+  rows: AsyncIterable<CsvRow>;
+}
+
+export interface OpenCsvOptions {
+  /** The encoding the source normally uses (GIAS downloads: Windows-1252). A UTF-8 file is recognised either way. */
+  defaultEncoding: Encoding;
+  /** Columns without which no row can be read. */
+  requiredColumns: readonly string[];
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * Opens a CSV file (optionally gzipped) for streaming by column name. Fails before any row is read when
+ * the file is empty, binary or UTF-16, or lacks a required column, so a bad file changes nothing.
+ */
+export async function openCsv(path: string, options: OpenCsvOptions): Promise<CsvFile> {
+  const name = basename(path);
+  const gzipped = path.endsWith('.gz');
+  const sample = await readSample(path, gzipped, name);
+  const encoding = detectEncoding(sample, options.defaultEncoding, name);
+  const rows = parseRows(path, gzipped, encoding);
+  const iterator = rows[Symbol.asyncIterator]();
+  const header = await iterator.next();
+  if (header.done) throw new ImportFileError(name, 'the file is empty: no header row');
+  const columns = (header.value as { record: string[] }).record.map((column) => column.trim());
+  const missing = options.requiredColumns.filter((column) => !columns.includes(column));
+  if (missing.length > 0) {
+    throw new ImportFileError(name, `missing required column(s) ${missing.map((column) => `"${column}"`).join(', ')}; found ${columns.map((column) => `"${column}"`).join(', ')}`);
+  }
+  return { name, encoding, columns, rows: records(iterator, columns, name) };
+}
+
+async function readSample(path: string, gzipped: boolean, name: string): Promise<Buffer> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new ImportFileError(name, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+  }
+  try {
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+    const raw = buffer.subarray(0, bytesRead);
+    if (!gzipped) return raw;
+    try {
+      return gunzipSync(raw, { finishFlush: 2 }).subarray(0, SAMPLE_BYTES);
+    } catch (error) {
+      throw new ImportFileError(name, 'is named .gz but is not gzip data', { cause: error });
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+function detectEncoding(sample: Buffer, fallback: Encoding, name: string): Encoding {
+  if (sample.length === 0) throw new ImportFileError(name, 'the file is empty: no header row');
+  if (sample.includes(0)) {
+    const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
+    throw new ImportFileError(
+      name,
+      utf16
+        ? 'is UTF-16 encoded; save it as CSV in Windows-1252 (as GIAS downloads are) or UTF-8'
+        : 'holds binary data (NUL bytes), not CSV text',
+    );
+  }
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
+  if (!sample.some((byte) => byte >= 0x80)) return fallback;
+  return isUtf8(sample) ? 'utf-8' : 'windows-1252';
+}
+
+/** Valid UTF-8, allowing a multi-byte character cut off at the end of the sample. */
+function isUtf8(sample: Buffer): boolean {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(sample);
+  const replaced = text.indexOf('\uFFFD');
+  return replaced === -1 || replaced >= text.length - 1;
+}
+
+function parseRows(path: string, gzipped: boolean, encoding: Encoding): Readable {
+  const bytes = createReadStream(path);
+  const decompressed = gzipped ? bytes.pipe(createGunzip()) : bytes;
+  return decompressed
+    .pipe(iconv.decodeStream(encoding))
+    .pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: false }));
+}
+
+async function* records(iterator: AsyncIterator<unknown>, columns: string[], name: string): AsyncIterable<CsvRow> {
+  try {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const { record, info } = next.value as { record: string[]; info: { lines: number } };
+      const values: Record<string, string> = {};
+      columns.forEach((column, position) => {
+        values[column] = record[position] ?? '';
+      });
+      yield { line: info.lines, values };
+    }
+  } catch (error) {
+    throw new ImportFileError(name, `is not valid CSV: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,41 @@
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Store } from './store.js';
+
+type Key = { pk: string; sk: string };
+type Item = Record<string, unknown>;
+
+const MAX_KEYS_PER_REQUEST = 100;
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Reads items by key with BatchGetItem, 100 keys a request, retrying what DynamoDB leaves unprocessed.
+ * Answers in the order of `keys`, with undefined where no item exists.
+ */
+export async function batchGet(store: Store, keyList: readonly Key[]): Promise<(Item | undefined)[]> {
+  const found = new Map<string, Item>();
+  for (let start = 0; start < keyList.length; start += MAX_KEYS_PER_REQUEST) {
+    let pending: Key[] = dedupe(keyList.slice(start, start + MAX_KEYS_PER_REQUEST));
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      if (attempt > MAX_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${MAX_ATTEMPTS} attempts`);
+      if (attempt > 1) await delay(25 * 2 ** attempt);
+      const result = await store.doc.send(
+        new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending } } }),
+      );
+      for (const item of result.Responses?.[store.tableName] ?? []) found.set(id(item as Key), item);
+      pending = (result.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as Key[];
+    }
+  }
+  return keyList.map((key) => found.get(id(key)));
+}
+
+function id(key: Key): string {
+  return `${key.pk}\u0000${key.sk}`;
+}
+
+function dedupe(keyList: Key[]): Key[] {
+  return [...new Map(keyList.map((key) => [id(key), { pk: key.pk, sk: key.sk }])).values()];
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

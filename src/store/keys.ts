@@ -1,0 +1,30 @@
+import type { GorRegion } from '../domain/region.js';
+
+/**
+ * Key values of every item type. Sort keys that list schools share one place ordering,
+ * `<region>#<laCode>#<urn>`, so a region or a local authority is a `begins_with` condition.
+ */
+export const keys = {
+  school: (urn: string) => ({ pk: `SCHOOL#${urn}`, sk: 'SCHOOL' }),
+  localAuthority: (code: string) => ({ pk: 'LOCAL_AUTHORITIES', sk: code }),
+  localAuthorityPartition: 'LOCAL_AUTHORITIES',
+  auditEvent: (subject: string, at: string, id: string) => ({ pk: `AUDIT#${subject}`, sk: `${at}#${id}` }),
+  allSchools: 'SCHOOLS',
+  schoolsInPhase: (phase: string) => `PHASE#${phase}`,
+  teachingSchools: 'TEACHING_SCHOOLS',
+  untappedOutstanding: 'UNTAPPED_OUTSTANDING',
+  place: (region: string, laCode: string, urn: string) => `${region}#${laCode}#${urn}`,
+} as const;
+
+/**
+ * The `begins_with` prefixes of a place, in key order: everything, a region, or a local authority
+ * (one prefix per region its schools are in), or both (nothing when they do not meet).
+ */
+export function placePrefixes(place: {
+  region?: GorRegion | null;
+  localAuthority?: { code: string; schoolRegions: readonly GorRegion[] } | null;
+}): string[] {
+  if (!place.localAuthority) return [place.region ? `${place.region}#` : ''];
+  const { code, schoolRegions } = place.localAuthority;
+  return schoolRegions.filter((region) => !place.region || region === place.region).map((region) => `${region}#${code}#`);
+}

@@ -1,0 +1,40 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { LocalAuthority } from '../domain/local-authority.js';
+import { keys } from './keys.js';
+import type { Store } from './store.js';
+
+/**
+ * Creates a local authority or corrects its name and regions, leaving its coverage counts alone.
+ * `rscRegion: undefined` keeps the one stored.
+ */
+export async function saveLocalAuthorityDetails(
+  store: Store,
+  authority: Omit<LocalAuthority, 'counts' | 'rscRegion'> & { rscRegion: string | null | undefined },
+): Promise<void> {
+  const sets = ['#type = :type', '#code = :code', '#name = :name', '#region = :region'];
+  const names: Record<string, string> = { '#type': 'type', '#code': 'code', '#name': 'name', '#region': 'region' };
+  const values: Record<string, unknown> = {
+    ':type': 'LocalAuthority',
+    ':code': authority.code,
+    ':name': authority.name,
+    ':region': authority.region,
+  };
+  let remove = '';
+  if (authority.rscRegion) {
+    sets.push('#rsc = :rsc');
+    names['#rsc'] = 'rscRegion';
+    values[':rsc'] = authority.rscRegion;
+  } else if (authority.rscRegion === null) {
+    remove = ' REMOVE #rsc';
+    names['#rsc'] = 'rscRegion';
+  }
+  await store.doc.send(
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: keys.localAuthority(authority.code),
+      UpdateExpression: `SET ${sets.join(', ')}${remove}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
+  );
+}

@@ -1,0 +1,60 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+/** DynamoDB requests a client has sent, by operation, with the capacity they consumed where reported. */
+export interface RequestCounter {
+  readonly total: number;
+  readonly byOperation: Readonly<Record<string, number>>;
+  readonly consumedRead: number;
+  readonly consumedWrite: number;
+  reset: () => void;
+}
+
+/**
+ * Counts each command a client sends (an SDK middleware at the initialize step, so a command counts
+ * once however often the SDK retries it). Tests bound round trips with it; the benchmark reports it.
+ */
+export function countRequests(client: DynamoDBClient): RequestCounter {
+  const state = { total: 0, byOperation: {} as Record<string, number>, consumedRead: 0, consumedWrite: 0 };
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      state.total += 1;
+      const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
+      state.byOperation[operation] = (state.byOperation[operation] ?? 0) + 1;
+      const result = await next(args);
+      for (const capacity of consumedCapacities(result.output)) {
+        state.consumedRead += capacity.ReadCapacityUnits ?? (capacity.WriteCapacityUnits ? 0 : (capacity.CapacityUnits ?? 0));
+        state.consumedWrite += capacity.WriteCapacityUnits ?? 0;
+      }
+      return result;
+    },
+    { step: 'initialize', name: 'registryRequestCounter' },
+  );
+  return {
+    get total() {
+      return state.total;
+    },
+    get byOperation() {
+      return { ...state.byOperation };
+    },
+    get consumedRead() {
+      return state.consumedRead;
+    },
+    get consumedWrite() {
+      return state.consumedWrite;
+    },
+    reset: () => {
+      state.total = 0;
+      state.byOperation = {};
+      state.consumedRead = 0;
+      state.consumedWrite = 0;
+    },
+  };
+}
+
+type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
+
+function consumedCapacities(output: unknown): Capacity[] {
+  const consumed = (output as { ConsumedCapacity?: Capacity | Capacity[] } | undefined)?.ConsumedCapacity;
+  if (!consumed) return [];
+  return Array.isArray(consumed) ? consumed : [consumed];
+}

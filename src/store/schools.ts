@@ -1,0 +1,100 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DesignationStatus } from '../domain/designation.js';
+import type { OfstedRating } from '../domain/ofsted.js';
+import type { Phase } from '../domain/phase.js';
+import type { GorRegion } from '../domain/region.js';
+import { batchGet } from './batch-get.js';
+import { keys, placePrefixes } from './keys.js';
+import { queryPage, type ItemFilter, type Page } from './query-page.js';
+import { fromSchoolItem, type StoredSchool } from './school-item.js';
+import type { Store } from './store.js';
+import type { IndexName } from './table-definition.js';
+
+/** Schools by URN, in the order asked, undefined where the registry has no such school. */
+export async function getSchoolsByUrn(store: Store, urns: readonly string[]): Promise<(StoredSchool | undefined)[]> {
+  const items = await batchGet(store, urns.map((urn) => keys.school(urn)));
+  return items.map((item) => (item ? fromSchoolItem(item) : undefined));
+}
+
+/**
+ * What a list of schools may be narrowed to. A local authority comes with the regions its schools are
+ * in (`regionsIn` of its counts); the region, if given, is the school's own.
+ */
+export interface SchoolCriteria {
+  region?: GorRegion | null;
+  localAuthority?: { code: string; schoolRegions: readonly GorRegion[] } | null;
+  phase?: Phase | null;
+  ofstedRating?: OfstedRating | null;
+  isTeachingSchool?: boolean | null;
+  designationStatus?: DesignationStatus | null;
+}
+
+/**
+ * Schools matching the criteria, in place order (region, local authority, URN). Picks the index whose
+ * key answers most of the question (teaching schools, a phase, or a place) and filters the rest.
+ */
+export async function findSchools(
+  store: Store,
+  criteria: SchoolCriteria,
+  page: { first: number; after?: string | null },
+): Promise<Page<StoredSchool>> {
+  const source = sourceFor(criteria);
+  return queryPage(store, {
+    list: 'schools',
+    index: source.index,
+    segments: placePrefixes(criteria).map((prefix) => ({ partition: source.partition, prefix })),
+    filter: filterFor(criteria, source.index),
+    first: page.first,
+    after: page.after,
+    map: fromSchoolItem,
+  });
+}
+
+function sourceFor(criteria: SchoolCriteria): { index: IndexName; partition: string } {
+  const current = criteria.designationStatus !== 'DE_DESIGNATED';
+  if (criteria.isTeachingSchool === true && current) return { index: 'byList', partition: keys.teachingSchools };
+  if (criteria.phase) return { index: 'byPhase', partition: keys.schoolsInPhase(criteria.phase) };
+  return { index: 'byPlace', partition: keys.allSchools };
+}
+
+function filterFor(criteria: SchoolCriteria, index: IndexName): ItemFilter | null {
+  const clauses: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (criteria.phase && index !== 'byPhase') {
+    clauses.push('#phase = :phase');
+    names['#phase'] = 'phase';
+    values[':phase'] = criteria.phase;
+  }
+  if (criteria.ofstedRating) {
+    clauses.push('#rating = :rating');
+    names['#rating'] = 'ofstedRating';
+    values[':rating'] = criteria.ofstedRating;
+  }
+  if (criteria.designationStatus) {
+    clauses.push('#designation.#status = :status');
+    names['#designation'] = 'designation';
+    names['#status'] = 'status';
+    values[':status'] = criteria.designationStatus;
+  }
+  if (criteria.isTeachingSchool === false) {
+    clauses.push('(attribute_not_exists(#designation) OR #designation.#status = :ended)');
+    names['#designation'] = 'designation';
+    names['#status'] = 'status';
+    values[':ended'] = 'DE_DESIGNATED';
+  }
+  if (criteria.isTeachingSchool === true && index !== 'byList') {
+    clauses.push('#designation.#status IN (:designated, :review)');
+    names['#designation'] = 'designation';
+    names['#status'] = 'status';
+    values[':designated'] = 'DESIGNATED';
+    values[':review'] = 'UNDER_REVIEW';
+  }
+  return clauses.length > 0 ? { expression: clauses.join(' AND '), names, values } : null;
+}
+
+/** A school read strongly consistently, as a change starts from it; undefined when unknown. */
+export async function getSchoolForChange(store: Store, urn: string): Promise<StoredSchool | undefined> {
+  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.school(urn), ConsistentRead: true }));
+  return result.Item ? fromSchoolItem(result.Item) : undefined;
+}

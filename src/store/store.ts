@@ -1,0 +1,54 @@
+import { CreateTableCommand, DynamoDBClient, ResourceInUseException, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createTableInput } from './table-definition.js';
+
+/** The table and the client every access pattern takes. */
+export interface Store {
+  readonly doc: DynamoDBDocumentClient;
+  readonly tableName: string;
+}
+
+export interface StoreOptions {
+  /** Table name. */
+  tableName: string;
+  /**
+   * DynamoDB endpoint, for DynamoDB Local.
+   * @default the AWS endpoint of the region, from the SDK's default chain
+   */
+  endpoint?: string;
+  /**
+   * AWS region.
+   * @default the SDK's default chain, or `eu-west-2` when an endpoint is given
+   */
+  region?: string;
+  /** An existing client to share (tests count its requests). */
+  client?: DynamoDBClient;
+}
+
+export function createStore(options: StoreOptions): Store {
+  const client = options.client ?? createClient(options);
+  const doc = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return { doc, tableName: options.tableName };
+}
+
+export function createClient(options: Pick<StoreOptions, 'endpoint' | 'region'>): DynamoDBClient {
+  if (!options.endpoint) return new DynamoDBClient(options.region ? { region: options.region } : {});
+  return new DynamoDBClient({
+    endpoint: options.endpoint,
+    region: options.region ?? 'eu-west-2',
+    // DynamoDB Local accepts any credentials; fixed ones keep the developer's real ones out of it.
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+}
+
+/** Creates the table unless it exists (DynamoDB Local and tests; the CDK stack creates it in AWS). */
+export async function ensureTable(store: Store): Promise<void> {
+  try {
+    await store.doc.send(new CreateTableCommand(createTableInput(store.tableName)));
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  await waitUntilTableExists({ client: store.doc, maxWaitTime: 60 }, { TableName: store.tableName });
+}

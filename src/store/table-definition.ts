@@ -1,0 +1,51 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+/**
+ * The one table's key schema and global secondary indexes, defined once: the local and test tables
+ * are created from it, and so is the CDK stack's table. All key attributes are strings.
+ * docs/data-model.md lists the access patterns each index serves.
+ */
+export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
+
+export const INDEXES = {
+  /** Every school, by place: `SCHOOLS` / `<region>#<laCode>#<urn>`. */
+  byPlace: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /** Every school, by phase then place: `PHASE#<phase>` / `<region>#<laCode>#<urn>`. */
+  byPhase: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  /** Sparse lists: `TEACHING_SCHOOLS` and `UNTAPPED_OUTSTANDING`, by place. */
+  byList: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+} as const;
+
+export type IndexName = keyof typeof INDEXES;
+
+/** The key attributes a Query on an index (or the table itself) returns as LastEvaluatedKey. */
+export function keyAttributesOf(index: IndexName | 'table'): string[] {
+  const base = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey];
+  return index === 'table' ? base : [...base, INDEXES[index].partitionKey, INDEXES[index].sortKey];
+}
+
+/** CreateTable input for DynamoDB Local and tests (on-demand, as in AWS). */
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  const keyNames = new Set<string>([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey]);
+  for (const index of Object.values(INDEXES)) {
+    keyNames.add(index.partitionKey);
+    keyNames.add(index.sortKey);
+  }
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [...keyNames].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+    KeySchema: [
+      { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: Object.values(INDEXES).map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    })),
+  };
+}

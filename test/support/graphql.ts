@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createGraphqlHandler, type Identify } from '../../src/entry/graphql-handler.js';
+import { DEVELOPER } from '../../src/entry/developer.js';
+import { createGraphqlServer } from '../../src/graphql/server.js';
+import type { Store } from '../../src/store/store.js';
+
+export interface GraphqlResponse<Data = Record<string, any>> {
+  status: number;
+  data?: Data;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+}
+
+/**
+ * Sends GraphQL through the real Lambda handler, as API Gateway would: an HTTP API (v2) event in,
+ * the HTTP response out.
+ */
+export function graphqlClient(store: Store, options: { identify?: Identify; headers?: Record<string, string> } = {}) {
+  const handler = createGraphqlHandler({
+    server: createGraphqlServer({ introspection: true }),
+    store,
+    identify: options.identify ?? (() => DEVELOPER),
+  });
+  return async <Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphqlResponse<Data>> => {
+    const event = {
+      version: '2.0',
+      routeKey: 'POST /graphql',
+      rawPath: '/graphql',
+      rawQueryString: '',
+      headers: { 'content-type': 'application/json', ...options.headers, ...headers },
+      requestContext: {
+        http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+        requestId: randomUUID(),
+      },
+      body: JSON.stringify({ query, variables }),
+      isBase64Encoded: false,
+    } as unknown as APIGatewayProxyEventV2;
+    const context = { awsRequestId: randomUUID() } as Context;
+    const result = (await handler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2;
+    const body = JSON.parse(result.body ?? '{}');
+    return { status: result.statusCode ?? 200, ...body };
+  };
+}
