@@ -1,13 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
+// The SDK warns that releases from 2027 need Node 22; Lambda runs 22, and locally the warning only clutters output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
-    pool: 'forks',
-    // The SDK warns that releases from 2027 need Node 22; Lambda runs 22, and the warning only clutters test output.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    projects: [
+      {
+        // Pure tests: domain rules, schema, infrastructure template. No DynamoDB.
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/infra/**/*.test.ts'] },
+      },
+      {
+        // Tests against one DynamoDB Local per run, with the shipped registry imported once.
+        extends: true,
+        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'], pool: 'forks' },
+      },
+    ],
   },
 });
