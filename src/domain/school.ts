@@ -28,6 +28,8 @@ export interface School {
   pastDesignations: Designation[];
   /** The alliance NCTL listed the school under, kept from import. */
   nctlAllianceName: string | null;
+  /** The alliance this school leads, if any (a teaching school leads at most one). */
+  leadsAllianceId: string | null;
 }
 
 /** Registry settings that domain rules depend on. */

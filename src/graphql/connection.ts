@@ -1,5 +1,7 @@
 import { InvalidInput } from '../domain/errors.js';
+import type { AllianceMembership } from '../domain/alliance.js';
 import type { LocalAuthority } from '../domain/local-authority.js';
+import type { StoredAlliance } from '../store/alliance-item.js';
 import { decodeCursor, encodeCursor } from '../store/cursor.js';
 import type { Page } from '../store/query-page.js';
 import type { StoredSchool } from '../store/school-item.js';
@@ -13,6 +15,8 @@ export interface ConnectionSource<T> extends Page<T> {
 }
 
 export type SchoolConnectionSource = ConnectionSource<StoredSchool>;
+export type AllianceConnectionSource = ConnectionSource<StoredAlliance>;
+export type AllianceMembershipConnectionSource = ConnectionSource<AllianceMembership>;
 export type LocalAuthorityConnectionSource = ConnectionSource<LocalAuthority>;
 
 /** Pages through a short list already in memory (such as the local authorities), by offset. */

@@ -1,5 +1,8 @@
 import DataLoader from 'dataloader';
 import type { LocalAuthority } from '../domain/local-authority.js';
+import type { StoredAlliance } from '../store/alliance-item.js';
+import { getAlliancesById } from '../store/alliances.js';
+import { getNetworksById, type Network } from '../store/networks.js';
 import { getLocalAuthoritiesByCode, listLocalAuthorities } from '../store/local-authorities.js';
 import type { StoredSchool } from '../store/school-item.js';
 import { getSchoolsByUrn } from '../store/schools.js';
@@ -12,6 +15,8 @@ import type { Store } from '../store/store.js';
 export interface Loaders {
   schoolByUrn: DataLoader<string, StoredSchool | undefined>;
   localAuthorityByCode: DataLoader<string, LocalAuthority | undefined>;
+  allianceById: DataLoader<string, StoredAlliance | undefined>;
+  networkById: DataLoader<string, Network | undefined>;
   /** Every local authority (one Query), for lists, regions and counts. */
   allLocalAuthorities: () => Promise<LocalAuthority[]>;
 }
@@ -22,6 +27,8 @@ export function createLoaders(store: Store): Loaders {
   return {
     schoolByUrn: new DataLoader((urns) => getSchoolsByUrn(store, urns)),
     localAuthorityByCode,
+    allianceById: new DataLoader((ids) => getAlliancesById(store, ids)),
+    networkById: new DataLoader((ids) => getNetworksById(store, ids)),
     allLocalAuthorities: () => {
       all ??= listLocalAuthorities(store).then((authorities) => {
         for (const authority of authorities) localAuthorityByCode.prime(authority.code, authority);

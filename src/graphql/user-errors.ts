@@ -13,7 +13,9 @@ export interface UserErrorShape {
  * Input errors inside a mutation's `input` are user errors too, naming the field.
  */
 export function userErrorsFrom(error: unknown): UserErrorShape[] {
-  if (error instanceof RuleViolation) return [{ field: [...error.field], message: error.message, code: error.code as RuleCode }];
+  if (error instanceof RuleViolation) {
+    return [{ field: error.field.length > 0 ? [...error.field] : null, message: error.message, code: error.code as RuleCode }];
+  }
   if (error instanceof InvalidInput) return [{ field: error.field.split('.'), message: error.message, code: RuleCode.INVALID_VALUE }];
   throw error;
 }

@@ -96,6 +96,7 @@ export function mergeEstablishment(existing: School | null, establishment: Estab
     designation: null,
     pastDesignations: [],
     nctlAllianceName: null,
+    leadsAllianceId: null,
   };
   return { ...base, ...establishment.fields };
 }

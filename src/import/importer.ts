@@ -2,10 +2,12 @@ import { ConcurrentChange, InvalidInput } from '../domain/errors.js';
 import type { LocalAuthority } from '../domain/local-authority.js';
 import type { GorRegion } from '../domain/region.js';
 import { sameData } from '../domain/same.js';
-import type { School } from '../domain/school.js';
+import { DEFAULT_SETTINGS, type RegistrySettings, type School } from '../domain/school.js';
+import { allianceNameKey } from '../domain/alliance.js';
+import { importAlliances, type AllianceImportReport, type ListedAlliance } from './alliance-import.js';
 import { listLocalAuthorities } from '../store/local-authorities.js';
 import { saveLocalAuthorityDetails } from '../store/local-authority-writes.js';
-import { actionCount, commitSchoolChanges, MAX_TRANSACTION_ACTIONS, type SchoolChange } from '../store/school-changes.js';
+import { actionCount, commitSchoolChanges, MAX_TRANSACTION_ACTIONS, type SchoolChange } from '../store/change-set.js';
 import { getSchoolsByUrn } from '../store/schools.js';
 import type { Store } from '../store/store.js';
 import { openCsv, type CsvRow } from './csv-file.js';
@@ -27,6 +29,8 @@ export interface ImportReport {
   rejected: Rejection[];
   /** Local authorities created or corrected (establishments only). */
   localAuthoritiesWritten: number;
+  /** The alliances the teaching schools list names (teaching schools only). */
+  alliances?: AllianceImportReport;
 }
 
 export interface ImportOptions {
@@ -37,6 +41,11 @@ export interface ImportOptions {
    * @default 4
    */
   concurrency?: number;
+  /**
+   * Registry settings (the small-school threshold types imported job-share alliances).
+   * @default DEFAULT_SETTINGS
+   */
+  settings?: RegistrySettings;
 }
 
 /** How a row changes the school it names; `existing` is null for a school the registry lacks. */
@@ -80,8 +89,12 @@ export async function importTeachingSchools(store: Store, path: string, options:
   const file = await openCsv(path, { defaultEncoding: 'utf-8', requiredColumns: NCTL_REQUIRED_COLUMNS });
   const report = newReport(file.name);
   const changes: RowChange[] = [];
+  const alliances = new Map<string, ListedAlliance>();
   await readRows(file.rows, report, (row) => {
     const listed = readListedTeachingSchool(row.values);
+    const alliance = alliances.get(allianceNameKey(listed.allianceName)) ?? { name: listed.allianceName, schools: [] };
+    alliance.schools.push({ urn: listed.urn, line: row.line });
+    alliances.set(allianceNameKey(listed.allianceName), alliance);
     changes.push({
       line: row.line,
       urn: listed.urn,
@@ -95,6 +108,7 @@ export async function importTeachingSchools(store: Store, path: string, options:
     });
   });
   await applyChanges(store, changes, report, options);
+  report.alliances = await importAlliances(store, [...alliances.values()], options.settings ?? DEFAULT_SETTINGS);
   return sortReport(report);
 }
 

@@ -38,6 +38,11 @@ export function describeImport(run: ImportRun): string {
       `${report.file}: ${report.read} rows read, ${report.written} written, ${report.unchanged} unchanged, ${report.rejected.length} rejected${authorities}`,
     );
     for (const rejection of report.rejected) lines.push(`  rejected line ${rejection.line}: ${rejection.reason}`);
+    if (report.alliances) {
+      const { read, created, unchanged, rejected } = report.alliances;
+      lines.push(`${report.file}: ${read} alliances listed, ${created} created, ${unchanged} unchanged, ${rejected.length} not created`);
+      for (const rejection of rejected) lines.push(`  alliance on line ${rejection.line}: ${rejection.reason}`);
+    }
   }
   const { schools, teachingSchools, localAuthorities } = run.totals;
   lines.push(`registry: ${schools} schools, ${teachingSchools} teaching schools, ${localAuthorities} local authorities`);

@@ -14,6 +14,18 @@ export const keys = {
   teachingSchools: 'TEACHING_SCHOOLS',
   untappedOutstanding: 'UNTAPPED_OUTSTANDING',
   place: (region: string, laCode: string, urn: string) => `${region}#${laCode}#${urn}`,
+  alliance: (id: string) => ({ pk: `ALLIANCE#${id}`, sk: 'ALLIANCE' }),
+  allianceName: (nameKey: string) => ({ pk: `ALLIANCE_NAME#${nameKey}`, sk: 'ALLIANCE_NAME' }),
+  allAlliances: 'ALLIANCES',
+  alliancesOfType: (type: string) => `ALLIANCE_TYPE#${type}`,
+  allianceOrder: (nameKey: string, id: string) => `${nameKey}#${id}`,
+  alliancePartition: (id: string) => `ALLIANCE#${id}`,
+  currentMember: (allianceId: string, urn: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: `MEMBER#${urn}` }),
+  currentMemberPrefix: 'MEMBER#',
+  formerMember: (allianceId: string, urn: string, joinedOn: string, leftOn: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: `FORMER#${urn}#${joinedOn}#${leftOn}` }),
+  membershipsOf: (urn: string) => `MEMBERSHIPS#${urn}`,
+  network: (id: string) => ({ pk: `NETWORK#${id}`, sk: 'NETWORK' }),
+  networkAlliances: (id: string) => `NETWORK#${id}`,
 } as const;
 
 /**

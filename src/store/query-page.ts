@@ -100,3 +100,34 @@ function resume<T>(query: PageQuery<T>, attributes: string[], names: { pk: strin
   if (key[names.pk] !== partition || typeof sortValue !== 'string' || !sortValue.startsWith(prefix)) throw refuse();
   return { segment, startKey: key };
 }
+
+/**
+ * How many items a list holds: Query with `Select: COUNT` over each segment, which returns no items. Meant
+ * for short lists (an alliance's memberships, the ~640 alliances); long lists count from kept aggregates.
+ */
+export async function countItems(store: Store, query: Pick<PageQuery<unknown>, 'index' | 'segments' | 'filter'>): Promise<number> {
+  const names = query.index === 'table'
+    ? { pk: TABLE_KEYS.partitionKey, sk: TABLE_KEYS.sortKey }
+    : { pk: INDEXES[query.index].partitionKey, sk: INDEXES[query.index].sortKey };
+  let total = 0;
+  for (const { partition, prefix } of query.segments) {
+    let startKey: Item | undefined;
+    do {
+      const result = await store.doc.send(
+        new QueryCommand({
+          TableName: store.tableName,
+          IndexName: query.index === 'table' ? undefined : INDEXES[query.index].name,
+          Select: 'COUNT',
+          KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+          FilterExpression: query.filter?.expression,
+          ExpressionAttributeNames: { '#pk': names.pk, ...(prefix ? { '#sk': names.sk } : {}), ...query.filter?.names },
+          ExpressionAttributeValues: { ':pk': partition, ...(prefix ? { ':prefix': prefix } : {}), ...query.filter?.values },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      total += result.Count ?? 0;
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+  }
+  return total;
+}

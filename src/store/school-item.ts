@@ -41,6 +41,7 @@ export function toSchoolItem(school: School, version: number): Item {
     designation: school.designation ?? undefined,
     pastDesignations: school.pastDesignations.length > 0 ? school.pastDesignations : undefined,
     nctlAllianceName: school.nctlAllianceName ?? undefined,
+    leadsAllianceId: school.leadsAllianceId ?? undefined,
     gsi1pk: keys.allSchools,
     gsi1sk: place,
     gsi2pk: keys.schoolsInPhase(school.phase),
@@ -68,6 +69,7 @@ export function fromSchoolItem(item: Item): StoredSchool {
     designation: (item.designation as Designation | undefined) ?? null,
     pastDesignations: (item.pastDesignations as Designation[] | undefined) ?? [],
     nctlAllianceName: (item.nctlAllianceName as string | undefined) ?? null,
+    leadsAllianceId: (item.leadsAllianceId as string | undefined) ?? null,
     version: item.version as number,
   };
 }

@@ -11,8 +11,8 @@ import type { Store } from './store.js';
 import type { IndexName } from './table-definition.js';
 
 /** Schools by URN, in the order asked, undefined where the registry has no such school. */
-export async function getSchoolsByUrn(store: Store, urns: readonly string[]): Promise<(StoredSchool | undefined)[]> {
-  const items = await batchGet(store, urns.map((urn) => keys.school(urn)));
+export async function getSchoolsByUrn(store: Store, urns: readonly string[], options: { consistent?: boolean } = {}): Promise<(StoredSchool | undefined)[]> {
+  const items = await batchGet(store, urns.map((urn) => keys.school(urn)), options);
   return items.map((item) => (item ? fromSchoolItem(item) : undefined));
 }
 

@@ -4,7 +4,10 @@ import type { StoredSchool } from '../../store/school-item.js';
 import type { LocalAuthority as LocalAuthorityModel } from '../../domain/local-authority.js';
 import type { GorRegion as GorRegionCode } from '../../domain/region.js';
 import type { Designation as DesignationModel } from '../../domain/designation.js';
-import type { SchoolConnectionSource, LocalAuthorityConnectionSource } from '../connection.js';
+import type { StoredAlliance } from '../../store/alliance-item.js';
+import type { AllianceMembership as AllianceMembershipModel, Deliverer, DeliveryAreaLeadModel } from '../../domain/alliance.js';
+import type { Network } from '../../store/networks.js';
+import type { AllianceConnectionSource, AllianceMembershipConnectionSource, SchoolConnectionSource, LocalAuthorityConnectionSource } from '../connection.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +22,320 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `yyyy-mm-dd` (ISO 8601). */
   Date: { input: string; output: string; }
+};
+
+/** Input of `addAllianceDeliverer`. */
+export type AddAllianceDelivererInput = {
+  /** The alliance. */
+  allianceId: Scalars['ID']['input'];
+  /** When it joined, where known. */
+  joinedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** What kind of organisation it is. */
+  kind: DelivererKind;
+  /** The deliverer's name. */
+  name: Scalars['String']['input'];
+};
+
+/** The result of `addAllianceDeliverer`. */
+export type AddAllianceDelivererPayload = {
+  __typename?: 'AddAllianceDelivererPayload';
+  /** The alliance after the change; null when `userErrors` says why there was none. */
+  alliance?: Maybe<Alliance>;
+  /** The new deliverer. Null when refused. */
+  deliverer?: Maybe<AllianceDeliverer>;
+  /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `addAllianceLead`. */
+export type AddAllianceLeadInput = {
+  /** The alliance. */
+  allianceId: Scalars['ID']['input'];
+  /** The alliance's type after the change; unchanged when not given. */
+  type?: InputMaybe<AllianceType>;
+  /** The teaching school to add as a lead. */
+  urn: Scalars['String']['input'];
+};
+
+/** The result of `addAllianceLead`. */
+export type AddAllianceLeadPayload = {
+  __typename?: 'AddAllianceLeadPayload';
+  /** The alliance after the change; null when `userErrors` says why there was none. */
+  alliance?: Maybe<Alliance>;
+  /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `addAllianceMember`. */
+export type AddAllianceMemberInput = {
+  /** The alliance. */
+  allianceId: Scalars['ID']['input'];
+  /** When it joined; today when not given. */
+  joinedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Its role in the alliance. */
+  role: MemberRole;
+  /** The school. */
+  urn: Scalars['String']['input'];
+};
+
+/** The result of `addAllianceMember`. */
+export type AddAllianceMemberPayload = {
+  __typename?: 'AddAllianceMemberPayload';
+  /** The alliance after the change; null when `userErrors` says why there was none. */
+  alliance?: Maybe<Alliance>;
+  /** The new membership. Null when refused. */
+  membership?: Maybe<AllianceMembership>;
+  /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
+/** A teaching school alliance: lead teaching schools and the schools and organisations they work with. */
+export type Alliance = {
+  __typename?: 'Alliance';
+  /** Partners that are not schools; those that have left too when `includeFormer` is true. */
+  deliverers: Array<AllianceDeliverer>;
+  /** Each of the Big 3 delivery areas with the lead accountable for it (null where none is named yet). */
+  deliveryAreas: Array<DeliveryAreaLead>;
+  /** The alliance's id. */
+  id: Scalars['ID']['output'];
+  /** The lead teaching schools. */
+  leads: Array<School>;
+  /** Current partner schools, optionally of one role. At most 100 a page. */
+  members: AllianceMembershipConnection;
+  /** The alliance's name. */
+  name: Scalars['String']['output'];
+  /** Whether the alliance's leads no longer fit its type (after a de-designation, say). */
+  needsRestructuring: Scalars['Boolean']['output'];
+  /** The teaching school network the alliance belongs to. */
+  network?: Maybe<TeachingSchoolNetwork>;
+  /** Why the alliance needs restructuring; empty when it does not. */
+  restructuringReasons: Array<RestructuringReason>;
+  /** SINGLE, JOB_SHARE or MULTIPLE. */
+  type: AllianceType;
+};
+
+
+/** A teaching school alliance: lead teaching schools and the schools and organisations they work with. */
+export type AllianceDeliverersArgs = {
+  includeFormer?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A teaching school alliance: lead teaching schools and the schools and organisations they work with. */
+export type AllianceMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<MemberRole>;
+};
+
+/** A page of alliances. */
+export type AllianceConnection = {
+  __typename?: 'AllianceConnection';
+  /** The alliances of this page, each with its cursor. */
+  edges: Array<AllianceEdge>;
+  /** Where this page stands in the list. */
+  pageInfo: PageInfo;
+  /** How many alliances the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A partner of an alliance that is not a school. */
+export type AllianceDeliverer = {
+  __typename?: 'AllianceDeliverer';
+  /** The deliverer's id within its alliance. */
+  id: Scalars['ID']['output'];
+  /** When it joined, where known. */
+  joinedOn?: Maybe<Scalars['Date']['output']>;
+  /** What kind of organisation it is. */
+  kind: DelivererKind;
+  /** When it left; null while it delivers. */
+  leftOn?: Maybe<Scalars['Date']['output']>;
+  /** Its name. */
+  name: Scalars['String']['output'];
+};
+
+/** An alliance in a page, with its cursor. */
+export type AllianceEdge = {
+  __typename?: 'AllianceEdge';
+  /** Pass as `after` to read the alliances that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The alliance. */
+  node: Alliance;
+};
+
+/** Narrows a list of alliances. Every field given must match. */
+export type AllianceFilter = {
+  /** Alliances with at least one lead in this local authority (3-digit DfE code). */
+  localAuthority?: InputMaybe<Scalars['String']['input']>;
+  /** Alliances that need restructuring (true) or do not (false). */
+  needsRestructuring?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Alliances with at least one lead in this region. */
+  region?: InputMaybe<GorRegion>;
+  /** Alliances of this type. */
+  type?: InputMaybe<AllianceType>;
+};
+
+/** A school's membership of an alliance as a partner. */
+export type AllianceMembership = {
+  __typename?: 'AllianceMembership';
+  /** The alliance. */
+  alliance: Alliance;
+  /** When it joined. */
+  joinedOn: Scalars['Date']['output'];
+  /** When it left; null while it is a member. */
+  leftOn?: Maybe<Scalars['Date']['output']>;
+  /** Its role. */
+  role: MemberRole;
+  /** The partner school. */
+  school: School;
+};
+
+/** A page of alliance memberships. */
+export type AllianceMembershipConnection = {
+  __typename?: 'AllianceMembershipConnection';
+  /** The memberships of this page, each with its cursor. */
+  edges: Array<AllianceMembershipEdge>;
+  /** Where this page stands in the list. */
+  pageInfo: PageInfo;
+  /** How many memberships the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A membership in a page, with its cursor. */
+export type AllianceMembershipEdge = {
+  __typename?: 'AllianceMembershipEdge';
+  /** Pass as `after` to read the memberships that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The membership. */
+  node: AllianceMembership;
+};
+
+/** SINGLE: exactly 1 lead. JOB_SHARE: exactly 2 leads, each a small or special school. MULTIPLE: 2 or more leads. */
+export type AllianceType =
+  /** Exactly two lead teaching schools, each small or special. */
+  | 'JOB_SHARE'
+  /** Two or more lead teaching schools. */
+  | 'MULTIPLE'
+  /** Exactly one lead teaching school. */
+  | 'SINGLE';
+
+/** Input of `assignDeliveryAreaLead`. */
+export type AssignDeliveryAreaLeadInput = {
+  /** The alliance. */
+  allianceId: Scalars['ID']['input'];
+  /** The delivery area. */
+  area: DeliveryArea;
+  /** The lead accountable for it. */
+  urn: Scalars['String']['input'];
+};
+
+/** The result of `assignDeliveryAreaLead`. */
+export type AssignDeliveryAreaLeadPayload = {
+  __typename?: 'AssignDeliveryAreaLeadPayload';
+  /** The alliance after the change; null when `userErrors` says why there was none. */
+  alliance?: Maybe<Alliance>;
+  /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `changeAllianceMemberRole`. */
+export type ChangeAllianceMemberRoleInput = {
+  /** The alliance. */
+  allianceId: Scalars['ID']['input'];
+  /** Its new role. */
+  role: MemberRole;
+  /** The school. */
+  urn: Scalars['String']['input'];
+};
+
+/** The result of `changeAllianceMemberRole`. */
+export type ChangeAllianceMemberRolePayload = {
+  __typename?: 'ChangeAllianceMemberRolePayload';
+  /** The alliance after the change; null when `userErrors` says why there was none. */
+  alliance?: Maybe<Alliance>;
+  /** The membership with its new role. Null when refused. */
+  membership?: Maybe<AllianceMembership>;
+  /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `changeAllianceType`. */
+export type ChangeAllianceTypeInput = {
+  /** The alliance. */
+  allianceId: Scalars['ID']['input'];
+  /** The new type. */
+  type: AllianceType;
+};
+
+/** The result of `changeAllianceType`. */
+export type ChangeAllianceTypePayload = {
+  __typename?: 'ChangeAllianceTypePayload';
+  /** The alliance after the change; null when `userErrors` says why there was none. */
+  alliance?: Maybe<Alliance>;
+  /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `createAlliance`. */
+export type CreateAllianceInput = {
+  /** The lead accountable for each delivery area; required with more than one lead. */
+  deliveryAreaLeads?: InputMaybe<Array<DeliveryAreaLeadInput>>;
+  /** URNs of the lead teaching schools. */
+  leadUrns: Array<Scalars['String']['input']>;
+  /** The alliance's name, unique in the registry. */
+  name: Scalars['String']['input'];
+  /** SINGLE (1 lead), JOB_SHARE (2 small or special leads) or MULTIPLE (2 or more). */
+  type: AllianceType;
+};
+
+/** The result of `createAlliance`. */
+export type CreateAlliancePayload = {
+  __typename?: 'CreateAlliancePayload';
+  /** The alliance after the change; null when `userErrors` says why there was none. */
+  alliance?: Maybe<Alliance>;
+  /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
+/** What kind of organisation a deliverer is. */
+export type DelivererKind =
+  /** A multi-academy trust. */
+  | 'ACADEMY_TRUST'
+  /** A diocese. */
+  | 'DIOCESE'
+  /** A local authority. */
+  | 'LOCAL_AUTHORITY'
+  /** Any other organisation. */
+  | 'OTHER'
+  /** A private-sector organisation. */
+  | 'PRIVATE_SECTOR'
+  /** A university or other higher education institution. */
+  | 'UNIVERSITY';
+
+/** The "Big 3" an alliance delivers. */
+export type DeliveryArea =
+  /** Initial teacher training. */
+  | 'INITIAL_TEACHER_TRAINING'
+  /** Continuing professional and leadership development. */
+  | 'PROFESSIONAL_AND_LEADERSHIP_DEVELOPMENT'
+  /** School-to-school support. */
+  | 'SCHOOL_TO_SCHOOL_SUPPORT';
+
+/** A delivery area and the lead accountable for it. */
+export type DeliveryAreaLead = {
+  __typename?: 'DeliveryAreaLead';
+  /** The lead accountable for it; null where none is named yet (NCTL's list does not say). */
+  accountableLead?: Maybe<School>;
+  /** The delivery area. */
+  area: DeliveryArea;
+};
+
+/** The lead accountable for a delivery area. */
+export type DeliveryAreaLeadInput = {
+  /** The delivery area. */
+  area: DeliveryArea;
+  /** URN of the lead accountable for it. */
+  urn: Scalars['String']['input'];
 };
 
 /** Designate a school as a teaching school. */
@@ -92,6 +409,38 @@ export type GorRegion =
   /** Yorkshire and the Humber. */
   | 'YORKSHIRE_AND_THE_HUMBER';
 
+/** Input of `joinNetwork`. */
+export type JoinNetworkInput = {
+  /** The alliance. */
+  allianceId: Scalars['ID']['input'];
+  /** The network's name. */
+  networkName: Scalars['String']['input'];
+};
+
+/** The result of `joinNetwork`. */
+export type JoinNetworkPayload = {
+  __typename?: 'JoinNetworkPayload';
+  /** The alliance after the change; null when `userErrors` says why there was none. */
+  alliance?: Maybe<Alliance>;
+  /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `leaveNetwork`. */
+export type LeaveNetworkInput = {
+  /** The alliance. */
+  allianceId: Scalars['ID']['input'];
+};
+
+/** The result of `leaveNetwork`. */
+export type LeaveNetworkPayload = {
+  __typename?: 'LeaveNetworkPayload';
+  /** The alliance after the change; null when `userErrors` says why there was none. */
+  alliance?: Maybe<Alliance>;
+  /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
 /** A local authority (LA), by its 3-digit DfE code. */
 export type LocalAuthority = {
   __typename?: 'LocalAuthority';
@@ -151,17 +500,130 @@ export type LocalAuthoritySchoolFilter = {
   phase?: InputMaybe<Phase>;
 };
 
+/** A partner school's role in an alliance. */
+export type MemberRole =
+  /** A member school. */
+  | 'MEMBER'
+  /** A strategic partner. */
+  | 'STRATEGIC_PARTNER'
+  /** A school the alliance supports. */
+  | 'SUPPORTED';
+
 /** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** A partner that is not a school (a university, a diocese, ...) joins an alliance. */
+  addAllianceDeliverer: AddAllianceDelivererPayload;
+  /** Add a lead teaching school, changing the type in the same step if `type` is given (such as SINGLE to JOB_SHARE). */
+  addAllianceLead: AddAllianceLeadPayload;
+  /** A school joins an alliance as a partner. */
+  addAllianceMember: AddAllianceMemberPayload;
+  /** Name the lead accountable for a delivery area; it must be one of the alliance's leads. */
+  assignDeliveryAreaLead: AssignDeliveryAreaLeadPayload;
+  /** Change a partner school's role. */
+  changeAllianceMemberRole: ChangeAllianceMemberRolePayload;
+  /** Change an alliance's type; its current leads must fit the new type. Resolves a restructuring flag. */
+  changeAllianceType: ChangeAllianceTypePayload;
+  /** Create an alliance led by one or more current teaching schools. The leads must fit the type; with more than one lead, name the lead accountable for each delivery area. */
+  createAlliance: CreateAlliancePayload;
   /** Designate a school as a teaching school. Its latest Ofsted rating must be Outstanding, and it must not already be one. */
   designateTeachingSchool: DesignateTeachingSchoolPayload;
+  /** An alliance joins a teaching school network (created if no network has the name). */
+  joinNetwork: JoinNetworkPayload;
+  /** An alliance leaves its teaching school network. */
+  leaveNetwork: LeaveNetworkPayload;
+  /** A deliverer leaves an alliance; it stays listed, dated. */
+  removeAllianceDeliverer: RemoveAllianceDelivererPayload;
+  /** Remove a lead. The remaining leads must fit the (new) type; delivery areas the lead answered for go to `reassignDeliveryAreasTo`. */
+  removeAllianceLead: RemoveAllianceLeadPayload;
+  /** A partner school leaves an alliance. The membership is kept as history, dated. */
+  removeAllianceMember: RemoveAllianceMemberPayload;
+  /** Rename an alliance. */
+  renameAlliance: RenameAlliancePayload;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationAddAllianceDelivererArgs = {
+  input: AddAllianceDelivererInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationAddAllianceLeadArgs = {
+  input: AddAllianceLeadInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationAddAllianceMemberArgs = {
+  input: AddAllianceMemberInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationAssignDeliveryAreaLeadArgs = {
+  input: AssignDeliveryAreaLeadInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationChangeAllianceMemberRoleArgs = {
+  input: ChangeAllianceMemberRoleInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationChangeAllianceTypeArgs = {
+  input: ChangeAllianceTypeInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationCreateAllianceArgs = {
+  input: CreateAllianceInput;
 };
 
 
 /** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
 export type MutationDesignateTeachingSchoolArgs = {
   input: DesignateTeachingSchoolInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationJoinNetworkArgs = {
+  input: JoinNetworkInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationLeaveNetworkArgs = {
+  input: LeaveNetworkInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationRemoveAllianceDelivererArgs = {
+  input: RemoveAllianceDelivererInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationRemoveAllianceLeadArgs = {
+  input: RemoveAllianceLeadInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationRemoveAllianceMemberArgs = {
+  input: RemoveAllianceMemberInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationRenameAllianceArgs = {
+  input: RenameAllianceInput;
 };
 
 /** Overall effectiveness at an Ofsted inspection. */
@@ -214,6 +676,10 @@ export type Phase =
 /** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
 export type Query = {
   __typename?: 'Query';
+  /** An alliance by its id; null when none has it. */
+  alliance?: Maybe<Alliance>;
+  /** Alliances, by name. At most 100 a page. */
+  alliances: AllianceConnection;
   /** Local authorities, in code order. At most 100 a page. */
   localAuthorities: LocalAuthorityConnection;
   /** A local authority by its 3-digit DfE code, such as "201"; null when unknown. */
@@ -228,6 +694,20 @@ export type Query = {
   schools: SchoolConnection;
   /** Teaching schools (designated or under review unless `status` says otherwise). At most 100 a page. */
   teachingSchools: SchoolConnection;
+};
+
+
+/** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
+export type QueryAllianceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
+export type QueryAlliancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AllianceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -290,9 +770,100 @@ export type RegionLocalAuthoritiesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Input of `removeAllianceDeliverer`. */
+export type RemoveAllianceDelivererInput = {
+  /** The alliance. */
+  allianceId: Scalars['ID']['input'];
+  /** The deliverer. */
+  delivererId: Scalars['ID']['input'];
+  /** When it left; today when not given. */
+  leftOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The result of `removeAllianceDeliverer`. */
+export type RemoveAllianceDelivererPayload = {
+  __typename?: 'RemoveAllianceDelivererPayload';
+  /** The alliance after the change; null when `userErrors` says why there was none. */
+  alliance?: Maybe<Alliance>;
+  /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `removeAllianceLead`. */
+export type RemoveAllianceLeadInput = {
+  /** The alliance. */
+  allianceId: Scalars['ID']['input'];
+  /** URN of the lead who takes over the removed lead's delivery areas; needed when more than one lead remains. */
+  reassignDeliveryAreasTo?: InputMaybe<Scalars['String']['input']>;
+  /** The alliance's type after the change; unchanged when not given. */
+  type?: InputMaybe<AllianceType>;
+  /** The lead to remove. */
+  urn: Scalars['String']['input'];
+};
+
+/** The result of `removeAllianceLead`. */
+export type RemoveAllianceLeadPayload = {
+  __typename?: 'RemoveAllianceLeadPayload';
+  /** The alliance after the change; null when `userErrors` says why there was none. */
+  alliance?: Maybe<Alliance>;
+  /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `removeAllianceMember`. */
+export type RemoveAllianceMemberInput = {
+  /** The alliance. */
+  allianceId: Scalars['ID']['input'];
+  /** When it left; today when not given. */
+  leftOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The school. */
+  urn: Scalars['String']['input'];
+};
+
+/** The result of `removeAllianceMember`. */
+export type RemoveAllianceMemberPayload = {
+  __typename?: 'RemoveAllianceMemberPayload';
+  /** The alliance after the change; null when `userErrors` says why there was none. */
+  alliance?: Maybe<Alliance>;
+  /** The ended membership. Null when refused. */
+  membership?: Maybe<AllianceMembership>;
+  /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `renameAlliance`. */
+export type RenameAllianceInput = {
+  /** The alliance. */
+  allianceId: Scalars['ID']['input'];
+  /** The new name, unique in the registry. */
+  name: Scalars['String']['input'];
+};
+
+/** The result of `renameAlliance`. */
+export type RenameAlliancePayload = {
+  __typename?: 'RenameAlliancePayload';
+  /** The alliance after the change; null when `userErrors` says why there was none. */
+  alliance?: Maybe<Alliance>;
+  /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
+/** Why an alliance needs restructuring. */
+export type RestructuringReason =
+  /** A JOB_SHARE lead is neither small nor special. */
+  | 'LEAD_NOT_SMALL_OR_SPECIAL'
+  /** The alliance has no lead left. */
+  | 'NO_LEADS'
+  /** Too few leads for its type (a JOB_SHARE or MULTIPLE alliance with one). */
+  | 'TOO_FEW_LEADS'
+  /** Too many leads for its type. */
+  | 'TOO_MANY_LEADS';
+
 /** An establishment, as Get Information about Schools (GIAS) describes it, with its teaching school designation. */
 export type School = {
   __typename?: 'School';
+  /** The alliances this school is or was a partner of, earliest first. At most 100 a page. */
+  allianceMemberships: AllianceMembershipConnection;
   /** The school's latest teaching school designation; null when it never had one. */
   designation?: Maybe<Designation>;
   /** Easting, British National Grid (EPSG:27700), metres. */
@@ -305,6 +876,8 @@ export type School = {
   isSpecial: Scalars['Boolean']['output'];
   /** Date of the latest Ofsted inspection. */
   lastInspectedOn?: Maybe<Scalars['Date']['output']>;
+  /** The alliance this school leads, if any (a teaching school leads at most one). */
+  leadsAlliance?: Maybe<Alliance>;
   /** The local authority the school is in. */
   localAuthority: LocalAuthority;
   /** The establishment's name. */
@@ -323,6 +896,13 @@ export type School = {
   status: EstablishmentStatus;
   /** Unique Reference Number: six digits. */
   urn: Scalars['String']['output'];
+};
+
+
+/** An establishment, as Get Information about Schools (GIAS) describes it, with its teaching school designation. */
+export type SchoolAllianceMembershipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of schools. */
@@ -371,6 +951,24 @@ export type TeachingSchoolFilter = {
   status?: InputMaybe<DesignationStatus>;
 };
 
+/** A teaching school network: alliances working together. */
+export type TeachingSchoolNetwork = {
+  __typename?: 'TeachingSchoolNetwork';
+  /** The alliances in the network, by name. At most 100 a page. */
+  alliances: AllianceConnection;
+  /** The network's id. */
+  id: Scalars['ID']['output'];
+  /** The network's name. */
+  name: Scalars['String']['output'];
+};
+
+
+/** A teaching school network: alliances working together. */
+export type TeachingSchoolNetworkAlliancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A business rule refused a mutation. Nothing was changed. */
 export type UserError = {
   __typename?: 'UserError';
@@ -384,14 +982,46 @@ export type UserError = {
 
 /** Why a mutation was refused. */
 export type UserErrorCode =
+  /** Another alliance has this name. */
+  | 'ALLIANCE_NAME_TAKEN'
+  /** No alliance has this id. */
+  | 'ALLIANCE_NOT_FOUND'
+  /** The school is already a current member of the alliance. */
+  | 'ALREADY_A_MEMBER'
   /** The school is already a teaching school (designated or under review). */
   | 'ALREADY_DESIGNATED'
+  /** The alliance already belongs to a teaching school network. */
+  | 'ALREADY_IN_NETWORK'
+  /** The school already leads another alliance; a teaching school leads at most one. */
+  | 'ALREADY_LEADS_AN_ALLIANCE'
   /** Someone else changed the record at the same time; read it again and retry. */
   | 'CONFLICT'
+  /** A date lies before the start it ends. */
+  | 'DATE_BEFORE_START'
   /** A date lies in the future. */
   | 'DATE_IN_FUTURE'
+  /** The alliance has no current deliverer with this id. */
+  | 'DELIVERER_NOT_FOUND'
+  /** A delivery area would have no accountable lead. */
+  | 'DELIVERY_AREA_UNASSIGNED'
+  /** The same school is named as a lead twice. */
+  | 'DUPLICATE_LEAD'
   /** A value is out of range or malformed. */
   | 'INVALID_VALUE'
+  /** A JOB_SHARE alliance's leads must each be small or special. */
+  | 'JOB_SHARE_LEAD_NOT_SMALL_OR_SPECIAL'
+  /** A lead of the alliance cannot also be one of its partner schools. */
+  | 'LEAD_CANNOT_BE_MEMBER'
+  /** The number of leads does not fit the alliance type (SINGLE: 1; JOB_SHARE: 2; MULTIPLE: 2 or more). */
+  | 'LEAD_COUNT_DOES_NOT_FIT_TYPE'
+  /** The school is not one of the alliance's leads. */
+  | 'NOT_A_LEAD'
+  /** The school is not a current member of the alliance. */
+  | 'NOT_A_MEMBER'
+  /** Only a current teaching school can lead an alliance. */
+  | 'NOT_A_TEACHING_SCHOOL'
+  /** The alliance belongs to no teaching school network. */
+  | 'NOT_IN_NETWORK'
   /** The school's latest Ofsted rating is not Outstanding, which designation requires. */
   | 'NOT_OUTSTANDING'
   /** No school has this URN. */
@@ -472,44 +1102,116 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AddAllianceDelivererInput: AddAllianceDelivererInput;
+  AddAllianceDelivererPayload: ResolverTypeWrapper<Omit<AddAllianceDelivererPayload, 'alliance' | 'deliverer'> & { alliance?: Maybe<ResolversTypes['Alliance']>, deliverer?: Maybe<ResolversTypes['AllianceDeliverer']> }>;
+  AddAllianceLeadInput: AddAllianceLeadInput;
+  AddAllianceLeadPayload: ResolverTypeWrapper<Omit<AddAllianceLeadPayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
+  AddAllianceMemberInput: AddAllianceMemberInput;
+  AddAllianceMemberPayload: ResolverTypeWrapper<Omit<AddAllianceMemberPayload, 'alliance' | 'membership'> & { alliance?: Maybe<ResolversTypes['Alliance']>, membership?: Maybe<ResolversTypes['AllianceMembership']> }>;
+  Alliance: ResolverTypeWrapper<StoredAlliance>;
+  AllianceConnection: ResolverTypeWrapper<AllianceConnectionSource>;
+  AllianceDeliverer: ResolverTypeWrapper<Deliverer>;
+  AllianceEdge: ResolverTypeWrapper<Omit<AllianceEdge, 'node'> & { node: ResolversTypes['Alliance'] }>;
+  AllianceFilter: AllianceFilter;
+  AllianceMembership: ResolverTypeWrapper<AllianceMembershipModel>;
+  AllianceMembershipConnection: ResolverTypeWrapper<AllianceMembershipConnectionSource>;
+  AllianceMembershipEdge: ResolverTypeWrapper<Omit<AllianceMembershipEdge, 'node'> & { node: ResolversTypes['AllianceMembership'] }>;
+  AllianceType: AllianceType;
+  AssignDeliveryAreaLeadInput: AssignDeliveryAreaLeadInput;
+  AssignDeliveryAreaLeadPayload: ResolverTypeWrapper<Omit<AssignDeliveryAreaLeadPayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChangeAllianceMemberRoleInput: ChangeAllianceMemberRoleInput;
+  ChangeAllianceMemberRolePayload: ResolverTypeWrapper<Omit<ChangeAllianceMemberRolePayload, 'alliance' | 'membership'> & { alliance?: Maybe<ResolversTypes['Alliance']>, membership?: Maybe<ResolversTypes['AllianceMembership']> }>;
+  ChangeAllianceTypeInput: ChangeAllianceTypeInput;
+  ChangeAllianceTypePayload: ResolverTypeWrapper<Omit<ChangeAllianceTypePayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
+  CreateAllianceInput: CreateAllianceInput;
+  CreateAlliancePayload: ResolverTypeWrapper<Omit<CreateAlliancePayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DelivererKind: DelivererKind;
+  DeliveryArea: DeliveryArea;
+  DeliveryAreaLead: ResolverTypeWrapper<DeliveryAreaLeadModel>;
+  DeliveryAreaLeadInput: DeliveryAreaLeadInput;
   DesignateTeachingSchoolInput: DesignateTeachingSchoolInput;
   DesignateTeachingSchoolPayload: ResolverTypeWrapper<Omit<DesignateTeachingSchoolPayload, 'school'> & { school?: Maybe<ResolversTypes['School']> }>;
   Designation: ResolverTypeWrapper<DesignationModel>;
   DesignationStatus: DesignationStatus;
   EstablishmentStatus: EstablishmentStatus;
   GorRegion: GorRegion;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JoinNetworkInput: JoinNetworkInput;
+  JoinNetworkPayload: ResolverTypeWrapper<Omit<JoinNetworkPayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
+  LeaveNetworkInput: LeaveNetworkInput;
+  LeaveNetworkPayload: ResolverTypeWrapper<Omit<LeaveNetworkPayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
   LocalAuthority: ResolverTypeWrapper<LocalAuthorityModel>;
   LocalAuthorityConnection: ResolverTypeWrapper<LocalAuthorityConnectionSource>;
   LocalAuthorityEdge: ResolverTypeWrapper<Omit<LocalAuthorityEdge, 'node'> & { node: ResolversTypes['LocalAuthority'] }>;
   LocalAuthorityFilter: LocalAuthorityFilter;
   LocalAuthoritySchoolFilter: LocalAuthoritySchoolFilter;
+  MemberRole: MemberRole;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OfstedRating: OfstedRating;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Phase: Phase;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<GorRegionCode>;
+  RemoveAllianceDelivererInput: RemoveAllianceDelivererInput;
+  RemoveAllianceDelivererPayload: ResolverTypeWrapper<Omit<RemoveAllianceDelivererPayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
+  RemoveAllianceLeadInput: RemoveAllianceLeadInput;
+  RemoveAllianceLeadPayload: ResolverTypeWrapper<Omit<RemoveAllianceLeadPayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
+  RemoveAllianceMemberInput: RemoveAllianceMemberInput;
+  RemoveAllianceMemberPayload: ResolverTypeWrapper<Omit<RemoveAllianceMemberPayload, 'alliance' | 'membership'> & { alliance?: Maybe<ResolversTypes['Alliance']>, membership?: Maybe<ResolversTypes['AllianceMembership']> }>;
+  RenameAllianceInput: RenameAllianceInput;
+  RenameAlliancePayload: ResolverTypeWrapper<Omit<RenameAlliancePayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
+  RestructuringReason: RestructuringReason;
   School: ResolverTypeWrapper<StoredSchool>;
   SchoolConnection: ResolverTypeWrapper<SchoolConnectionSource>;
   SchoolEdge: ResolverTypeWrapper<Omit<SchoolEdge, 'node'> & { node: ResolversTypes['School'] }>;
   SchoolFilter: SchoolFilter;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TeachingSchoolFilter: TeachingSchoolFilter;
+  TeachingSchoolNetwork: ResolverTypeWrapper<Network>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AddAllianceDelivererInput: AddAllianceDelivererInput;
+  AddAllianceDelivererPayload: Omit<AddAllianceDelivererPayload, 'alliance' | 'deliverer'> & { alliance?: Maybe<ResolversParentTypes['Alliance']>, deliverer?: Maybe<ResolversParentTypes['AllianceDeliverer']> };
+  AddAllianceLeadInput: AddAllianceLeadInput;
+  AddAllianceLeadPayload: Omit<AddAllianceLeadPayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
+  AddAllianceMemberInput: AddAllianceMemberInput;
+  AddAllianceMemberPayload: Omit<AddAllianceMemberPayload, 'alliance' | 'membership'> & { alliance?: Maybe<ResolversParentTypes['Alliance']>, membership?: Maybe<ResolversParentTypes['AllianceMembership']> };
+  Alliance: StoredAlliance;
+  AllianceConnection: AllianceConnectionSource;
+  AllianceDeliverer: Deliverer;
+  AllianceEdge: Omit<AllianceEdge, 'node'> & { node: ResolversParentTypes['Alliance'] };
+  AllianceFilter: AllianceFilter;
+  AllianceMembership: AllianceMembershipModel;
+  AllianceMembershipConnection: AllianceMembershipConnectionSource;
+  AllianceMembershipEdge: Omit<AllianceMembershipEdge, 'node'> & { node: ResolversParentTypes['AllianceMembership'] };
+  AssignDeliveryAreaLeadInput: AssignDeliveryAreaLeadInput;
+  AssignDeliveryAreaLeadPayload: Omit<AssignDeliveryAreaLeadPayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
   Boolean: Scalars['Boolean']['output'];
+  ChangeAllianceMemberRoleInput: ChangeAllianceMemberRoleInput;
+  ChangeAllianceMemberRolePayload: Omit<ChangeAllianceMemberRolePayload, 'alliance' | 'membership'> & { alliance?: Maybe<ResolversParentTypes['Alliance']>, membership?: Maybe<ResolversParentTypes['AllianceMembership']> };
+  ChangeAllianceTypeInput: ChangeAllianceTypeInput;
+  ChangeAllianceTypePayload: Omit<ChangeAllianceTypePayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
+  CreateAllianceInput: CreateAllianceInput;
+  CreateAlliancePayload: Omit<CreateAlliancePayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
   Date: Scalars['Date']['output'];
+  DeliveryAreaLead: DeliveryAreaLeadModel;
+  DeliveryAreaLeadInput: DeliveryAreaLeadInput;
   DesignateTeachingSchoolInput: DesignateTeachingSchoolInput;
   DesignateTeachingSchoolPayload: Omit<DesignateTeachingSchoolPayload, 'school'> & { school?: Maybe<ResolversParentTypes['School']> };
   Designation: DesignationModel;
+  ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  JoinNetworkInput: JoinNetworkInput;
+  JoinNetworkPayload: Omit<JoinNetworkPayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
+  LeaveNetworkInput: LeaveNetworkInput;
+  LeaveNetworkPayload: Omit<LeaveNetworkPayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
   LocalAuthority: LocalAuthorityModel;
   LocalAuthorityConnection: LocalAuthorityConnectionSource;
   LocalAuthorityEdge: Omit<LocalAuthorityEdge, 'node'> & { node: ResolversParentTypes['LocalAuthority'] };
@@ -519,18 +1221,121 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Region: GorRegionCode;
+  RemoveAllianceDelivererInput: RemoveAllianceDelivererInput;
+  RemoveAllianceDelivererPayload: Omit<RemoveAllianceDelivererPayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
+  RemoveAllianceLeadInput: RemoveAllianceLeadInput;
+  RemoveAllianceLeadPayload: Omit<RemoveAllianceLeadPayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
+  RemoveAllianceMemberInput: RemoveAllianceMemberInput;
+  RemoveAllianceMemberPayload: Omit<RemoveAllianceMemberPayload, 'alliance' | 'membership'> & { alliance?: Maybe<ResolversParentTypes['Alliance']>, membership?: Maybe<ResolversParentTypes['AllianceMembership']> };
+  RenameAllianceInput: RenameAllianceInput;
+  RenameAlliancePayload: Omit<RenameAlliancePayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
   School: StoredSchool;
   SchoolConnection: SchoolConnectionSource;
   SchoolEdge: Omit<SchoolEdge, 'node'> & { node: ResolversParentTypes['School'] };
   SchoolFilter: SchoolFilter;
   String: Scalars['String']['output'];
   TeachingSchoolFilter: TeachingSchoolFilter;
+  TeachingSchoolNetwork: Network;
   UserError: UserError;
+};
+
+export type AddAllianceDelivererPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AddAllianceDelivererPayload'] = ResolversParentTypes['AddAllianceDelivererPayload']> = {
+  alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  deliverer?: Resolver<Maybe<ResolversTypes['AllianceDeliverer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AddAllianceLeadPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AddAllianceLeadPayload'] = ResolversParentTypes['AddAllianceLeadPayload']> = {
+  alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AddAllianceMemberPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AddAllianceMemberPayload'] = ResolversParentTypes['AddAllianceMemberPayload']> = {
+  alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  membership?: Resolver<Maybe<ResolversTypes['AllianceMembership']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AllianceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Alliance'] = ResolversParentTypes['Alliance']> = {
+  deliverers?: Resolver<Array<ResolversTypes['AllianceDeliverer']>, ParentType, ContextType, RequireFields<AllianceDeliverersArgs, 'includeFormer'>>;
+  deliveryAreas?: Resolver<Array<ResolversTypes['DeliveryAreaLead']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leads?: Resolver<Array<ResolversTypes['School']>, ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['AllianceMembershipConnection'], ParentType, ContextType, RequireFields<AllianceMembersArgs, 'first'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  needsRestructuring?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  network?: Resolver<Maybe<ResolversTypes['TeachingSchoolNetwork']>, ParentType, ContextType>;
+  restructuringReasons?: Resolver<Array<ResolversTypes['RestructuringReason']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['AllianceType'], ParentType, ContextType>;
+};
+
+export type AllianceConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AllianceConnection'] = ResolversParentTypes['AllianceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AllianceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AllianceDelivererResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AllianceDeliverer'] = ResolversParentTypes['AllianceDeliverer']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  joinedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DelivererKind'], ParentType, ContextType>;
+  leftOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AllianceEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AllianceEdge'] = ResolversParentTypes['AllianceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Alliance'], ParentType, ContextType>;
+};
+
+export type AllianceMembershipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AllianceMembership'] = ResolversParentTypes['AllianceMembership']> = {
+  alliance?: Resolver<ResolversTypes['Alliance'], ParentType, ContextType>;
+  joinedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  leftOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['MemberRole'], ParentType, ContextType>;
+  school?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
+};
+
+export type AllianceMembershipConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AllianceMembershipConnection'] = ResolversParentTypes['AllianceMembershipConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AllianceMembershipEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AllianceMembershipEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AllianceMembershipEdge'] = ResolversParentTypes['AllianceMembershipEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AllianceMembership'], ParentType, ContextType>;
+};
+
+export type AssignDeliveryAreaLeadPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AssignDeliveryAreaLeadPayload'] = ResolversParentTypes['AssignDeliveryAreaLeadPayload']> = {
+  alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ChangeAllianceMemberRolePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangeAllianceMemberRolePayload'] = ResolversParentTypes['ChangeAllianceMemberRolePayload']> = {
+  alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  membership?: Resolver<Maybe<ResolversTypes['AllianceMembership']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ChangeAllianceTypePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangeAllianceTypePayload'] = ResolversParentTypes['ChangeAllianceTypePayload']> = {
+  alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateAlliancePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateAlliancePayload'] = ResolversParentTypes['CreateAlliancePayload']> = {
+  alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
+
+export type DeliveryAreaLeadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeliveryAreaLead'] = ResolversParentTypes['DeliveryAreaLead']> = {
+  accountableLead?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType>;
+  area?: Resolver<ResolversTypes['DeliveryArea'], ParentType, ContextType>;
+};
 
 export type DesignateTeachingSchoolPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DesignateTeachingSchoolPayload'] = ResolversParentTypes['DesignateTeachingSchoolPayload']> = {
   school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType>;
@@ -541,6 +1346,16 @@ export type DesignationResolvers<ContextType = RequestContext, ParentType extend
   cohort?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   designatedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DesignationStatus'], ParentType, ContextType>;
+};
+
+export type JoinNetworkPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JoinNetworkPayload'] = ResolversParentTypes['JoinNetworkPayload']> = {
+  alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type LeaveNetworkPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LeaveNetworkPayload'] = ResolversParentTypes['LeaveNetworkPayload']> = {
+  alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type LocalAuthorityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LocalAuthority'] = ResolversParentTypes['LocalAuthority']> = {
@@ -563,7 +1378,20 @@ export type LocalAuthorityEdgeResolvers<ContextType = RequestContext, ParentType
 };
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addAllianceDeliverer?: Resolver<ResolversTypes['AddAllianceDelivererPayload'], ParentType, ContextType, RequireFields<MutationAddAllianceDelivererArgs, 'input'>>;
+  addAllianceLead?: Resolver<ResolversTypes['AddAllianceLeadPayload'], ParentType, ContextType, RequireFields<MutationAddAllianceLeadArgs, 'input'>>;
+  addAllianceMember?: Resolver<ResolversTypes['AddAllianceMemberPayload'], ParentType, ContextType, RequireFields<MutationAddAllianceMemberArgs, 'input'>>;
+  assignDeliveryAreaLead?: Resolver<ResolversTypes['AssignDeliveryAreaLeadPayload'], ParentType, ContextType, RequireFields<MutationAssignDeliveryAreaLeadArgs, 'input'>>;
+  changeAllianceMemberRole?: Resolver<ResolversTypes['ChangeAllianceMemberRolePayload'], ParentType, ContextType, RequireFields<MutationChangeAllianceMemberRoleArgs, 'input'>>;
+  changeAllianceType?: Resolver<ResolversTypes['ChangeAllianceTypePayload'], ParentType, ContextType, RequireFields<MutationChangeAllianceTypeArgs, 'input'>>;
+  createAlliance?: Resolver<ResolversTypes['CreateAlliancePayload'], ParentType, ContextType, RequireFields<MutationCreateAllianceArgs, 'input'>>;
   designateTeachingSchool?: Resolver<ResolversTypes['DesignateTeachingSchoolPayload'], ParentType, ContextType, RequireFields<MutationDesignateTeachingSchoolArgs, 'input'>>;
+  joinNetwork?: Resolver<ResolversTypes['JoinNetworkPayload'], ParentType, ContextType, RequireFields<MutationJoinNetworkArgs, 'input'>>;
+  leaveNetwork?: Resolver<ResolversTypes['LeaveNetworkPayload'], ParentType, ContextType, RequireFields<MutationLeaveNetworkArgs, 'input'>>;
+  removeAllianceDeliverer?: Resolver<ResolversTypes['RemoveAllianceDelivererPayload'], ParentType, ContextType, RequireFields<MutationRemoveAllianceDelivererArgs, 'input'>>;
+  removeAllianceLead?: Resolver<ResolversTypes['RemoveAllianceLeadPayload'], ParentType, ContextType, RequireFields<MutationRemoveAllianceLeadArgs, 'input'>>;
+  removeAllianceMember?: Resolver<ResolversTypes['RemoveAllianceMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveAllianceMemberArgs, 'input'>>;
+  renameAlliance?: Resolver<ResolversTypes['RenameAlliancePayload'], ParentType, ContextType, RequireFields<MutationRenameAllianceArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -574,6 +1402,8 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType, RequireFields<QueryAllianceArgs, 'id'>>;
+  alliances?: Resolver<ResolversTypes['AllianceConnection'], ParentType, ContextType, RequireFields<QueryAlliancesArgs, 'first'>>;
   localAuthorities?: Resolver<ResolversTypes['LocalAuthorityConnection'], ParentType, ContextType, RequireFields<QueryLocalAuthoritiesArgs, 'first'>>;
   localAuthority?: Resolver<Maybe<ResolversTypes['LocalAuthority']>, ParentType, ContextType, RequireFields<QueryLocalAuthorityArgs, 'code'>>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
@@ -589,13 +1419,36 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type RemoveAllianceDelivererPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveAllianceDelivererPayload'] = ResolversParentTypes['RemoveAllianceDelivererPayload']> = {
+  alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RemoveAllianceLeadPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveAllianceLeadPayload'] = ResolversParentTypes['RemoveAllianceLeadPayload']> = {
+  alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RemoveAllianceMemberPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveAllianceMemberPayload'] = ResolversParentTypes['RemoveAllianceMemberPayload']> = {
+  alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  membership?: Resolver<Maybe<ResolversTypes['AllianceMembership']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RenameAlliancePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RenameAlliancePayload'] = ResolversParentTypes['RenameAlliancePayload']> = {
+  alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type SchoolResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['School'] = ResolversParentTypes['School']> = {
+  allianceMemberships?: Resolver<ResolversTypes['AllianceMembershipConnection'], ParentType, ContextType, RequireFields<SchoolAllianceMembershipsArgs, 'first'>>;
   designation?: Resolver<Maybe<ResolversTypes['Designation']>, ParentType, ContextType>;
   easting?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   establishmentType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   isSmall?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   isSpecial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lastInspectedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  leadsAlliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
   localAuthority?: Resolver<ResolversTypes['LocalAuthority'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   northing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -618,6 +1471,12 @@ export type SchoolEdgeResolvers<ContextType = RequestContext, ParentType extends
   node?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
 };
 
+export type TeachingSchoolNetworkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TeachingSchoolNetwork'] = ResolversParentTypes['TeachingSchoolNetwork']> = {
+  alliances?: Resolver<ResolversTypes['AllianceConnection'], ParentType, ContextType, RequireFields<TeachingSchoolNetworkAlliancesArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type UserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
   code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -625,9 +1484,26 @@ export type UserErrorResolvers<ContextType = RequestContext, ParentType extends 
 };
 
 export type Resolvers<ContextType = RequestContext> = {
+  AddAllianceDelivererPayload?: AddAllianceDelivererPayloadResolvers<ContextType>;
+  AddAllianceLeadPayload?: AddAllianceLeadPayloadResolvers<ContextType>;
+  AddAllianceMemberPayload?: AddAllianceMemberPayloadResolvers<ContextType>;
+  Alliance?: AllianceResolvers<ContextType>;
+  AllianceConnection?: AllianceConnectionResolvers<ContextType>;
+  AllianceDeliverer?: AllianceDelivererResolvers<ContextType>;
+  AllianceEdge?: AllianceEdgeResolvers<ContextType>;
+  AllianceMembership?: AllianceMembershipResolvers<ContextType>;
+  AllianceMembershipConnection?: AllianceMembershipConnectionResolvers<ContextType>;
+  AllianceMembershipEdge?: AllianceMembershipEdgeResolvers<ContextType>;
+  AssignDeliveryAreaLeadPayload?: AssignDeliveryAreaLeadPayloadResolvers<ContextType>;
+  ChangeAllianceMemberRolePayload?: ChangeAllianceMemberRolePayloadResolvers<ContextType>;
+  ChangeAllianceTypePayload?: ChangeAllianceTypePayloadResolvers<ContextType>;
+  CreateAlliancePayload?: CreateAlliancePayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DeliveryAreaLead?: DeliveryAreaLeadResolvers<ContextType>;
   DesignateTeachingSchoolPayload?: DesignateTeachingSchoolPayloadResolvers<ContextType>;
   Designation?: DesignationResolvers<ContextType>;
+  JoinNetworkPayload?: JoinNetworkPayloadResolvers<ContextType>;
+  LeaveNetworkPayload?: LeaveNetworkPayloadResolvers<ContextType>;
   LocalAuthority?: LocalAuthorityResolvers<ContextType>;
   LocalAuthorityConnection?: LocalAuthorityConnectionResolvers<ContextType>;
   LocalAuthorityEdge?: LocalAuthorityEdgeResolvers<ContextType>;
@@ -635,9 +1511,14 @@ export type Resolvers<ContextType = RequestContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  RemoveAllianceDelivererPayload?: RemoveAllianceDelivererPayloadResolvers<ContextType>;
+  RemoveAllianceLeadPayload?: RemoveAllianceLeadPayloadResolvers<ContextType>;
+  RemoveAllianceMemberPayload?: RemoveAllianceMemberPayloadResolvers<ContextType>;
+  RenameAlliancePayload?: RenameAlliancePayloadResolvers<ContextType>;
   School?: SchoolResolvers<ContextType>;
   SchoolConnection?: SchoolConnectionResolvers<ContextType>;
   SchoolEdge?: SchoolEdgeResolvers<ContextType>;
+  TeachingSchoolNetwork?: TeachingSchoolNetworkResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };
 

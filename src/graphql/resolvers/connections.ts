@@ -1,5 +1,10 @@
 import type { ConnectionSource } from '../connection.js';
-import type { LocalAuthorityConnectionResolvers, SchoolConnectionResolvers } from '../generated/resolvers.js';
+import type {
+  AllianceConnectionResolvers,
+  AllianceMembershipConnectionResolvers,
+  LocalAuthorityConnectionResolvers,
+  SchoolConnectionResolvers,
+} from '../generated/resolvers.js';
 
 /** The fields every connection answers the same way. */
 const connectionFields = {
@@ -14,3 +19,5 @@ const connectionFields = {
 
 export const SchoolConnection: SchoolConnectionResolvers = connectionFields;
 export const LocalAuthorityConnection: LocalAuthorityConnectionResolvers = connectionFields;
+export const AllianceConnection: AllianceConnectionResolvers = connectionFields;
+export const AllianceMembershipConnection: AllianceMembershipConnectionResolvers = connectionFields;

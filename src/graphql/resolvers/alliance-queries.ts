@@ -1,0 +1,24 @@
+import { InvalidInput } from '../../domain/errors.js';
+import { isLaCode } from '../../domain/local-authority.js';
+import { countAlliances, findAlliances, type AllianceCriteria } from '../../store/alliances.js';
+import type { QueryResolvers } from '../generated/resolvers.js';
+import { pageArgs } from '../paging.js';
+
+export const allianceQueries: Pick<QueryResolvers, 'alliance' | 'alliances'> = {
+  alliance: async (_parent, { id }, context) => (await context.loaders.allianceById.load(id)) ?? null,
+
+  alliances: async (_parent, { filter, ...args }, context) => {
+    if (filter?.localAuthority != null && !isLaCode(filter.localAuthority)) {
+      throw new InvalidInput('filter.localAuthority', `filter.localAuthority must be a 3-digit DfE code, got ${JSON.stringify(filter.localAuthority.slice(0, 20))}`);
+    }
+    const criteria: AllianceCriteria = {
+      type: filter?.type,
+      region: filter?.region,
+      laCode: filter?.localAuthority,
+      needsRestructuring: filter?.needsRestructuring,
+    };
+    const page = await findAlliances(context.store, criteria, pageArgs(args));
+    for (const { node } of page.edges) context.loaders.allianceById.prime(node.id, node);
+    return { ...page, totalCount: () => countAlliances(context.store, criteria) };
+  },
+};

@@ -1,0 +1,90 @@
+import { allianceNameKey, DELIVERY_AREAS, type Alliance } from '../domain/alliance.js';
+import { typeForLeads } from '../domain/alliance-rules.js';
+import { isTeachingSchool } from '../domain/designation.js';
+import { ConcurrentChange } from '../domain/errors.js';
+import type { RegistrySettings } from '../domain/school.js';
+import type { Urn } from '../domain/urn.js';
+import { allianceIdByName } from '../store/alliances.js';
+import { ChangeSet } from '../store/change-set.js';
+import { getSchoolsByUrn } from '../store/schools.js';
+import type { Store } from '../store/store.js';
+
+/** One alliance as NCTL lists it: its name, its teaching schools and the line each is on. */
+export interface ListedAlliance {
+  name: string;
+  schools: { urn: Urn; line: number }[];
+}
+
+/** What importing the alliances did. */
+export interface AllianceImportReport {
+  read: number;
+  created: number;
+  unchanged: number;
+  rejected: { line: number; reason: string }[];
+}
+
+const MAX_ATTEMPTS = 5;
+const CONCURRENCY = 4;
+
+/**
+ * Turns each listed alliance into an alliance led by its listed teaching schools that the registry holds,
+ * typed as DESIGN.md says (1 lead SINGLE; 2 small or special JOB_SHARE; otherwise MULTIPLE). An alliance
+ * whose name the registry already holds is left as it is (its own history outranks the list); one none of
+ * whose schools can lead is reported, not created. Each alliance is one transaction.
+ */
+export async function importAlliances(store: Store, listed: readonly ListedAlliance[], settings: RegistrySettings): Promise<AllianceImportReport> {
+  const report: AllianceImportReport = { read: listed.length, created: 0, unchanged: 0, rejected: [] };
+  const queue = [...listed];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await importOne(store, next, settings, report);
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  report.rejected.sort((left, right) => left.line - right.line);
+  return report;
+}
+
+async function importOne(store: Store, listed: ListedAlliance, settings: RegistrySettings, report: AllianceImportReport): Promise<void> {
+  const nameKey = allianceNameKey(listed.name);
+  for (let attempt = 1; ; attempt += 1) {
+    if (await allianceIdByName(store, nameKey)) {
+      report.unchanged += 1;
+      return;
+    }
+    const schools = await getSchoolsByUrn(store, listed.schools.map((school) => school.urn), { consistent: true });
+    const leads = schools.filter((school) => school && isTeachingSchool(school) && !school.leadsAllianceId).map((school) => school!);
+    if (leads.length === 0) {
+      report.rejected.push({
+        line: listed.schools[0]!.line,
+        reason: `alliance ${JSON.stringify(listed.name)} is not created: none of its teaching schools (${listed.schools.map((school) => school.urn).join(', ')}) is in the registry as a teaching school free to lead it`,
+      });
+      return;
+    }
+    const alliance: Alliance = {
+      id: allianceId(listed.name),
+      name: listed.name,
+      type: typeForLeads(leads, settings),
+      leads: leads.map((lead) => lead.urn),
+      accountableLeads: leads.length === 1 ? Object.fromEntries(DELIVERY_AREAS.map((area) => [area, leads[0]!.urn])) : {},
+      deliverers: [],
+      networkId: null,
+      memberCounts: {},
+      restructuringReasons: [],
+    };
+    const changes = new ChangeSet(store);
+    changes.claimAllianceName(nameKey, alliance.id);
+    changes.putAlliance(null, alliance, leads);
+    for (const lead of leads) changes.putSchool(lead, { ...lead, leadsAllianceId: alliance.id });
+    try {
+      await changes.commit();
+      report.created += 1;
+      return;
+    } catch (error) {
+      if (!(error instanceof ConcurrentChange) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** A listed alliance's id: its name in lower case, with runs of other characters as hyphens, stable across loads. */
+function allianceId(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}

@@ -1,0 +1,197 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Alliance, AllianceMembership } from '../domain/alliance.js';
+import type { AuditEvent } from '../domain/audit-event.js';
+import { cellDeltas } from '../domain/coverage-cell.js';
+import { ConcurrentChange, RegistryError } from '../domain/errors.js';
+import type { School } from '../domain/school.js';
+import { leadPlacesOf, toAllianceItem, toMembershipItem, type StoredAlliance } from './alliance-item.js';
+import { keys } from './keys.js';
+import { toSchoolItem, type StoredSchool } from './school-item.js';
+import type { Store } from './store.js';
+
+/** DynamoDB's limit on the actions of one TransactWriteItems request. */
+export const MAX_TRANSACTION_ACTIONS = 100;
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/** A school as it was read (null for a new one) and as it is to be. */
+export interface SchoolChange {
+  before: StoredSchool | null;
+  after: School;
+}
+
+/**
+ * Everything one change writes, committed as one TransactWriteItems: records written only if still at the
+ * version read (or still absent), the coverage counts their school changes move, and audit events. Any
+ * failed condition or conflicting transaction fails the whole set with ConcurrentChange and writes nothing;
+ * the caller reads again and retries, so every condition here is one the read phase also checks.
+ */
+export class ChangeSet {
+  private readonly items: TransactItem[] = [];
+  private readonly schoolChanges: SchoolChange[] = [];
+
+  public constructor(private readonly store: Store) {}
+
+  /** Writes a school; answers it with its new version. */
+  public putSchool(before: StoredSchool | null, after: School): StoredSchool {
+    const stored = { ...after, version: (before?.version ?? 0) + 1 };
+    this.items.push(this.versionedPut(toSchoolItem(after, stored.version), before?.version ?? null));
+    this.schoolChanges.push({ before, after });
+    return stored;
+  }
+
+  /** Writes an alliance. Pass the lead schools when its leads change; otherwise their places are kept. */
+  public putAlliance(before: StoredAlliance | null, after: Alliance, leads?: readonly Pick<School, 'region' | 'laCode'>[]): StoredAlliance {
+    const places = leads ? leadPlacesOf(leads) : (before?.leadPlaces ?? leadPlacesOf([]));
+    const stored = { ...after, version: (before?.version ?? 0) + 1, leadPlaces: places };
+    this.items.push(this.versionedPut(toAllianceItem(after, stored.version, places), before?.version ?? null));
+    return stored;
+  }
+
+  /** Claims a name for an alliance; fails if another alliance holds it. */
+  public claimAllianceName(nameKey: string, allianceId: string): void {
+    this.items.push({
+      Put: {
+        TableName: this.store.tableName,
+        Item: { ...keys.allianceName(nameKey), type: 'AllianceName', allianceId },
+        ConditionExpression: 'attribute_not_exists(pk) OR allianceId = :id',
+        ExpressionAttributeValues: { ':id': allianceId },
+      },
+    });
+  }
+
+  public releaseAllianceName(nameKey: string, allianceId: string): void {
+    this.items.push({
+      Delete: {
+        TableName: this.store.tableName,
+        Key: keys.allianceName(nameKey),
+        ConditionExpression: 'allianceId = :id',
+        ExpressionAttributeValues: { ':id': allianceId },
+      },
+    });
+  }
+
+  /** A school becomes a current member; fails if it already is one. */
+  public addMembership(membership: AllianceMembership): void {
+    this.items.push({ Put: { TableName: this.store.tableName, Item: toMembershipItem(membership), ConditionExpression: 'attribute_not_exists(pk)' } });
+  }
+
+  /** Replaces a current membership (role change), only if it is still as read. */
+  public replaceMembership(before: AllianceMembership, after: AllianceMembership): void {
+    this.items.push({
+      Put: {
+        TableName: this.store.tableName,
+        Item: toMembershipItem(after),
+        ConditionExpression: '#role = :role AND joinedOn = :joined',
+        ExpressionAttributeNames: { '#role': 'role' },
+        ExpressionAttributeValues: { ':role': before.role, ':joined': before.joinedOn },
+      },
+    });
+  }
+
+  /** Ends a current membership: it moves to the alliance's former members, dated. */
+  public endMembership(before: AllianceMembership, ended: AllianceMembership): void {
+    this.items.push({
+      Delete: {
+        TableName: this.store.tableName,
+        Key: keys.currentMember(before.allianceId, before.urn),
+        ConditionExpression: '#role = :role AND joinedOn = :joined',
+        ExpressionAttributeNames: { '#role': 'role' },
+        ExpressionAttributeValues: { ':role': before.role, ':joined': before.joinedOn },
+      },
+    });
+    this.items.push({ Put: { TableName: this.store.tableName, Item: toMembershipItem(ended), ConditionExpression: 'attribute_not_exists(pk)' } });
+  }
+
+  /** Records a teaching school network (writing the same name again is harmless). */
+  public putNetwork(id: string, name: string): void {
+    this.items.push({ Put: { TableName: this.store.tableName, Item: { ...keys.network(id), type: 'Network', id, name } } });
+  }
+
+  public audit(event: AuditEvent): void {
+    this.items.push({
+      Put: {
+        TableName: this.store.tableName,
+        Item: { ...keys.auditEvent(event.subject, event.at, event.id), type: 'AuditEvent', ...event },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+  }
+
+  /** How many actions the transaction holds, counting the coverage count updates. */
+  public get size(): number {
+    return this.items.length + deltasByAuthority(this.schoolChanges).size;
+  }
+
+  public async commit(): Promise<void> {
+    const items = [...this.items, ...countUpdates(this.store, this.schoolChanges)];
+    if (items.length === 0) return;
+    if (items.length > MAX_TRANSACTION_ACTIONS) {
+      throw new RegistryError('TRANSACTION_TOO_LARGE', `A change of ${items.length} writes exceeds ${MAX_TRANSACTION_ACTIONS}`);
+    }
+    try {
+      await this.store.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        throw new ConcurrentChange('The records changed while this change was being made; read them again and retry', { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  private versionedPut(item: Record<string, unknown>, readVersion: number | null): TransactItem {
+    return {
+      Put: {
+        TableName: this.store.tableName,
+        Item: item,
+        ConditionExpression: readVersion === null ? 'attribute_not_exists(pk)' : 'version = :version',
+        ExpressionAttributeValues: readVersion === null ? undefined : { ':version': readVersion },
+      },
+    };
+  }
+}
+
+/** Writes school changes and the coverage counts they move in one transaction (the importer's batches). */
+export async function commitSchoolChanges(store: Store, changes: readonly SchoolChange[]): Promise<StoredSchool[]> {
+  const set = new ChangeSet(store);
+  const stored = changes.map(({ before, after }) => set.putSchool(before, after));
+  await set.commit();
+  return stored;
+}
+
+/** How many transaction actions school changes need (schools plus the local authorities whose counts move). */
+export function actionCount(changes: readonly SchoolChange[]): number {
+  return changes.length + deltasByAuthority(changes).size;
+}
+
+/** Net count changes per local authority, leaving out authorities whose counts all cancel out. */
+function deltasByAuthority(changes: readonly SchoolChange[]): Map<string, [string, number][]> {
+  const byAuthority = new Map<string, Map<string, number>>();
+  for (const { before, after } of changes) {
+    for (const { laCode, key, delta } of cellDeltas(before, after)) {
+      const counts = byAuthority.get(laCode) ?? new Map<string, number>();
+      counts.set(key, (counts.get(key) ?? 0) + delta);
+      byAuthority.set(laCode, counts);
+    }
+  }
+  const moved = new Map<string, [string, number][]>();
+  for (const [laCode, counts] of byAuthority) {
+    const nonZero = [...counts].filter(([, delta]) => delta !== 0);
+    if (nonZero.length > 0) moved.set(laCode, nonZero);
+  }
+  return moved;
+}
+
+function countUpdates(store: Store, changes: readonly SchoolChange[]): TransactItem[] {
+  return [...deltasByAuthority(changes)].map(([laCode, moved]) => ({
+    Update: {
+      TableName: store.tableName,
+      Key: keys.localAuthority(laCode),
+      UpdateExpression: `ADD ${moved.map((_, i) => `#c${i} :d${i}`).join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: Object.fromEntries(moved.map(([key], i) => [`#c${i}`, key])),
+      ExpressionAttributeValues: Object.fromEntries(moved.map(([, delta], i) => [`:d${i}`, delta])),
+    },
+  }));
+}

@@ -1,0 +1,37 @@
+import { designate } from '../../src/domain/designation.js';
+import type { IsoDate } from '../../src/domain/dates.js';
+import { importEstablishments } from '../../src/import/importer.js';
+import { commitSchoolChanges } from '../../src/store/change-set.js';
+import { getSchoolsByUrn } from '../../src/store/schools.js';
+import type { Store } from '../../src/store/store.js';
+import { GIAS_HEADER, giasRow, writeCsv } from './fixtures.js';
+
+/** A fixture school: a URN with its pupils, type and rating, and whether it is a teaching school. */
+export interface SchoolSeed {
+  urn: string;
+  pupils?: number;
+  type?: string;
+  rating?: string;
+  teaching?: boolean;
+}
+
+/** Loads fixture schools through the importer, then designates the teaching ones directly in the store. */
+export async function seedSchools(store: Store, seeds: readonly SchoolSeed[]): Promise<void> {
+  const header = [...GIAS_HEADER, 'TypeOfEstablishment (name)'];
+  const rows = seeds.map((seed) =>
+    giasRow({
+      URN: seed.urn,
+      EstablishmentName: `School ${seed.urn}`,
+      NumberOfPupils: String(seed.pupils ?? 500),
+      'TypeOfEstablishment (name)': seed.type ?? 'Academy converter',
+      'OfstedRating (name)': seed.rating ?? 'Outstanding',
+    }),
+  );
+  await importEstablishments(store, writeCsv(header, rows));
+  const teaching = seeds.filter((seed) => seed.teaching !== false).map((seed) => seed.urn);
+  const schools = await getSchoolsByUrn(store, teaching);
+  await commitSchoolChanges(
+    store,
+    schools.map((school) => ({ before: school!, after: designate(school!, { cohort: 1, designatedOn: null }, '2018-01-01' as IsoDate) })),
+  );
+}
