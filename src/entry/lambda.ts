@@ -1,6 +1,6 @@
 import { createGraphqlServer } from '../graphql/server.js';
 import { createStore } from '../store/store.js';
-import { DEVELOPER } from './developer.js';
+import { identifyFromApiGateway } from './api-gateway-identity.js';
 import { createGraphqlHandler } from './graphql-handler.js';
 
 const tableName = process.env.TABLE_NAME;
@@ -10,5 +10,5 @@ if (!tableName) throw new Error('TABLE_NAME is not set');
 export const handler = createGraphqlHandler({
   server: createGraphqlServer({ introspection: process.env.INTROSPECTION === 'true' }),
   store: createStore({ tableName }),
-  identify: () => DEVELOPER,
+  identify: identifyFromApiGateway,
 });

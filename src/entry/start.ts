@@ -4,7 +4,7 @@ import { createStore, ensureTable } from '../store/store.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 import { createGraphqlHandler } from './graphql-handler.js';
 import { startLocalServer } from './local-server.js';
-import { DEVELOPER } from './developer.js';
+import { localIdentity, localSigningKey, signDevToken } from './local-identity.js';
 import { SHIPPED_DATA } from './shipped-data.js';
 
 /**
@@ -36,11 +36,15 @@ async function main(): Promise<void> {
     const handler = createGraphqlHandler({
       server: createGraphqlServer({ introspection: true, development: true }),
       store,
-      identify: () => DEVELOPER,
+      identify: localIdentity(localSigningKey()),
     });
     await startLocalServer({ handler, port });
     console.log(`\nLoaded in ${((Date.now() - started) / 1000).toFixed(1)} s. GraphQL: http://localhost:${port}/graphql`);
     console.log(`DynamoDB Local: ${dynamo.endpoint} (table "registry"). Ctrl-C stops both.`);
+    const token = await signDevToken(localSigningKey(), { role: 'dfe-staff' });
+    console.log(`\nEvery request needs a bearer token. A dfe-staff one, valid 8 hours:\n  ${token}`);
+    console.log('Others: npm run token -- --role tsc-staff --region "North West"   or   npm run token -- --role partner');
+    console.log(`Try:\n  curl -s localhost:${port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\\n    -d '{"query":"{ school(urn: \\"100000\\") { name localAuthority { code name } } }"}'`);
   } catch (error) {
     console.error(error);
     shutdown(1);

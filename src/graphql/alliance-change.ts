@@ -8,6 +8,7 @@ import { getAllianceForChange } from '../store/alliances.js';
 import type { ChangeSet } from '../store/change-set.js';
 import type { StoredSchool } from '../store/school-item.js';
 import { getSchoolsByUrn } from '../store/schools.js';
+import { authorizeChange } from './auth.js';
 import type { RequestContext } from './context.js';
 import { auditEvent } from './mutation.js';
 
@@ -15,6 +16,7 @@ import { auditEvent } from './mutation.js';
 export async function allianceToChange(context: RequestContext, id: string): Promise<StoredAlliance> {
   const alliance = await getAllianceForChange(context.store, id);
   if (!alliance) throw new RuleViolation(RuleCode.ALLIANCE_NOT_FOUND, `No alliance has id ${JSON.stringify(id.slice(0, 80))}`, ['allianceId']);
+  authorizeChange(context, alliance.leadPlaces.regions);
   return alliance;
 }
 
@@ -44,6 +46,7 @@ export function stageAlliance(
 
 /** Stages a school's change of lead claim (which alliance it leads), with its audit event. */
 export function stageLeadClaim(changes: ChangeSet, context: RequestContext, action: string, school: StoredSchool, allianceId: string | null): void {
+  authorizeChange(context, [school.region]);
   const after = { ...school, leadsAllianceId: allianceId };
   changes.putSchool(school, after);
   changes.audit(auditEvent(context, action, `SCHOOL#${school.urn}`, school, after));

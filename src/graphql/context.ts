@@ -2,10 +2,12 @@ import type { Actor } from '../domain/audit-event.js';
 import type { GorRegion } from '../domain/region.js';
 import { DEFAULT_SETTINGS, type RegistrySettings } from '../domain/school.js';
 import type { Store } from '../store/store.js';
+import type { Role } from './auth.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Who is calling, from their verified token. */
 export interface Caller extends Actor {
+  role: Role;
   /** For `tsc-staff`: the GOR regions they may change. */
   regions: readonly GorRegion[];
 }

@@ -4,6 +4,7 @@ import type { School } from '../domain/school.js';
 import { parseUrn } from '../domain/urn.js';
 import type { StoredSchool } from '../store/school-item.js';
 import { getSchoolForChange } from '../store/schools.js';
+import { authorizeChange } from './auth.js';
 import type { RequestContext } from './context.js';
 import { auditEvent, runMutation } from './mutation.js';
 
@@ -19,6 +20,7 @@ export async function schoolToChange(context: RequestContext, urnInput: string, 
 export function changeSchool(context: RequestContext, action: string, urnInput: string, change: (school: StoredSchool) => School) {
   return runMutation(context, { school: null }, async (changes) => {
     const before = await schoolToChange(context, urnInput);
+    authorizeChange(context, [before.region]);
     const after = change(before);
     const school = changes.putSchool(before, after);
     changes.audit(auditEvent(context, action, `SCHOOL#${school.urn}`, before, after));

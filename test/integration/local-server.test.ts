@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEVELOPER } from '../../src/entry/developer.js';
+import { DEVELOPER } from '../support/developer.js';
 import { createGraphqlHandler } from '../../src/entry/graphql-handler.js';
 import { startLocalServer } from '../../src/entry/local-server.js';
 import { createGraphqlServer } from '../../src/graphql/server.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createGraphqlHandler, type Identify } from '../../src/entry/graphql-handler.js';
-import { DEVELOPER } from '../../src/entry/developer.js';
+import { DEVELOPER } from './developer.js';
 import { createGraphqlServer } from '../../src/graphql/server.js';
 import type { Store } from '../../src/store/store.js';
 

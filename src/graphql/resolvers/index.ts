@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers.js';
+import { staffOnly } from '../staff-only.js';
 import { AllianceConnection, AllianceMembershipConnection, LocalAuthorityConnection, SchoolConnection } from './connections.js';
 import { DateScalar } from './date-scalar.js';
 import { designateTeachingSchool } from './designate-teaching-school.js';
@@ -14,7 +15,7 @@ import { School } from './school.js';
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Query: { ...Query, ...allianceQueries },
-  Mutation: { designateTeachingSchool, ...allianceLeadMutations, ...allianceMemberMutations, ...allianceDetailMutations },
+  Mutation: staffOnly({ designateTeachingSchool, ...allianceLeadMutations, ...allianceMemberMutations, ...allianceDetailMutations }),
   School: { ...School, ...SchoolAllianceFields },
   Alliance,
   AllianceMembership,
