@@ -1,6 +1,6 @@
 import type { Alliance, AllianceMembership, AllianceType, Deliverer, DelivererKind, DeliveryArea, MemberRole } from './alliance.js';
 import { DELIVERY_AREAS } from './alliance.js';
-import { accountableLeadsAfter, checkLeads } from './alliance-rules.js';
+import { accountableLeadsAfter, checkLeads, restructuringReasons } from './alliance-rules.js';
 import type { IsoDate } from './dates.js';
 import { InvalidInput, RuleViolation } from './errors.js';
 import { RuleCode } from './rule-code.js';
@@ -127,4 +127,18 @@ export function joinNetwork(alliance: Alliance, networkId: string): Alliance {
 export function leaveNetwork(alliance: Alliance): Alliance {
   if (!alliance.networkId) throw new RuleViolation(RuleCode.NOT_IN_NETWORK, `Alliance ${alliance.name} belongs to no network`, ['allianceId']);
   return { ...alliance, networkId: null };
+}
+
+/**
+ * A lead lost its designation: it leaves the leads whatever the type says, and the alliance is flagged with
+ * why it needs restructuring (a SINGLE with no lead, a JOB_SHARE with one) instead of being broken or deleted.
+ * Areas the lead answered for are left unnamed, unless one lead remains to answer for all.
+ */
+export function dropDeDesignatedLead(alliance: Alliance, remainingLeads: readonly School[], urn: Urn, settings: RegistrySettings): Alliance {
+  const urns = remainingLeads.map((lead) => lead.urn).filter((lead) => lead !== urn);
+  const accountableLeads: Alliance['accountableLeads'] =
+    urns.length === 1
+      ? Object.fromEntries(DELIVERY_AREAS.map((area) => [area, urns[0]]))
+      : Object.fromEntries(Object.entries(alliance.accountableLeads).filter(([, lead]) => lead !== urn));
+  return { ...alliance, leads: urns, accountableLeads, restructuringReasons: restructuringReasons(alliance.type, remainingLeads.filter((lead) => lead.urn !== urn), settings) };
 }

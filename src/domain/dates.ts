@@ -19,6 +19,13 @@ export function parseGiasDate(value: string, field: string): IsoDate {
   return checkedDate(Number(year), Number(month), Number(day), field, value);
 }
 
+/** The date `days` after a date. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const moved = new Date(`${date}T00:00:00Z`);
+  moved.setUTCDate(moved.getUTCDate() + days);
+  return moved.toISOString().slice(0, 10) as IsoDate;
+}
+
 /** Today's date in UTC. */
 export function today(now: Date = new Date()): IsoDate {
   return now.toISOString().slice(0, 10) as IsoDate;

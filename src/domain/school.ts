@@ -30,6 +30,8 @@ export interface School {
   nctlAllianceName: string | null;
   /** The alliance this school leads, if any (a teaching school leads at most one). */
   leadsAllianceId: string | null;
+  /** The open designation review, while the designation is UNDER_REVIEW. */
+  openReviewId: string | null;
 }
 
 /** Registry settings that domain rules depend on. */

@@ -2,6 +2,8 @@ import { InvalidInput } from '../domain/errors.js';
 import type { AllianceMembership } from '../domain/alliance.js';
 import type { LocalAuthority } from '../domain/local-authority.js';
 import type { StoredAlliance } from '../store/alliance-item.js';
+import type { StoredReview } from '../store/review-item.js';
+import type { AuditEvent } from '../domain/audit-event.js';
 import { decodeCursor, encodeCursor } from '../store/cursor.js';
 import type { Page } from '../store/query-page.js';
 import type { StoredSchool } from '../store/school-item.js';
@@ -17,6 +19,8 @@ export interface ConnectionSource<T> extends Page<T> {
 export type SchoolConnectionSource = ConnectionSource<StoredSchool>;
 export type AllianceConnectionSource = ConnectionSource<StoredAlliance>;
 export type AllianceMembershipConnectionSource = ConnectionSource<AllianceMembership>;
+export type DesignationReviewConnectionSource = ConnectionSource<StoredReview>;
+export type AuditEventConnectionSource = ConnectionSource<AuditEvent>;
 export type LocalAuthorityConnectionSource = ConnectionSource<LocalAuthority>;
 
 /** Pages through a short list already in memory (such as the local authorities), by offset. */

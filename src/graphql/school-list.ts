@@ -51,5 +51,6 @@ function cellMatcher(criteria: SchoolCriteria): (cell: CoverageCell) => boolean 
     (!criteria.phase || cell.phase === criteria.phase) &&
     (!criteria.ofstedRating || cell.rating === criteria.ofstedRating) &&
     (criteria.isTeachingSchool == null || isTeachingCell(cell) === criteria.isTeachingSchool) &&
-    (!criteria.designationStatus || cell.teaching === criteria.designationStatus);
+    (!criteria.designationStatus || cell.teaching === criteria.designationStatus) &&
+    (!criteria.belowOutstanding || (cell.rating !== 'NONE' && cell.rating !== 'OUTSTANDING'));
 }

@@ -97,6 +97,7 @@ export function mergeEstablishment(existing: School | null, establishment: Estab
     pastDesignations: [],
     nctlAllianceName: null,
     leadsAllianceId: null,
+    openReviewId: null,
   };
   return { ...base, ...establishment.fields };
 }

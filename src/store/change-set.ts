@@ -2,11 +2,13 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Alliance, AllianceMembership } from '../domain/alliance.js';
 import type { AuditEvent } from '../domain/audit-event.js';
+import type { DesignationReview } from '../domain/review.js';
 import { cellDeltas } from '../domain/coverage-cell.js';
 import { ConcurrentChange, RegistryError } from '../domain/errors.js';
 import type { School } from '../domain/school.js';
 import { leadPlacesOf, toAllianceItem, toMembershipItem, type StoredAlliance } from './alliance-item.js';
 import { keys } from './keys.js';
+import { toReviewItem, type StoredReview } from './review-item.js';
 import { toSchoolItem, type StoredSchool } from './school-item.js';
 import type { Store } from './store.js';
 
@@ -46,6 +48,13 @@ export class ChangeSet {
     const places = leads ? leadPlacesOf(leads) : (before?.leadPlaces ?? leadPlacesOf([]));
     const stored = { ...after, version: (before?.version ?? 0) + 1, leadPlaces: places };
     this.items.push(this.versionedPut(toAllianceItem(after, stored.version, places), before?.version ?? null));
+    return stored;
+  }
+
+  /** Writes a designation review, with its school's place for filters. */
+  public putReview(before: StoredReview | null, after: DesignationReview, place: Pick<School, 'region' | 'laCode'>): StoredReview {
+    const stored = { ...after, version: (before?.version ?? 0) + 1 };
+    this.items.push(this.versionedPut(toReviewItem(after, stored.version, place), before?.version ?? null));
     return stored;
   }
 

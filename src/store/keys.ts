@@ -25,6 +25,11 @@ export const keys = {
   formerMember: (allianceId: string, urn: string, joinedOn: string, leftOn: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: `FORMER#${urn}#${joinedOn}#${leftOn}` }),
   membershipsOf: (urn: string) => `MEMBERSHIPS#${urn}`,
   network: (id: string) => ({ pk: `NETWORK#${id}`, sk: 'NETWORK' }),
+  review: (urn: string, id: string) => ({ pk: `SCHOOL#${urn}`, sk: `REVIEW#${id}` }),
+  reviewPrefix: 'REVIEW#',
+  schoolPartition: (urn: string) => `SCHOOL#${urn}`,
+  reviewsWithStatus: (status: string) => `REVIEWS#${status}`,
+  auditTrail: (subject: string) => `AUDIT#${subject}`,
   networkAlliances: (id: string) => `NETWORK#${id}`,
 } as const;
 

@@ -13,10 +13,26 @@ export interface ItemFilter {
   values: Record<string, unknown>;
 }
 
-/** One key range: a partition, narrowed by a `begins_with` prefix of the sort key (empty for all of it). */
+/**
+ * One key range: a partition, narrowed by a `begins_with` prefix of the sort key (empty for all of it)
+ * or, instead, to sort keys `below` a value.
+ */
 export interface Segment {
   partition: string;
   prefix: string;
+  below?: string;
+}
+
+/** The key condition of a segment, with the names and values it uses. */
+function keyCondition(segment: Segment, names: { pk: string; sk: string }): { expression: string; names: Record<string, string>; values: Record<string, unknown> } {
+  const { partition, prefix, below } = segment;
+  if (below !== undefined) {
+    return { expression: '#pk = :pk AND #sk < :below', names: { '#pk': names.pk, '#sk': names.sk }, values: { ':pk': partition, ':below': below } };
+  }
+  if (prefix) {
+    return { expression: '#pk = :pk AND begins_with(#sk, :prefix)', names: { '#pk': names.pk, '#sk': names.sk }, values: { ':pk': partition, ':prefix': prefix } };
+  }
+  return { expression: '#pk = :pk', names: { '#pk': names.pk }, values: { ':pk': partition } };
 }
 
 export interface PageQuery<T> {
@@ -62,15 +78,15 @@ export async function queryPage<T>(store: Store, query: PageQuery<T>): Promise<P
   const wanted = query.first + 1;
   let { segment, startKey } = position;
   for (let request = 0; request < MAX_QUERIES_PER_PAGE && items.length < wanted && segment < query.segments.length; request += 1) {
-    const { partition, prefix } = query.segments[segment]!;
+    const key = keyCondition(query.segments[segment]!, names);
     const result = await store.doc.send(
       new QueryCommand({
         TableName: store.tableName,
         IndexName: query.index === 'table' ? undefined : INDEXES[query.index].name,
-        KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+        KeyConditionExpression: key.expression,
         FilterExpression: query.filter?.expression,
-        ExpressionAttributeNames: { '#pk': names.pk, ...(prefix ? { '#sk': names.sk } : {}), ...query.filter?.names },
-        ExpressionAttributeValues: { ':pk': partition, ...(prefix ? { ':prefix': prefix } : {}), ...query.filter?.values },
+        ExpressionAttributeNames: { ...key.names, ...query.filter?.names },
+        ExpressionAttributeValues: { ...key.values, ...query.filter?.values },
         ExclusiveStartKey: startKey,
         Limit: query.filter ? Math.min(1000, wanted * 4) : wanted - items.length,
       }),
@@ -95,9 +111,9 @@ function resume<T>(query: PageQuery<T>, attributes: string[], names: { pk: strin
   if (values.length === 0) return { segment, startKey: undefined };
   if (values.length !== attributes.length) throw refuse();
   const key = Object.fromEntries(attributes.map((name, position) => [name, values[position]]));
-  const { partition, prefix } = query.segments[segment]!;
+  const { partition, prefix, below } = query.segments[segment]!;
   const sortValue = key[names.sk];
-  if (key[names.pk] !== partition || typeof sortValue !== 'string' || !sortValue.startsWith(prefix)) throw refuse();
+  if (key[names.pk] !== partition || typeof sortValue !== 'string' || !sortValue.startsWith(prefix) || (below !== undefined && sortValue >= below)) throw refuse();
   return { segment, startKey: key };
 }
 
@@ -110,7 +126,8 @@ export async function countItems(store: Store, query: Pick<PageQuery<unknown>, '
     ? { pk: TABLE_KEYS.partitionKey, sk: TABLE_KEYS.sortKey }
     : { pk: INDEXES[query.index].partitionKey, sk: INDEXES[query.index].sortKey };
   let total = 0;
-  for (const { partition, prefix } of query.segments) {
+  for (const segment of query.segments) {
+    const key = keyCondition(segment, names);
     let startKey: Item | undefined;
     do {
       const result = await store.doc.send(
@@ -118,10 +135,10 @@ export async function countItems(store: Store, query: Pick<PageQuery<unknown>, '
           TableName: store.tableName,
           IndexName: query.index === 'table' ? undefined : INDEXES[query.index].name,
           Select: 'COUNT',
-          KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+          KeyConditionExpression: key.expression,
           FilterExpression: query.filter?.expression,
-          ExpressionAttributeNames: { '#pk': names.pk, ...(prefix ? { '#sk': names.sk } : {}), ...query.filter?.names },
-          ExpressionAttributeValues: { ':pk': partition, ...(prefix ? { ':prefix': prefix } : {}), ...query.filter?.values },
+          ExpressionAttributeNames: { ...key.names, ...query.filter?.names },
+          ExpressionAttributeValues: { ...key.values, ...query.filter?.values },
           ExclusiveStartKey: startKey,
         }),
       );

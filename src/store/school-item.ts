@@ -42,6 +42,7 @@ export function toSchoolItem(school: School, version: number): Item {
     pastDesignations: school.pastDesignations.length > 0 ? school.pastDesignations : undefined,
     nctlAllianceName: school.nctlAllianceName ?? undefined,
     leadsAllianceId: school.leadsAllianceId ?? undefined,
+    openReviewId: school.openReviewId ?? undefined,
     gsi1pk: keys.allSchools,
     gsi1sk: place,
     gsi2pk: keys.schoolsInPhase(school.phase),
@@ -70,6 +71,7 @@ export function fromSchoolItem(item: Item): StoredSchool {
     pastDesignations: (item.pastDesignations as Designation[] | undefined) ?? [],
     nctlAllianceName: (item.nctlAllianceName as string | undefined) ?? null,
     leadsAllianceId: (item.leadsAllianceId as string | undefined) ?? null,
+    openReviewId: (item.openReviewId as string | undefined) ?? null,
     version: item.version as number,
   };
 }

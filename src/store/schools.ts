@@ -27,6 +27,8 @@ export interface SchoolCriteria {
   ofstedRating?: OfstedRating | null;
   isTeachingSchool?: boolean | null;
   designationStatus?: DesignationStatus | null;
+  /** Inspected, and rated below Outstanding. */
+  belowOutstanding?: boolean | null;
 }
 
 /**
@@ -76,6 +78,11 @@ function filterFor(criteria: SchoolCriteria, index: IndexName): ItemFilter | nul
     names['#designation'] = 'designation';
     names['#status'] = 'status';
     values[':status'] = criteria.designationStatus;
+  }
+  if (criteria.belowOutstanding) {
+    clauses.push('attribute_exists(#rating) AND #rating <> :outstanding');
+    names['#rating'] = 'ofstedRating';
+    values[':outstanding'] = 'OUTSTANDING';
   }
   if (criteria.isTeachingSchool === false) {
     clauses.push('(attribute_not_exists(#designation) OR #designation.#status = :ended)');

@@ -83,4 +83,20 @@ describe('who may do what', () => {
     expect(response.data?.designateTeachingSchool.userErrors).toEqual([]);
     expect(await designated(NORTH_EAST_SCHOOL)).toBe(true);
   });
+
+  it('shows review notes and the audit trail to staff but never to partners', async () => {
+    await as({ role: 'dfe-staff' }, DESIGNATE, { urn: LONDON_SCHOOL });
+    await as({ role: 'dfe-staff' }, 'mutation { openDesignationReview(input: { urn: "900001", trigger: PEER_REVIEW, dueBy: "2030-01-01", notes: "Head teacher leaving" }) { userErrors { code } } }');
+    const query = '{ designationReviews { edges { node { trigger notes } } } }';
+
+    const staff = await as({ role: 'tsc-staff', regions: ['NORTH_EAST'] }, query);
+    const partner = await as({ role: 'partner' }, query);
+    const partnerAudit = await as({ role: 'partner' }, '{ auditTrail(urn: "900001") { totalCount } }');
+
+    expect(staff.data?.designationReviews.edges).toEqual([{ node: { trigger: 'PEER_REVIEW', notes: 'Head teacher leaving' } }]);
+    expect(partner.data?.designationReviews.edges[0].node.notes ?? null).toBeNull();
+    expect(partner.errors?.[0]).toMatchObject({ path: ['designationReviews', 'edges', 0, 'node', 'notes'], extensions: { code: 'FORBIDDEN' } });
+    expect(JSON.stringify(partner)).not.toContain('Head teacher leaving');
+    expect(partnerAudit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });

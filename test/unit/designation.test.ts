@@ -12,7 +12,7 @@ function school(overrides: Partial<School> = {}): School {
     urn: '100000' as Urn, name: 'The Aldgate School', laCode: '201', region: 'LONDON', phase: 'PRIMARY', status: 'OPEN',
     establishmentType: null, establishmentNumber: '3614', numberOfPupils: 276, ofstedRating: 'OUTSTANDING',
     lastInspectedOn: '2013-04-19' as IsoDate, easting: null, northing: null, designation: null, pastDesignations: [],
-    nctlAllianceName: null, leadsAllianceId: null, ...overrides,
+    nctlAllianceName: null, leadsAllianceId: null, openReviewId: null, ...overrides,
   };
 }
 

@@ -3,11 +3,13 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { StoredSchool } from '../../store/school-item.js';
 import type { LocalAuthority as LocalAuthorityModel } from '../../domain/local-authority.js';
 import type { GorRegion as GorRegionCode } from '../../domain/region.js';
-import type { Designation as DesignationModel } from '../../domain/designation.js';
+import type { DesignationView } from '../designation-view.js';
+import type { StoredReview } from '../../store/review-item.js';
+import type { DesignationReviewConnectionSource, AuditEventConnectionSource, AllianceConnectionSource, AllianceMembershipConnectionSource, SchoolConnectionSource, LocalAuthorityConnectionSource } from '../connection.js';
+import type { AuditEvent as AuditEventModel } from '../../domain/audit-event.js';
 import type { StoredAlliance } from '../../store/alliance-item.js';
 import type { AllianceMembership as AllianceMembershipModel, Deliverer, DeliveryAreaLeadModel } from '../../domain/alliance.js';
 import type { Network } from '../../store/networks.js';
-import type { AllianceConnectionSource, AllianceMembershipConnectionSource, SchoolConnectionSource, LocalAuthorityConnectionSource } from '../connection.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -22,6 +24,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `yyyy-mm-dd` (ISO 8601). */
   Date: { input: string; output: string; }
+  /** A JSON object. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
 /** Input of `addAllianceDeliverer`. */
@@ -238,6 +242,52 @@ export type AssignDeliveryAreaLeadPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Who made a change. */
+export type AuditActor = {
+  __typename?: 'AuditActor';
+  /** The caller's identity (email, or client id for machine clients). */
+  id: Scalars['String']['output'];
+  /** The caller's role. */
+  role: Scalars['String']['output'];
+};
+
+/** A recorded change: who made it, when, and the fields before and after. */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** The mutation, such as `designateTeachingSchool`. */
+  action: Scalars['String']['output'];
+  /** Who: the caller's identity from their token. */
+  actor: AuditActor;
+  /** The changed fields after. */
+  after?: Maybe<Scalars['JSONObject']['output']>;
+  /** When, as an ISO 8601 timestamp. */
+  at: Scalars['String']['output'];
+  /** The changed fields before (null when the record was new). */
+  before?: Maybe<Scalars['JSONObject']['output']>;
+  /** What changed: `SCHOOL#<urn>` or `ALLIANCE#<id>`. */
+  subject: Scalars['String']['output'];
+};
+
+/** A page of audit events. */
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  /** The events of this page, each with its cursor. */
+  edges: Array<AuditEventEdge>;
+  /** Where this page stands in the list. */
+  pageInfo: PageInfo;
+  /** How many events the whole trail holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An audit event in a page, with its cursor. */
+export type AuditEventEdge = {
+  __typename?: 'AuditEventEdge';
+  /** Pass as `after` to read the events that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The event. */
+  node: AuditEvent;
+};
+
 /** Input of `changeAllianceMemberRole`. */
 export type ChangeAllianceMemberRoleInput = {
   /** The alliance. */
@@ -273,6 +323,27 @@ export type ChangeAllianceTypePayload = {
   /** The alliance after the change; null when `userErrors` says why there was none. */
   alliance?: Maybe<Alliance>;
   /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `concludeDesignationReview`. */
+export type ConcludeDesignationReviewInput = {
+  /** When it was decided; today when not given. */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Internal notes; replace the review's notes when given. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The decision. */
+  outcome: ReviewOutcome;
+  /** The open review. */
+  reviewId: Scalars['ID']['input'];
+};
+
+/** The result of `concludeDesignationReview`. */
+export type ConcludeDesignationReviewPayload = {
+  __typename?: 'ConcludeDesignationReviewPayload';
+  /** The concluded review; null when refused. */
+  review?: Maybe<DesignationReview>;
+  /** Why the review was not concluded; empty when it was. */
   userErrors: Array<UserError>;
 };
 
@@ -364,8 +435,75 @@ export type Designation = {
   cohort?: Maybe<Scalars['Int']['output']>;
   /** When the school was designated, where known. */
   designatedOn?: Maybe<Scalars['Date']['output']>;
+  /** Why it ended. */
+  endReason?: Maybe<Scalars['String']['output']>;
+  /** When the designation ended; null while current. */
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  /** The school's earlier designations, oldest first. */
+  history: Array<Designation>;
   /** Where the designation stands. */
   status: DesignationStatus;
+};
+
+/** A review of a teaching school's designation. */
+export type DesignationReview = {
+  __typename?: 'DesignationReview';
+  /** Who decided it. */
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  /** When the decision was made. */
+  decidedOn?: Maybe<Scalars['Date']['output']>;
+  /** When a decision is due. */
+  dueBy: Scalars['Date']['output'];
+  /** The review's id. */
+  id: Scalars['ID']['output'];
+  /** Internal notes. DfE and TSC staff only: partners get a FORBIDDEN error on this field. */
+  notes?: Maybe<Scalars['String']['output']>;
+  /** Who opened the review. */
+  openedBy: Scalars['String']['output'];
+  /** When the review opened. */
+  openedOn: Scalars['Date']['output'];
+  /** The decision; null while open. */
+  outcome?: Maybe<ReviewOutcome>;
+  /** The teaching school under review. */
+  school: School;
+  /** OPEN until a decision, then CONCLUDED. */
+  status: ReviewStatus;
+  /** What opened the review. */
+  trigger: ReviewTrigger;
+};
+
+/** A page of designation reviews. */
+export type DesignationReviewConnection = {
+  __typename?: 'DesignationReviewConnection';
+  /** The reviews of this page, each with its cursor. */
+  edges: Array<DesignationReviewEdge>;
+  /** Where this page stands in the list. */
+  pageInfo: PageInfo;
+  /** How many reviews the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A review in a page, with its cursor. */
+export type DesignationReviewEdge = {
+  __typename?: 'DesignationReviewEdge';
+  /** Pass as `after` to read the reviews that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The review. */
+  node: DesignationReview;
+};
+
+/** Narrows a list of designation reviews. Every field given must match. */
+export type DesignationReviewFilter = {
+  /** Reviews due before this date (with status OPEN and today's date: the overdue ones). */
+  dueBefore?: InputMaybe<Scalars['Date']['input']>;
+  /** Reviews of schools in this local authority (3-digit DfE code). */
+  localAuthority?: InputMaybe<Scalars['String']['input']>;
+  /** Reviews of schools in this region. */
+  region?: InputMaybe<GorRegion>;
+  /** Reviews with this status. */
+  status?: InputMaybe<ReviewStatus>;
+  /** Reviews opened for this reason. */
+  trigger?: InputMaybe<ReviewTrigger>;
 };
 
 /** Where a designation stands. */
@@ -376,6 +514,14 @@ export type DesignationStatus =
   | 'DE_DESIGNATED'
   /** A teaching school with a designation review open. */
   | 'UNDER_REVIEW';
+
+/** Narrows a list of designations at risk. */
+export type DesignationsAtRiskFilter = {
+  /** Teaching schools in this local authority (3-digit DfE code). */
+  localAuthority?: InputMaybe<Scalars['String']['input']>;
+  /** Teaching schools in this region. */
+  region?: InputMaybe<GorRegion>;
+};
 
 /** Establishment status, as GIAS names it. */
 export type EstablishmentStatus =
@@ -524,6 +670,8 @@ export type Mutation = {
   changeAllianceMemberRole: ChangeAllianceMemberRolePayload;
   /** Change an alliance's type; its current leads must fit the new type. Resolves a restructuring flag. */
   changeAllianceType: ChangeAllianceTypePayload;
+  /** Decide an open review: RETAINED restores DESIGNATED; DE_DESIGNATED or WITHDRAWN ends the designation and flags the alliance the school led. */
+  concludeDesignationReview: ConcludeDesignationReviewPayload;
   /** Create an alliance led by one or more current teaching schools. The leads must fit the type; with more than one lead, name the lead accountable for each delivery area. */
   createAlliance: CreateAlliancePayload;
   /** Designate a school as a teaching school. Its latest Ofsted rating must be Outstanding, and it must not already be one. */
@@ -532,6 +680,10 @@ export type Mutation = {
   joinNetwork: JoinNetworkPayload;
   /** An alliance leaves its teaching school network. */
   leaveNetwork: LeaveNetworkPayload;
+  /** Open a review of a designated teaching school; its designation goes UNDER_REVIEW. */
+  openDesignationReview: OpenDesignationReviewPayload;
+  /** Record an Ofsted inspection. A teaching school rated below Outstanding gets a review (OFSTED_BELOW_OUTSTANDING) in the same change. */
+  recordOfstedInspection: RecordOfstedInspectionPayload;
   /** A deliverer leaves an alliance; it stays listed, dated. */
   removeAllianceDeliverer: RemoveAllianceDelivererPayload;
   /** Remove a lead. The remaining leads must fit the (new) type; delivery areas the lead answered for go to `reassignDeliveryAreasTo`. */
@@ -540,6 +692,8 @@ export type Mutation = {
   removeAllianceMember: RemoveAllianceMemberPayload;
   /** Rename an alliance. */
   renameAlliance: RenameAlliancePayload;
+  /** The school gives its designation up; an open review concludes WITHDRAWN. */
+  withdrawDesignation: WithdrawDesignationPayload;
 };
 
 
@@ -580,6 +734,12 @@ export type MutationChangeAllianceTypeArgs = {
 
 
 /** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationConcludeDesignationReviewArgs = {
+  input: ConcludeDesignationReviewInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
 export type MutationCreateAllianceArgs = {
   input: CreateAllianceInput;
 };
@@ -600,6 +760,18 @@ export type MutationJoinNetworkArgs = {
 /** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
 export type MutationLeaveNetworkArgs = {
   input: LeaveNetworkInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationOpenDesignationReviewArgs = {
+  input: OpenDesignationReviewInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationRecordOfstedInspectionArgs = {
+  input: RecordOfstedInspectionInput;
 };
 
 
@@ -626,6 +798,12 @@ export type MutationRenameAllianceArgs = {
   input: RenameAllianceInput;
 };
 
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationWithdrawDesignationArgs = {
+  input: WithdrawDesignationInput;
+};
+
 /** Overall effectiveness at an Ofsted inspection. */
 export type OfstedRating =
   /** Good (grade 2). */
@@ -640,6 +818,29 @@ export type OfstedRating =
   | 'SERIOUS_WEAKNESSES'
   /** Inadequate: special measures (grade 4). */
   | 'SPECIAL_MEASURES';
+
+/** Input of `openDesignationReview`. */
+export type OpenDesignationReviewInput = {
+  /** When a decision is due. */
+  dueBy: Scalars['Date']['input'];
+  /** Internal notes. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** When it opened; today when not given. */
+  openedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** What opened the review. */
+  trigger: ReviewTrigger;
+  /** The teaching school's URN. */
+  urn: Scalars['String']['input'];
+};
+
+/** The result of `openDesignationReview`. */
+export type OpenDesignationReviewPayload = {
+  __typename?: 'OpenDesignationReviewPayload';
+  /** The new review; null when refused. */
+  review?: Maybe<DesignationReview>;
+  /** Why the review was not opened; empty when it was. */
+  userErrors: Array<UserError>;
+};
 
 /** Information about a page of a connection, as the Relay cursor connections specification defines it. */
 export type PageInfo = {
@@ -680,6 +881,14 @@ export type Query = {
   alliance?: Maybe<Alliance>;
   /** Alliances, by name. At most 100 a page. */
   alliances: AllianceConnection;
+  /** The changes made to one school or one alliance, oldest first. Staff only. */
+  auditTrail: AuditEventConnection;
+  /** A designation review by id; null when none has it. */
+  designationReview?: Maybe<DesignationReview>;
+  /** Designation reviews, by due date. At most 100 a page. */
+  designationReviews: DesignationReviewConnection;
+  /** Designated teaching schools whose latest Ofsted rating is below Outstanding and that have no open review. */
+  designationsAtRisk: SchoolConnection;
   /** Local authorities, in code order. At most 100 a page. */
   localAuthorities: LocalAuthorityConnection;
   /** A local authority by its 3-digit DfE code, such as "201"; null when unknown. */
@@ -707,6 +916,37 @@ export type QueryAllianceArgs = {
 export type QueryAlliancesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AllianceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
+export type QueryAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  allianceId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  urn?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
+export type QueryDesignationReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
+export type QueryDesignationReviewsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DesignationReviewFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
+export type QueryDesignationsAtRiskArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DesignationsAtRiskFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -750,6 +990,27 @@ export type QueryTeachingSchoolsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TeachingSchoolFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Input of `recordOfstedInspection`. */
+export type RecordOfstedInspectionInput = {
+  /** When the inspection took place; not in the future, not before the latest on record. */
+  inspectedOn: Scalars['Date']['input'];
+  /** Overall effectiveness. */
+  rating: OfstedRating;
+  /** The school's URN. */
+  urn: Scalars['String']['input'];
+};
+
+/** The result of `recordOfstedInspection`. */
+export type RecordOfstedInspectionPayload = {
+  __typename?: 'RecordOfstedInspectionPayload';
+  /** The review the inspection opened, if it opened one. */
+  review?: Maybe<DesignationReview>;
+  /** The school as inspected; null when refused. */
+  school?: Maybe<School>;
+  /** Why the inspection was not recorded; empty when it was. */
+  userErrors: Array<UserError>;
 };
 
 /** A Government Office Region of England. */
@@ -859,6 +1120,35 @@ export type RestructuringReason =
   /** Too many leads for its type. */
   | 'TOO_MANY_LEADS';
 
+/** A review's decision. */
+export type ReviewOutcome =
+  /** The designation ends. */
+  | 'DE_DESIGNATED'
+  /** The school keeps its designation. */
+  | 'RETAINED'
+  /** The school gave the designation up. */
+  | 'WITHDRAWN';
+
+/** Where a review stands. */
+export type ReviewStatus =
+  /** Decided. */
+  | 'CONCLUDED'
+  /** Open: the designation is UNDER_REVIEW. */
+  | 'OPEN';
+
+/** What opened a designation review. */
+export type ReviewTrigger =
+  /** An Ofsted inspection rated the school below Outstanding. */
+  | 'OFSTED_BELOW_OUTSTANDING'
+  /** Any other reason. */
+  | 'OTHER'
+  /** A peer review. */
+  | 'PEER_REVIEW'
+  /** A concern about the teaching school's performance. */
+  | 'PERFORMANCE_CONCERN'
+  /** A scheduled review. */
+  | 'SCHEDULED';
+
 /** An establishment, as Get Information about Schools (GIAS) describes it, with its teaching school designation. */
 export type School = {
   __typename?: 'School';
@@ -892,6 +1182,8 @@ export type School = {
   phase: Phase;
   /** The Government Office Region the school is in (GIAS places a few schools in a region next to their local authority's). */
   region: Region;
+  /** The school's designation reviews, oldest first. At most 100 a page. */
+  reviews: DesignationReviewConnection;
   /** Whether the establishment is open. */
   status: EstablishmentStatus;
   /** Unique Reference Number: six digits. */
@@ -901,6 +1193,13 @@ export type School = {
 
 /** An establishment, as Get Information about Schools (GIAS) describes it, with its teaching school designation. */
 export type SchoolAllianceMembershipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An establishment, as Get Information about Schools (GIAS) describes it, with its teaching school designation. */
+export type SchoolReviewsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1006,6 +1305,8 @@ export type UserErrorCode =
   | 'DELIVERY_AREA_UNASSIGNED'
   /** The same school is named as a lead twice. */
   | 'DUPLICATE_LEAD'
+  /** The school has a later inspection on record. */
+  | 'INSPECTION_OLDER_THAN_LATEST'
   /** A value is out of range or malformed. */
   | 'INVALID_VALUE'
   /** A JOB_SHARE alliance's leads must each be small or special. */
@@ -1024,10 +1325,33 @@ export type UserErrorCode =
   | 'NOT_IN_NETWORK'
   /** The school's latest Ofsted rating is not Outstanding, which designation requires. */
   | 'NOT_OUTSTANDING'
+  /** The review has already been concluded. */
+  | 'REVIEW_ALREADY_CONCLUDED'
+  /** The school already has an open designation review. */
+  | 'REVIEW_ALREADY_OPEN'
+  /** No designation review has this id. */
+  | 'REVIEW_NOT_FOUND'
   /** No school has this URN. */
   | 'SCHOOL_NOT_FOUND'
   /** The school is not open. */
   | 'SCHOOL_NOT_OPEN';
+
+/** Input of `withdrawDesignation`. */
+export type WithdrawDesignationInput = {
+  /** The teaching school's URN. */
+  urn: Scalars['String']['input'];
+  /** When the designation ends; today when not given. */
+  withdrawnOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The result of `withdrawDesignation`. */
+export type WithdrawDesignationPayload = {
+  __typename?: 'WithdrawDesignationPayload';
+  /** The school with its ended designation; null when refused. */
+  school?: Maybe<School>;
+  /** Why the designation was not withdrawn; empty when it was. */
+  userErrors: Array<UserError>;
+};
 
 
 
@@ -1119,11 +1443,17 @@ export type ResolversTypes = {
   AllianceType: AllianceType;
   AssignDeliveryAreaLeadInput: AssignDeliveryAreaLeadInput;
   AssignDeliveryAreaLeadPayload: ResolverTypeWrapper<Omit<AssignDeliveryAreaLeadPayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
+  AuditActor: ResolverTypeWrapper<AuditActor>;
+  AuditEvent: ResolverTypeWrapper<AuditEventModel>;
+  AuditEventConnection: ResolverTypeWrapper<AuditEventConnectionSource>;
+  AuditEventEdge: ResolverTypeWrapper<Omit<AuditEventEdge, 'node'> & { node: ResolversTypes['AuditEvent'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangeAllianceMemberRoleInput: ChangeAllianceMemberRoleInput;
   ChangeAllianceMemberRolePayload: ResolverTypeWrapper<Omit<ChangeAllianceMemberRolePayload, 'alliance' | 'membership'> & { alliance?: Maybe<ResolversTypes['Alliance']>, membership?: Maybe<ResolversTypes['AllianceMembership']> }>;
   ChangeAllianceTypeInput: ChangeAllianceTypeInput;
   ChangeAllianceTypePayload: ResolverTypeWrapper<Omit<ChangeAllianceTypePayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
+  ConcludeDesignationReviewInput: ConcludeDesignationReviewInput;
+  ConcludeDesignationReviewPayload: ResolverTypeWrapper<Omit<ConcludeDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversTypes['DesignationReview']> }>;
   CreateAllianceInput: CreateAllianceInput;
   CreateAlliancePayload: ResolverTypeWrapper<Omit<CreateAlliancePayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1133,12 +1463,18 @@ export type ResolversTypes = {
   DeliveryAreaLeadInput: DeliveryAreaLeadInput;
   DesignateTeachingSchoolInput: DesignateTeachingSchoolInput;
   DesignateTeachingSchoolPayload: ResolverTypeWrapper<Omit<DesignateTeachingSchoolPayload, 'school'> & { school?: Maybe<ResolversTypes['School']> }>;
-  Designation: ResolverTypeWrapper<DesignationModel>;
+  Designation: ResolverTypeWrapper<DesignationView>;
+  DesignationReview: ResolverTypeWrapper<StoredReview>;
+  DesignationReviewConnection: ResolverTypeWrapper<DesignationReviewConnectionSource>;
+  DesignationReviewEdge: ResolverTypeWrapper<Omit<DesignationReviewEdge, 'node'> & { node: ResolversTypes['DesignationReview'] }>;
+  DesignationReviewFilter: DesignationReviewFilter;
   DesignationStatus: DesignationStatus;
+  DesignationsAtRiskFilter: DesignationsAtRiskFilter;
   EstablishmentStatus: EstablishmentStatus;
   GorRegion: GorRegion;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   JoinNetworkInput: JoinNetworkInput;
   JoinNetworkPayload: ResolverTypeWrapper<Omit<JoinNetworkPayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
   LeaveNetworkInput: LeaveNetworkInput;
@@ -1151,9 +1487,13 @@ export type ResolversTypes = {
   MemberRole: MemberRole;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OfstedRating: OfstedRating;
+  OpenDesignationReviewInput: OpenDesignationReviewInput;
+  OpenDesignationReviewPayload: ResolverTypeWrapper<Omit<OpenDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversTypes['DesignationReview']> }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Phase: Phase;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordOfstedInspectionInput: RecordOfstedInspectionInput;
+  RecordOfstedInspectionPayload: ResolverTypeWrapper<Omit<RecordOfstedInspectionPayload, 'review' | 'school'> & { review?: Maybe<ResolversTypes['DesignationReview']>, school?: Maybe<ResolversTypes['School']> }>;
   Region: ResolverTypeWrapper<GorRegionCode>;
   RemoveAllianceDelivererInput: RemoveAllianceDelivererInput;
   RemoveAllianceDelivererPayload: ResolverTypeWrapper<Omit<RemoveAllianceDelivererPayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
@@ -1164,6 +1504,9 @@ export type ResolversTypes = {
   RenameAllianceInput: RenameAllianceInput;
   RenameAlliancePayload: ResolverTypeWrapper<Omit<RenameAlliancePayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
   RestructuringReason: RestructuringReason;
+  ReviewOutcome: ReviewOutcome;
+  ReviewStatus: ReviewStatus;
+  ReviewTrigger: ReviewTrigger;
   School: ResolverTypeWrapper<StoredSchool>;
   SchoolConnection: ResolverTypeWrapper<SchoolConnectionSource>;
   SchoolEdge: ResolverTypeWrapper<Omit<SchoolEdge, 'node'> & { node: ResolversTypes['School'] }>;
@@ -1173,6 +1516,8 @@ export type ResolversTypes = {
   TeachingSchoolNetwork: ResolverTypeWrapper<Network>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  WithdrawDesignationInput: WithdrawDesignationInput;
+  WithdrawDesignationPayload: ResolverTypeWrapper<Omit<WithdrawDesignationPayload, 'school'> & { school?: Maybe<ResolversTypes['School']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1193,11 +1538,17 @@ export type ResolversParentTypes = {
   AllianceMembershipEdge: Omit<AllianceMembershipEdge, 'node'> & { node: ResolversParentTypes['AllianceMembership'] };
   AssignDeliveryAreaLeadInput: AssignDeliveryAreaLeadInput;
   AssignDeliveryAreaLeadPayload: Omit<AssignDeliveryAreaLeadPayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
+  AuditActor: AuditActor;
+  AuditEvent: AuditEventModel;
+  AuditEventConnection: AuditEventConnectionSource;
+  AuditEventEdge: Omit<AuditEventEdge, 'node'> & { node: ResolversParentTypes['AuditEvent'] };
   Boolean: Scalars['Boolean']['output'];
   ChangeAllianceMemberRoleInput: ChangeAllianceMemberRoleInput;
   ChangeAllianceMemberRolePayload: Omit<ChangeAllianceMemberRolePayload, 'alliance' | 'membership'> & { alliance?: Maybe<ResolversParentTypes['Alliance']>, membership?: Maybe<ResolversParentTypes['AllianceMembership']> };
   ChangeAllianceTypeInput: ChangeAllianceTypeInput;
   ChangeAllianceTypePayload: Omit<ChangeAllianceTypePayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
+  ConcludeDesignationReviewInput: ConcludeDesignationReviewInput;
+  ConcludeDesignationReviewPayload: Omit<ConcludeDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversParentTypes['DesignationReview']> };
   CreateAllianceInput: CreateAllianceInput;
   CreateAlliancePayload: Omit<CreateAlliancePayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
   Date: Scalars['Date']['output'];
@@ -1205,9 +1556,15 @@ export type ResolversParentTypes = {
   DeliveryAreaLeadInput: DeliveryAreaLeadInput;
   DesignateTeachingSchoolInput: DesignateTeachingSchoolInput;
   DesignateTeachingSchoolPayload: Omit<DesignateTeachingSchoolPayload, 'school'> & { school?: Maybe<ResolversParentTypes['School']> };
-  Designation: DesignationModel;
+  Designation: DesignationView;
+  DesignationReview: StoredReview;
+  DesignationReviewConnection: DesignationReviewConnectionSource;
+  DesignationReviewEdge: Omit<DesignationReviewEdge, 'node'> & { node: ResolversParentTypes['DesignationReview'] };
+  DesignationReviewFilter: DesignationReviewFilter;
+  DesignationsAtRiskFilter: DesignationsAtRiskFilter;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  JSONObject: Scalars['JSONObject']['output'];
   JoinNetworkInput: JoinNetworkInput;
   JoinNetworkPayload: Omit<JoinNetworkPayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
   LeaveNetworkInput: LeaveNetworkInput;
@@ -1218,8 +1575,12 @@ export type ResolversParentTypes = {
   LocalAuthorityFilter: LocalAuthorityFilter;
   LocalAuthoritySchoolFilter: LocalAuthoritySchoolFilter;
   Mutation: Record<PropertyKey, never>;
+  OpenDesignationReviewInput: OpenDesignationReviewInput;
+  OpenDesignationReviewPayload: Omit<OpenDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversParentTypes['DesignationReview']> };
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  RecordOfstedInspectionInput: RecordOfstedInspectionInput;
+  RecordOfstedInspectionPayload: Omit<RecordOfstedInspectionPayload, 'review' | 'school'> & { review?: Maybe<ResolversParentTypes['DesignationReview']>, school?: Maybe<ResolversParentTypes['School']> };
   Region: GorRegionCode;
   RemoveAllianceDelivererInput: RemoveAllianceDelivererInput;
   RemoveAllianceDelivererPayload: Omit<RemoveAllianceDelivererPayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
@@ -1237,6 +1598,8 @@ export type ResolversParentTypes = {
   TeachingSchoolFilter: TeachingSchoolFilter;
   TeachingSchoolNetwork: Network;
   UserError: UserError;
+  WithdrawDesignationInput: WithdrawDesignationInput;
+  WithdrawDesignationPayload: Omit<WithdrawDesignationPayload, 'school'> & { school?: Maybe<ResolversParentTypes['School']> };
 };
 
 export type AddAllianceDelivererPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AddAllianceDelivererPayload'] = ResolversParentTypes['AddAllianceDelivererPayload']> = {
@@ -1312,6 +1675,31 @@ export type AssignDeliveryAreaLeadPayloadResolvers<ContextType = RequestContext,
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type AuditActorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['AuditActor'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEventConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEventConnection'] = ResolversParentTypes['AuditEventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEventEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEventEdge'] = ResolversParentTypes['AuditEventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
+};
+
 export type ChangeAllianceMemberRolePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangeAllianceMemberRolePayload'] = ResolversParentTypes['ChangeAllianceMemberRolePayload']> = {
   alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
   membership?: Resolver<Maybe<ResolversTypes['AllianceMembership']>, ParentType, ContextType>;
@@ -1320,6 +1708,11 @@ export type ChangeAllianceMemberRolePayloadResolvers<ContextType = RequestContex
 
 export type ChangeAllianceTypePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangeAllianceTypePayload'] = ResolversParentTypes['ChangeAllianceTypePayload']> = {
   alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ConcludeDesignationReviewPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConcludeDesignationReviewPayload'] = ResolversParentTypes['ConcludeDesignationReviewPayload']> = {
+  review?: Resolver<Maybe<ResolversTypes['DesignationReview']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -1345,8 +1738,40 @@ export type DesignateTeachingSchoolPayloadResolvers<ContextType = RequestContext
 export type DesignationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Designation'] = ResolversParentTypes['Designation']> = {
   cohort?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   designatedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  endReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Designation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DesignationStatus'], ParentType, ContextType>;
 };
+
+export type DesignationReviewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DesignationReview'] = ResolversParentTypes['DesignationReview']> = {
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  dueBy?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ReviewOutcome']>, ParentType, ContextType>;
+  school?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['ReviewTrigger'], ParentType, ContextType>;
+};
+
+export type DesignationReviewConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DesignationReviewConnection'] = ResolversParentTypes['DesignationReviewConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DesignationReviewEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DesignationReviewEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DesignationReviewEdge'] = ResolversParentTypes['DesignationReviewEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DesignationReview'], ParentType, ContextType>;
+};
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
 
 export type JoinNetworkPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JoinNetworkPayload'] = ResolversParentTypes['JoinNetworkPayload']> = {
   alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
@@ -1384,14 +1809,23 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   assignDeliveryAreaLead?: Resolver<ResolversTypes['AssignDeliveryAreaLeadPayload'], ParentType, ContextType, RequireFields<MutationAssignDeliveryAreaLeadArgs, 'input'>>;
   changeAllianceMemberRole?: Resolver<ResolversTypes['ChangeAllianceMemberRolePayload'], ParentType, ContextType, RequireFields<MutationChangeAllianceMemberRoleArgs, 'input'>>;
   changeAllianceType?: Resolver<ResolversTypes['ChangeAllianceTypePayload'], ParentType, ContextType, RequireFields<MutationChangeAllianceTypeArgs, 'input'>>;
+  concludeDesignationReview?: Resolver<ResolversTypes['ConcludeDesignationReviewPayload'], ParentType, ContextType, RequireFields<MutationConcludeDesignationReviewArgs, 'input'>>;
   createAlliance?: Resolver<ResolversTypes['CreateAlliancePayload'], ParentType, ContextType, RequireFields<MutationCreateAllianceArgs, 'input'>>;
   designateTeachingSchool?: Resolver<ResolversTypes['DesignateTeachingSchoolPayload'], ParentType, ContextType, RequireFields<MutationDesignateTeachingSchoolArgs, 'input'>>;
   joinNetwork?: Resolver<ResolversTypes['JoinNetworkPayload'], ParentType, ContextType, RequireFields<MutationJoinNetworkArgs, 'input'>>;
   leaveNetwork?: Resolver<ResolversTypes['LeaveNetworkPayload'], ParentType, ContextType, RequireFields<MutationLeaveNetworkArgs, 'input'>>;
+  openDesignationReview?: Resolver<ResolversTypes['OpenDesignationReviewPayload'], ParentType, ContextType, RequireFields<MutationOpenDesignationReviewArgs, 'input'>>;
+  recordOfstedInspection?: Resolver<ResolversTypes['RecordOfstedInspectionPayload'], ParentType, ContextType, RequireFields<MutationRecordOfstedInspectionArgs, 'input'>>;
   removeAllianceDeliverer?: Resolver<ResolversTypes['RemoveAllianceDelivererPayload'], ParentType, ContextType, RequireFields<MutationRemoveAllianceDelivererArgs, 'input'>>;
   removeAllianceLead?: Resolver<ResolversTypes['RemoveAllianceLeadPayload'], ParentType, ContextType, RequireFields<MutationRemoveAllianceLeadArgs, 'input'>>;
   removeAllianceMember?: Resolver<ResolversTypes['RemoveAllianceMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveAllianceMemberArgs, 'input'>>;
   renameAlliance?: Resolver<ResolversTypes['RenameAlliancePayload'], ParentType, ContextType, RequireFields<MutationRenameAllianceArgs, 'input'>>;
+  withdrawDesignation?: Resolver<ResolversTypes['WithdrawDesignationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawDesignationArgs, 'input'>>;
+};
+
+export type OpenDesignationReviewPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OpenDesignationReviewPayload'] = ResolversParentTypes['OpenDesignationReviewPayload']> = {
+  review?: Resolver<Maybe<ResolversTypes['DesignationReview']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1404,6 +1838,10 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType, RequireFields<QueryAllianceArgs, 'id'>>;
   alliances?: Resolver<ResolversTypes['AllianceConnection'], ParentType, ContextType, RequireFields<QueryAlliancesArgs, 'first'>>;
+  auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
+  designationReview?: Resolver<Maybe<ResolversTypes['DesignationReview']>, ParentType, ContextType, RequireFields<QueryDesignationReviewArgs, 'id'>>;
+  designationReviews?: Resolver<ResolversTypes['DesignationReviewConnection'], ParentType, ContextType, RequireFields<QueryDesignationReviewsArgs, 'first'>>;
+  designationsAtRisk?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QueryDesignationsAtRiskArgs, 'first'>>;
   localAuthorities?: Resolver<ResolversTypes['LocalAuthorityConnection'], ParentType, ContextType, RequireFields<QueryLocalAuthoritiesArgs, 'first'>>;
   localAuthority?: Resolver<Maybe<ResolversTypes['LocalAuthority']>, ParentType, ContextType, RequireFields<QueryLocalAuthorityArgs, 'code'>>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
@@ -1411,6 +1849,12 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType, RequireFields<QuerySchoolArgs, 'urn'>>;
   schools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QuerySchoolsArgs, 'first'>>;
   teachingSchools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QueryTeachingSchoolsArgs, 'first'>>;
+};
+
+export type RecordOfstedInspectionPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordOfstedInspectionPayload'] = ResolversParentTypes['RecordOfstedInspectionPayload']> = {
+  review?: Resolver<Maybe<ResolversTypes['DesignationReview']>, ParentType, ContextType>;
+  school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
@@ -1456,6 +1900,7 @@ export type SchoolResolvers<ContextType = RequestContext, ParentType extends Res
   ofstedRating?: Resolver<Maybe<ResolversTypes['OfstedRating']>, ParentType, ContextType>;
   phase?: Resolver<ResolversTypes['Phase'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  reviews?: Resolver<ResolversTypes['DesignationReviewConnection'], ParentType, ContextType, RequireFields<SchoolReviewsArgs, 'first'>>;
   status?: Resolver<ResolversTypes['EstablishmentStatus'], ParentType, ContextType>;
   urn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1483,6 +1928,11 @@ export type UserErrorResolvers<ContextType = RequestContext, ParentType extends 
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type WithdrawDesignationPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WithdrawDesignationPayload'] = ResolversParentTypes['WithdrawDesignationPayload']> = {
+  school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = RequestContext> = {
   AddAllianceDelivererPayload?: AddAllianceDelivererPayloadResolvers<ContextType>;
   AddAllianceLeadPayload?: AddAllianceLeadPayloadResolvers<ContextType>;
@@ -1495,21 +1945,32 @@ export type Resolvers<ContextType = RequestContext> = {
   AllianceMembershipConnection?: AllianceMembershipConnectionResolvers<ContextType>;
   AllianceMembershipEdge?: AllianceMembershipEdgeResolvers<ContextType>;
   AssignDeliveryAreaLeadPayload?: AssignDeliveryAreaLeadPayloadResolvers<ContextType>;
+  AuditActor?: AuditActorResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
+  AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
   ChangeAllianceMemberRolePayload?: ChangeAllianceMemberRolePayloadResolvers<ContextType>;
   ChangeAllianceTypePayload?: ChangeAllianceTypePayloadResolvers<ContextType>;
+  ConcludeDesignationReviewPayload?: ConcludeDesignationReviewPayloadResolvers<ContextType>;
   CreateAlliancePayload?: CreateAlliancePayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DeliveryAreaLead?: DeliveryAreaLeadResolvers<ContextType>;
   DesignateTeachingSchoolPayload?: DesignateTeachingSchoolPayloadResolvers<ContextType>;
   Designation?: DesignationResolvers<ContextType>;
+  DesignationReview?: DesignationReviewResolvers<ContextType>;
+  DesignationReviewConnection?: DesignationReviewConnectionResolvers<ContextType>;
+  DesignationReviewEdge?: DesignationReviewEdgeResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   JoinNetworkPayload?: JoinNetworkPayloadResolvers<ContextType>;
   LeaveNetworkPayload?: LeaveNetworkPayloadResolvers<ContextType>;
   LocalAuthority?: LocalAuthorityResolvers<ContextType>;
   LocalAuthorityConnection?: LocalAuthorityConnectionResolvers<ContextType>;
   LocalAuthorityEdge?: LocalAuthorityEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OpenDesignationReviewPayload?: OpenDesignationReviewPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordOfstedInspectionPayload?: RecordOfstedInspectionPayloadResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RemoveAllianceDelivererPayload?: RemoveAllianceDelivererPayloadResolvers<ContextType>;
   RemoveAllianceLeadPayload?: RemoveAllianceLeadPayloadResolvers<ContextType>;
@@ -1520,5 +1981,6 @@ export type Resolvers<ContextType = RequestContext> = {
   SchoolEdge?: SchoolEdgeResolvers<ContextType>;
   TeachingSchoolNetwork?: TeachingSchoolNetworkResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  WithdrawDesignationPayload?: WithdrawDesignationPayloadResolvers<ContextType>;
 };
 

@@ -2,6 +2,8 @@ import type { ConnectionSource } from '../connection.js';
 import type {
   AllianceConnectionResolvers,
   AllianceMembershipConnectionResolvers,
+  AuditEventConnectionResolvers,
+  DesignationReviewConnectionResolvers,
   LocalAuthorityConnectionResolvers,
   SchoolConnectionResolvers,
 } from '../generated/resolvers.js';
@@ -21,3 +23,5 @@ export const SchoolConnection: SchoolConnectionResolvers = connectionFields;
 export const LocalAuthorityConnection: LocalAuthorityConnectionResolvers = connectionFields;
 export const AllianceConnection: AllianceConnectionResolvers = connectionFields;
 export const AllianceMembershipConnection: AllianceMembershipConnectionResolvers = connectionFields;
+export const DesignationReviewConnection: DesignationReviewConnectionResolvers = connectionFields;
+export const AuditEventConnection: AuditEventConnectionResolvers = connectionFields;

@@ -1,6 +1,13 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import { staffOnly } from '../staff-only.js';
-import { AllianceConnection, AllianceMembershipConnection, LocalAuthorityConnection, SchoolConnection } from './connections.js';
+import {
+  AllianceConnection,
+  AllianceMembershipConnection,
+  AuditEventConnection,
+  DesignationReviewConnection,
+  LocalAuthorityConnection,
+  SchoolConnection,
+} from './connections.js';
 import { DateScalar } from './date-scalar.js';
 import { designateTeachingSchool } from './designate-teaching-school.js';
 import { LocalAuthority, Region } from './places.js';
@@ -10,13 +17,18 @@ import { allianceLeadMutations } from './alliance-leads.js';
 import { allianceMemberMutations } from './alliance-members.js';
 import { allianceQueries } from './alliance-queries.js';
 import { Query } from './query.js';
+import { reviewMutations } from './review-mutations.js';
+import { Designation, DesignationReview, JSONObject, reviewQueries, SchoolReviewFields } from './review-queries.js';
 import { School } from './school.js';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  Query: { ...Query, ...allianceQueries },
-  Mutation: staffOnly({ designateTeachingSchool, ...allianceLeadMutations, ...allianceMemberMutations, ...allianceDetailMutations }),
-  School: { ...School, ...SchoolAllianceFields },
+  Query: { ...Query, ...allianceQueries, ...reviewQueries },
+  Mutation: staffOnly({ designateTeachingSchool, ...reviewMutations, ...allianceLeadMutations, ...allianceMemberMutations, ...allianceDetailMutations }),
+  School: { ...School, ...SchoolAllianceFields, ...SchoolReviewFields },
+  Designation,
+  DesignationReview,
+  JSONObject,
   Alliance,
   AllianceMembership,
   DeliveryAreaLead,
@@ -27,4 +39,6 @@ export const resolvers: Resolvers = {
   LocalAuthorityConnection,
   AllianceConnection,
   AllianceMembershipConnection,
+  DesignationReviewConnection,
+  AuditEventConnection,
 };

@@ -8,6 +8,7 @@ export const School: SchoolResolvers = {
     return authority;
   },
   region: (school) => school.region,
+  designation: (school) => (school.designation ? { ...school.designation, history: school.pastDesignations } : null),
   isSmall: (school, _args, context) => isSmall(school, context.settings),
   isSpecial: (school) => isSpecial(school),
 };

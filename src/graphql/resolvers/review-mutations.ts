@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { parseIsoDate, today } from '../../domain/dates.js';
+import { RuleViolation } from '../../domain/errors.js';
+import { concludeReview, openReview, recordInspection, withdrawDesignation } from '../../domain/review-lifecycle.js';
+import { reviewId, urnOfReviewId } from '../../domain/review.js';
+import { RuleCode } from '../../domain/rule-code.js';
+import type { StoredSchool } from '../../store/school-item.js';
+import { getReviewForChange } from '../../store/reviews.js';
+import { authorizeChange } from '../auth.js';
+import type { RequestContext } from '../context.js';
+import { stageDesignationChange } from '../designation-end.js';
+import type { MutationResolvers } from '../generated/resolvers.js';
+import { runMutation } from '../mutation.js';
+import { schoolToChange } from '../school-change.js';
+import { dateOrToday } from './alliance-members.js';
+
+type Mutations = Pick<MutationResolvers, 'openDesignationReview' | 'concludeDesignationReview' | 'recordOfstedInspection' | 'withdrawDesignation'>;
+
+async function authorizedSchool(context: RequestContext, urn: string): Promise<StoredSchool> {
+  const school = await schoolToChange(context, urn);
+  authorizeChange(context, [school.region]);
+  return school;
+}
+
+async function openReviewOf(context: RequestContext, school: StoredSchool) {
+  return school.openReviewId ? ((await getReviewForChange(context.store, school.urn, school.openReviewId)) ?? null) : null;
+}
+
+const newReviewId = (urn: string) => reviewId(urn as StoredSchool['urn'], randomUUID().slice(0, 8));
+
+/** The designation life cycle: reviews open and conclude, inspections land, schools withdraw. */
+export const reviewMutations: Mutations = {
+  openDesignationReview: (_parent, { input }, context) =>
+    runMutation(context, { review: null }, async (changes) => {
+      const before = await authorizedSchool(context, input.urn);
+      const opened = openReview(
+        before,
+        {
+          id: newReviewId(before.urn),
+          trigger: input.trigger,
+          openedOn: dateOrToday(context, input.openedOn, 'openedOn'),
+          dueBy: parseIsoDate(input.dueBy, 'dueBy'),
+          notes: input.notes ?? null,
+          openedBy: context.caller.id,
+        },
+        today(context.now()),
+      );
+      await stageDesignationChange(changes, context, 'openDesignationReview', before, opened.school);
+      return { review: changes.putReview(null, opened.review, before) };
+    }),
+
+  concludeDesignationReview: (_parent, { input }, context) =>
+    runMutation(context, { review: null }, async (changes) => {
+      const urn = urnOfReviewId(input.reviewId);
+      const notFound = new RuleViolation(RuleCode.REVIEW_NOT_FOUND, `No designation review has id ${JSON.stringify(input.reviewId.slice(0, 80))}`, ['reviewId']);
+      if (!urn) throw notFound;
+      const before = await authorizedSchool(context, urn);
+      const review = await getReviewForChange(context.store, urn, input.reviewId);
+      if (!review) throw notFound;
+      const decision = { outcome: input.outcome, decidedOn: dateOrToday(context, input.decidedOn, 'decidedOn'), decidedBy: context.caller.id, notes: input.notes ?? null };
+      const concluded = concludeReview(before, review, decision, today(context.now()));
+      await stageDesignationChange(changes, context, 'concludeDesignationReview', before, concluded.school);
+      return { review: changes.putReview(review, concluded.review, before) };
+    }),
+
+  recordOfstedInspection: (_parent, { input }, context) =>
+    runMutation(context, { school: null, review: null }, async (changes) => {
+      const before = await authorizedSchool(context, input.urn);
+      const inspection = { rating: input.rating, inspectedOn: parseIsoDate(input.inspectedOn, 'inspectedOn') };
+      const recorded = recordInspection(before, inspection, { id: newReviewId(before.urn), openedBy: context.caller.id }, today(context.now()));
+      const school = await stageDesignationChange(changes, context, 'recordOfstedInspection', before, recorded.school);
+      return { school, review: recorded.review ? changes.putReview(null, recorded.review, before) : null };
+    }),
+
+  withdrawDesignation: (_parent, { input }, context) =>
+    runMutation(context, { school: null }, async (changes) => {
+      const before = await authorizedSchool(context, input.urn);
+      const review = await openReviewOf(context, before);
+      const withdrawn = withdrawDesignation(before, review, dateOrToday(context, input.withdrawnOn, 'withdrawnOn'), context.caller.id, today(context.now()));
+      const school = await stageDesignationChange(changes, context, 'withdrawDesignation', before, withdrawn.school);
+      if (review && withdrawn.review) changes.putReview(review, withdrawn.review, before);
+      return { school };
+    }),
+};

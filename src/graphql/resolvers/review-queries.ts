@@ -1,0 +1,71 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { InvalidInput } from '../../domain/errors.js';
+import { isLaCode } from '../../domain/local-authority.js';
+import { urnOfReviewId } from '../../domain/review.js';
+import { parseUrn } from '../../domain/urn.js';
+import { countAuditEvents, findAuditEvents } from '../../store/audit-trail.js';
+import { countReviews, countReviewsOfSchool, findReviews, findReviewsOfSchool, getReviews } from '../../store/reviews.js';
+import { authorizeInternalRead } from '../auth.js';
+import type { DesignationResolvers, DesignationReviewResolvers, QueryResolvers, SchoolResolvers } from '../generated/resolvers.js';
+import { pageArgs } from '../paging.js';
+import { schoolConnection } from '../school-list.js';
+
+function laCodeOrNull(value: string | null | undefined, field: string): string | null {
+  if (value == null) return null;
+  if (!isLaCode(value)) throw new InvalidInput(field, `${field} must be a 3-digit DfE code, got ${JSON.stringify(value.slice(0, 20))}`);
+  return value;
+}
+
+export const JSONObject = GraphQLJSONObject;
+
+export const reviewQueries: Pick<QueryResolvers, 'designationReview' | 'designationReviews' | 'designationsAtRisk' | 'auditTrail'> = {
+  designationReview: async (_parent, { id }, context) => {
+    const urn = urnOfReviewId(id);
+    return urn ? ((await getReviews(context.store, [{ urn, id }]))[0] ?? null) : null;
+  },
+
+  designationReviews: async (_parent, { filter, ...args }, context) => {
+    const criteria = {
+      status: filter?.status,
+      region: filter?.region,
+      laCode: laCodeOrNull(filter?.localAuthority, 'filter.localAuthority'),
+      trigger: filter?.trigger,
+      dueBefore: filter?.dueBefore,
+    };
+    const page = await findReviews(context.store, criteria, pageArgs(args));
+    return { ...page, totalCount: () => countReviews(context.store, criteria) };
+  },
+
+  designationsAtRisk: (_parent, { filter, ...page }, context) =>
+    schoolConnection(context, { region: filter?.region, localAuthority: filter?.localAuthority, isTeachingSchool: true, designationStatus: 'DESIGNATED', belowOutstanding: true }, page),
+
+  auditTrail: async (_parent, { urn, allianceId, ...args }, context) => {
+    authorizeInternalRead(context, 'the audit trail');
+    if ((urn == null) === (allianceId == null)) throw new InvalidInput(urn == null ? 'urn' : 'allianceId', 'Give exactly one of urn and allianceId');
+    const subject = urn != null ? `SCHOOL#${parseUrn(urn)}` : `ALLIANCE#${allianceId}`;
+    return { ...(await findAuditEvents(context.store, subject, pageArgs(args))), totalCount: () => countAuditEvents(context.store, subject) };
+  },
+};
+
+export const DesignationReview: DesignationReviewResolvers = {
+  school: async (review, _args, context) => {
+    const school = await context.loaders.schoolByUrn.load(review.urn);
+    if (!school) throw new Error(`Review ${review.id} names school ${review.urn}, which the registry lacks`);
+    return school;
+  },
+  notes: (review, _args, context) => {
+    authorizeInternalRead(context, 'review notes');
+    return review.notes;
+  },
+};
+
+export const Designation: DesignationResolvers = {
+  history: (designation) => designation.history.map((past) => ({ ...past, history: [] })),
+};
+
+export const SchoolReviewFields: Pick<SchoolResolvers, 'reviews'> = {
+  reviews: async (school, args, context) => {
+    const page = await findReviewsOfSchool(context.store, school.urn, pageArgs(args));
+    return { ...page, totalCount: () => countReviewsOfSchool(context.store, school.urn) };
+  },
+};
