@@ -1,0 +1,91 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { LAMBDA_BUNDLE, LAMBDA_ENTRY } from './lambda-bundle.js';
+import type { RegistryTable } from './registry-table.js';
+
+/**
+ * The DynamoDB actions the handler's store performs on the table. Every write is a TransactWriteItems,
+ * which IAM authorises action by action: the puts, updates, deletes and condition checks inside it.
+ */
+const TABLE_ACTIONS = ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'].map(
+  (action) => `dynamodb:${action}`,
+);
+
+/** The only action the handler performs on the table's global secondary indexes. */
+const INDEX_ACTIONS = ['dynamodb:Query'];
+
+const SERVICE_NAME = 'teaching-school-registry';
+
+const LOCK_FILE = fileURLToPath(new URL('../package-lock.json', import.meta.url));
+
+export interface ApiFunctionProps {
+  /** The table the handler reads and writes; its name goes in TABLE_NAME. */
+  table: RegistryTable;
+  /** Retention of the function's log group. */
+  logRetention: RetentionDays;
+  /** Applied to the function's log group. */
+  removalPolicy: RemovalPolicy;
+}
+
+/**
+ * The GraphQL handler as a Lambda function (arm64, bundled by the local esbuild with the same
+ * settings as `npm run build`), with its own log group and a role that may only write to that
+ * log group and read and write the registry table.
+ */
+export class ApiFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'LogGroup', { retention: props.logRetention, removalPolicy: props.removalPolicy });
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'The registry GraphQL handler: its own log group and the registry table only',
+      inlinePolicies: {
+        logs: new PolicyDocument({
+          statements: [new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] })],
+        }),
+        table: new PolicyDocument({
+          statements: [
+            new PolicyStatement({ actions: TABLE_ACTIONS, resources: [props.table.tableArn] }),
+            new PolicyStatement({ actions: INDEX_ACTIONS, resources: props.table.indexArns }),
+          ],
+        }),
+      },
+    });
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: LAMBDA_ENTRY,
+      handler: 'handler',
+      depsLockFilePath: LOCK_FILE,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      role,
+      logGroup,
+      environment: {
+        NODE_ENV: 'production',
+        NODE_OPTIONS: '--enable-source-maps',
+        TABLE_NAME: props.table.tableName,
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        LOG_LEVEL: 'INFO',
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.CJS,
+        target: LAMBDA_BUNDLE.target,
+        minify: LAMBDA_BUNDLE.minify,
+        sourceMap: LAMBDA_BUNDLE.sourcemap,
+        // Bundle the pinned SDK as `npm run build` does, rather than use the runtime's copy.
+        externalModules: [],
+        esbuildArgs: { '--alias': Object.entries(LAMBDA_BUNDLE.alias).map(([from, to]) => `${from}=${to}`) },
+      },
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import { Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { describe, expect, it } from 'vitest';
+import { synthesizeRegistry } from './registry-app.js';
+
+interface Acknowledgement {
+  path: string;
+  id: string;
+  reason: string;
+}
+
+function acknowledgementsIn(scope: IConstruct): Acknowledgement[] {
+  return scope.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) => Object.entries(entry.data as Record<string, string>))
+      .map(([id, reason]) => ({ path: construct.node.path, id: id.replace(/^annotation::/i, ''), reason })),
+  );
+}
+
+describe('synthesis with cdk-nag', () => {
+  it.each(['dev', 'prod'])('lets the %s stack synthesize as `cdk synth` does, CloudFormation validation included', (stage) => {
+    // act
+    const synthesize = () => synthesizeRegistry({ stage }, { cloudFormationValidation: true });
+
+    // assess
+    expect(synthesize).not.toThrow();
+  });
+
+  it.each(['dev', 'prod'])('finds nothing unacknowledged in the %s stack', (stage) => {
+    // prepare
+    const { app } = synthesizeRegistry({ stage });
+
+    // act
+    const report = new AwsSolutionsChecks().validateScope(app);
+
+    // assess
+    const findings = report.violations.map(({ ruleName, violatingResources }) => `${ruleName} at ${violatingResources.map((r) => r.constructPath).join(', ')}`);
+    expect(findings).toEqual([]);
+  });
+
+  it('needs no acknowledgement in prod', () => {
+    // act
+    const acknowledgements = acknowledgementsIn(synthesizeRegistry({ stage: 'prod' }).app);
+
+    // assess
+    expect(acknowledgements).toEqual([]);
+  });
+
+  it('in dev, acknowledges only optional MFA and the Essentials plan on the user pool, each with its reason', () => {
+    // act
+    const acknowledgements = acknowledgementsIn(synthesizeRegistry({ stage: 'dev' }).app);
+
+    // assess
+    expect(acknowledgements.map(({ path, id }) => `${path} ${id}`).sort()).toEqual([
+      'TeachingSchoolRegistry-dev/Auth/UserPool AwsSolutions-COG2',
+      'TeachingSchoolRegistry-dev/Auth/UserPool AwsSolutions-COG8',
+    ]);
+    for (const { reason } of acknowledgements) expect(reason).toMatch(/^dev only: .{40,}/);
+  });
+});
