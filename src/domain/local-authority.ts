@@ -10,6 +10,8 @@ export interface LocalAuthority {
   /** The RSC/TSC region, where known. */
   rscRegion: string | null;
   counts: CellCounts;
+  /** The alliances with a lead here, as `<school region>#<alliance id>`. */
+  allianceEntries: readonly string[];
 }
 
 const LA_CODE_PATTERN = /^\d{3}$/;

@@ -1,5 +1,6 @@
 import { InvalidInput } from '../domain/errors.js';
 import type { AllianceMembership } from '../domain/alliance.js';
+import type { CoverageGap } from '../domain/coverage.js';
 import type { LocalAuthority } from '../domain/local-authority.js';
 import type { StoredAlliance } from '../store/alliance-item.js';
 import type { StoredReview } from '../store/review-item.js';
@@ -20,6 +21,13 @@ export type SchoolConnectionSource = ConnectionSource<StoredSchool>;
 export type AllianceConnectionSource = ConnectionSource<StoredAlliance>;
 export type AllianceMembershipConnectionSource = ConnectionSource<AllianceMembership>;
 export type DesignationReviewConnectionSource = ConnectionSource<StoredReview>;
+export type CoverageGapConnectionSource = ConnectionSource<CoverageGap>;
+
+/** An RSC region: its name and its local authorities. */
+export interface RscRegionSource {
+  name: string;
+  authorities: LocalAuthority[];
+}
 export type AuditEventConnectionSource = ConnectionSource<AuditEvent>;
 export type LocalAuthorityConnectionSource = ConnectionSource<LocalAuthority>;
 

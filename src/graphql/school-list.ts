@@ -52,5 +52,6 @@ function cellMatcher(criteria: SchoolCriteria): (cell: CoverageCell) => boolean 
     (!criteria.ofstedRating || cell.rating === criteria.ofstedRating) &&
     (criteria.isTeachingSchool == null || isTeachingCell(cell) === criteria.isTeachingSchool) &&
     (!criteria.designationStatus || cell.teaching === criteria.designationStatus) &&
-    (!criteria.belowOutstanding || (cell.rating !== 'NONE' && cell.rating !== 'OUTSTANDING'));
+    (!criteria.belowOutstanding || (cell.rating !== 'NONE' && cell.rating !== 'OUTSTANDING')) &&
+    (!criteria.untappedOutstanding || (cell.open && cell.rating === 'OUTSTANDING' && !isTeachingCell(cell)));
 }

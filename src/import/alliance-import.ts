@@ -23,7 +23,7 @@ export interface AllianceImportReport {
   rejected: { line: number; reason: string }[];
 }
 
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 8;
 const CONCURRENCY = 4;
 
 /**
@@ -80,6 +80,8 @@ async function importOne(store: Store, listed: ListedAlliance, settings: Registr
       return;
     } catch (error) {
       if (!(error instanceof ConcurrentChange) || attempt >= MAX_ATTEMPTS) throw error;
+      // Alliances of one local authority share its item; back off at random so concurrent workers interleave.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
 }

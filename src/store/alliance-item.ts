@@ -6,10 +6,12 @@ import type { School } from '../domain/school.js';
 import type { Urn } from '../domain/urn.js';
 import { keys } from './keys.js';
 
-/** Where an alliance's leads are, kept on its item for place filters. */
+/** Where an alliance's leads are, kept on its item for place filters and coverage. */
 export interface LeadPlaces {
   regions: GorRegion[];
   laCodes: string[];
+  /** Each distinct (local authority, school region) of its leads, as `<laCode>#<region>`. */
+  spots: string[];
 }
 
 /** An alliance as read, with the version conditional writes compare against and where its leads are. */
@@ -17,7 +19,11 @@ export type StoredAlliance = Alliance & { readonly version: number; readonly lea
 
 /** The places of a set of lead schools. */
 export function leadPlacesOf(leads: readonly Pick<School, 'region' | 'laCode'>[]): LeadPlaces {
-  return { regions: [...new Set(leads.map((lead) => lead.region))].sort(), laCodes: [...new Set(leads.map((lead) => lead.laCode))].sort() };
+  return {
+    regions: [...new Set(leads.map((lead) => lead.region))].sort(),
+    laCodes: [...new Set(leads.map((lead) => lead.laCode))].sort(),
+    spots: [...new Set(leads.map((lead) => `${lead.laCode}#${lead.region}`))].sort(),
+  };
 }
 
 type Item = Record<string, unknown>;
@@ -44,6 +50,7 @@ export function toAllianceItem(alliance: Alliance, version: number, places: Lead
     needsRestructuring: alliance.restructuringReasons.length > 0,
     leadRegions: places.regions,
     leadLaCodes: places.laCodes,
+    leadSpots: places.spots,
     gsi1pk: keys.allAlliances,
     gsi1sk: order,
     gsi2pk: keys.alliancesOfType(alliance.type),
@@ -65,7 +72,11 @@ export function fromAllianceItem(item: Item): StoredAlliance {
     memberCounts: (item.memberCounts as Alliance['memberCounts'] | undefined) ?? {},
     restructuringReasons: (item.restructuringReasons as Alliance['restructuringReasons'] | undefined) ?? [],
     version: item.version as number,
-    leadPlaces: { regions: (item.leadRegions as GorRegion[] | undefined) ?? [], laCodes: (item.leadLaCodes as string[] | undefined) ?? [] },
+    leadPlaces: {
+      regions: (item.leadRegions as GorRegion[] | undefined) ?? [],
+      laCodes: (item.leadLaCodes as string[] | undefined) ?? [],
+      spots: (item.leadSpots as string[] | undefined) ?? [],
+    },
   };
 }
 

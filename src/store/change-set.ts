@@ -32,6 +32,7 @@ export interface SchoolChange {
 export class ChangeSet {
   private readonly items: TransactItem[] = [];
   private readonly schoolChanges: SchoolChange[] = [];
+  private readonly allianceEntries = new Map<string, { add: Set<string>; remove: Set<string> }>();
 
   public constructor(private readonly store: Store) {}
 
@@ -48,7 +49,23 @@ export class ChangeSet {
     const places = leads ? leadPlacesOf(leads) : (before?.leadPlaces ?? leadPlacesOf([]));
     const stored = { ...after, version: (before?.version ?? 0) + 1, leadPlaces: places };
     this.items.push(this.versionedPut(toAllianceItem(after, stored.version, places), before?.version ?? null));
+    this.moveAllianceEntries(after.id, before?.leadPlaces.spots ?? [], places.spots);
     return stored;
+  }
+
+  /** Keeps each local authority's set of alliances with a lead there in step with the alliance's leads. */
+  private moveAllianceEntries(allianceId: string, beforeSpots: readonly string[], afterSpots: readonly string[]): void {
+    const change = (spot: string, kind: 'add' | 'remove') => {
+      const [laCode, region] = spot.split('#') as [string, string];
+      const entries = this.allianceEntries.get(laCode) ?? { add: new Set<string>(), remove: new Set<string>() };
+      const entry = `${region}#${allianceId}`;
+      const opposite = kind === 'add' ? entries.remove : entries.add;
+      if (opposite.has(entry)) opposite.delete(entry);
+      else entries[kind].add(entry);
+      this.allianceEntries.set(laCode, entries);
+    };
+    for (const spot of afterSpots) if (!beforeSpots.includes(spot)) change(spot, 'add');
+    for (const spot of beforeSpots) if (!afterSpots.includes(spot)) change(spot, 'remove');
   }
 
   /** Writes a designation review, with its school's place for filters. */
@@ -128,13 +145,13 @@ export class ChangeSet {
     });
   }
 
-  /** How many actions the transaction holds, counting the coverage count updates. */
+  /** How many actions the transaction holds, counting the local authorities whose coverage moves. */
   public get size(): number {
-    return this.items.length + deltasByAuthority(this.schoolChanges).size;
+    return this.items.length + this.authorityUpdates().length;
   }
 
   public async commit(): Promise<void> {
-    const items = [...this.items, ...countUpdates(this.store, this.schoolChanges)];
+    const items = [...this.items, ...this.authorityUpdates()];
     if (items.length === 0) return;
     if (items.length > MAX_TRANSACTION_ACTIONS) {
       throw new RegistryError('TRANSACTION_TOO_LARGE', `A change of ${items.length} writes exceeds ${MAX_TRANSACTION_ACTIONS}`);
@@ -147,6 +164,45 @@ export class ChangeSet {
       }
       throw error;
     }
+  }
+
+  /**
+   * One UpdateItem per local authority whose coverage moves: ADD for cell counts and for alliances gaining a
+   * lead there, DELETE for alliances losing their last lead there (one item may take one action per transaction).
+   */
+  private authorityUpdates(): TransactItem[] {
+    const counts = deltasByAuthority(this.schoolChanges);
+    const codes = [...new Set([...counts.keys(), ...this.allianceEntries.keys()])].sort();
+    const updates: TransactItem[] = [];
+    for (const laCode of codes) {
+      const moved = counts.get(laCode) ?? [];
+      const entries = this.allianceEntries.get(laCode);
+      const names: Record<string, string> = Object.fromEntries(moved.map(([key], i) => [`#c${i}`, key]));
+      const values: Record<string, unknown> = Object.fromEntries(moved.map(([, delta], i) => [`:d${i}`, delta]));
+      const adds = moved.map((_, i) => `#c${i} :d${i}`);
+      const deletes: string[] = [];
+      if (entries?.add.size) {
+        adds.push('#alliances :addAlliances');
+        values[':addAlliances'] = new Set(entries.add);
+      }
+      if (entries?.remove.size) {
+        deletes.push('#alliances :removeAlliances');
+        values[':removeAlliances'] = new Set(entries.remove);
+      }
+      if (adds.length === 0 && deletes.length === 0) continue;
+      if (entries?.add.size || entries?.remove.size) names['#alliances'] = 'alliances';
+      updates.push({
+        Update: {
+          TableName: this.store.tableName,
+          Key: keys.localAuthority(laCode),
+          UpdateExpression: [adds.length ? `ADD ${adds.join(', ')}` : '', deletes.length ? `DELETE ${deletes.join(', ')}` : ''].filter(Boolean).join(' '),
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      });
+    }
+    return updates;
   }
 
   private versionedPut(item: Record<string, unknown>, readVersion: number | null): TransactItem {
@@ -192,15 +248,3 @@ function deltasByAuthority(changes: readonly SchoolChange[]): Map<string, [strin
   return moved;
 }
 
-function countUpdates(store: Store, changes: readonly SchoolChange[]): TransactItem[] {
-  return [...deltasByAuthority(changes)].map(([laCode, moved]) => ({
-    Update: {
-      TableName: store.tableName,
-      Key: keys.localAuthority(laCode),
-      UpdateExpression: `ADD ${moved.map((_, i) => `#c${i} :d${i}`).join(', ')}`,
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: Object.fromEntries(moved.map(([key], i) => [`#c${i}`, key])),
-      ExpressionAttributeValues: Object.fromEntries(moved.map(([, delta], i) => [`:d${i}`, delta])),
-    },
-  }));
-}

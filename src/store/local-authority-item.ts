@@ -19,11 +19,12 @@ export function fromLocalAuthorityItem(item: Item): LocalAuthority {
     region: item.region as LocalAuthority['region'],
     rscRegion: (item.rscRegion as string | undefined) ?? null,
     counts,
+    allianceEntries: [...((item.alliances as Set<string> | undefined) ?? [])].sort(),
   };
 }
 
 /** The descriptive attributes of a local authority (never its counts). */
-export function localAuthorityDetails(authority: Omit<LocalAuthority, 'counts'>): Item {
+export function localAuthorityDetails(authority: Omit<LocalAuthority, 'counts' | 'allianceEntries'>): Item {
   return {
     ...keys.localAuthority(authority.code),
     type: 'LocalAuthority',

@@ -29,6 +29,8 @@ export interface SchoolCriteria {
   designationStatus?: DesignationStatus | null;
   /** Inspected, and rated below Outstanding. */
   belowOutstanding?: boolean | null;
+  /** Open, rated Outstanding, and not a teaching school. */
+  untappedOutstanding?: boolean | null;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function findSchools(
 }
 
 function sourceFor(criteria: SchoolCriteria): { index: IndexName; partition: string } {
+  if (criteria.untappedOutstanding) return { index: 'byList', partition: keys.untappedOutstanding };
   const current = criteria.designationStatus !== 'DE_DESIGNATED';
   if (criteria.isTeachingSchool === true && current) return { index: 'byList', partition: keys.teachingSchools };
   if (criteria.phase) return { index: 'byPhase', partition: keys.schoolsInPhase(criteria.phase) };

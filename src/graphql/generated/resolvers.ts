@@ -5,11 +5,12 @@ import type { LocalAuthority as LocalAuthorityModel } from '../../domain/local-a
 import type { GorRegion as GorRegionCode } from '../../domain/region.js';
 import type { DesignationView } from '../designation-view.js';
 import type { StoredReview } from '../../store/review-item.js';
-import type { DesignationReviewConnectionSource, AuditEventConnectionSource, AllianceConnectionSource, AllianceMembershipConnectionSource, SchoolConnectionSource, LocalAuthorityConnectionSource } from '../connection.js';
+import type { DesignationReviewConnectionSource, AuditEventConnectionSource, AllianceConnectionSource, AllianceMembershipConnectionSource, CoverageGapConnectionSource, RscRegionSource, SchoolConnectionSource, LocalAuthorityConnectionSource } from '../connection.js';
 import type { AuditEvent as AuditEventModel } from '../../domain/audit-event.js';
 import type { StoredAlliance } from '../../store/alliance-item.js';
 import type { AllianceMembership as AllianceMembershipModel, Deliverer, DeliveryAreaLeadModel } from '../../domain/alliance.js';
 import type { Network } from '../../store/networks.js';
+import type { Coverage as CoverageModel, CoverageGap as CoverageGapModel } from '../../domain/coverage.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -347,6 +348,72 @@ export type ConcludeDesignationReviewPayload = {
   userErrors: Array<UserError>;
 };
 
+/** How well an area is covered by teaching schools. Open schools only. */
+export type Coverage = {
+  __typename?: 'Coverage';
+  /** Alliances with at least one lead in the area. */
+  alliances: Scalars['Int']['output'];
+  /** The same figures for each phase the area has schools in. */
+  byPhase: Array<PhaseCoverage>;
+  /** Teaching schools per 100 schools. */
+  density: Scalars['Float']['output'];
+  /** Schools whose latest Ofsted rating is Outstanding. */
+  outstandingSchools: Scalars['Int']['output'];
+  /** Open schools. */
+  schools: Scalars['Int']['output'];
+  /** Teaching schools: designated, including those under review. */
+  teachingSchools: Scalars['Int']['output'];
+  /** Teaching schools with a designation review open. */
+  underReview: Scalars['Int']['output'];
+  /** Outstanding schools that are not teaching schools: the candidates to designate. */
+  untappedOutstanding: Scalars['Int']['output'];
+};
+
+/** A local authority's coverage gaps and the figures behind them. */
+export type CoverageGap = {
+  __typename?: 'CoverageGap';
+  /** Its coverage. */
+  coverage: Coverage;
+  /** The phases with schools but no teaching school (with PHASE_GAP). */
+  gapPhases: Array<Phase>;
+  /** Its gaps. */
+  kinds: Array<GapKind>;
+  /** The local authority. */
+  localAuthority: LocalAuthority;
+};
+
+/** A page of coverage gaps. */
+export type CoverageGapConnection = {
+  __typename?: 'CoverageGapConnection';
+  /** The gaps of this page, worst first, each with its cursor. */
+  edges: Array<CoverageGapEdge>;
+  /** Where this page stands in the list. */
+  pageInfo: PageInfo;
+  /** How many local authorities have the gaps asked about. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A coverage gap in a page, with its cursor. */
+export type CoverageGapEdge = {
+  __typename?: 'CoverageGapEdge';
+  /** Pass as `after` to read the gaps that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The gap. */
+  node: CoverageGap;
+};
+
+/** Narrows the coverage gaps asked about. */
+export type CoverageGapFilter = {
+  /** Only these kinds of gap; all when not given. */
+  kinds?: InputMaybe<Array<GapKind>>;
+  /** Report LOW_DENSITY below this many teaching schools per 100 schools. */
+  minDensity?: InputMaybe<Scalars['Float']['input']>;
+  /** The phases PHASE_GAP looks at; all when not given. */
+  phases?: InputMaybe<Array<Phase>>;
+  /** Local authorities in this region. */
+  region?: InputMaybe<GorRegion>;
+};
+
 /** Input of `createAlliance`. */
 export type CreateAllianceInput = {
   /** The lead accountable for each delivery area; required with more than one lead. */
@@ -534,6 +601,17 @@ export type EstablishmentStatus =
   /** Proposed to open. */
   | 'PROPOSED_TO_OPEN';
 
+/** A kind of coverage gap. */
+export type GapKind =
+  /** Fewer teaching schools per 100 schools than the `minDensity` asked about. */
+  | 'LOW_DENSITY'
+  /** The local authority has no teaching school. */
+  | 'NO_TEACHING_SCHOOL'
+  /** No teaching school and no outstanding school to designate: need, but no eligible school. */
+  | 'NO_TEACHING_SCHOOL_NO_OUTSTANDING'
+  /** A phase with schools but no teaching school. */
+  | 'PHASE_GAP';
+
 /** The nine Government Office Regions (GOR) of England. */
 export type GorRegion =
   /** East Midlands. */
@@ -592,6 +670,8 @@ export type LocalAuthority = {
   __typename?: 'LocalAuthority';
   /** 3-digit DfE code, such as "201". */
   code: Scalars['String']['output'];
+  /** The local authority's coverage. */
+  coverage: Coverage;
   /** The authority's name, such as "City of London". */
   name: Scalars['String']['output'];
   /** The region the authority is in. */
@@ -874,6 +954,38 @@ export type Phase =
   /** 16 plus. */
   | 'SIXTEEN_PLUS';
 
+/** Coverage figures for one phase of an area. */
+export type PhaseCoverage = {
+  __typename?: 'PhaseCoverage';
+  /** Outstanding schools of the phase. */
+  outstandingSchools: Scalars['Int']['output'];
+  /** The phase. */
+  phase: Phase;
+  /** Open schools of the phase. */
+  schools: Scalars['Int']['output'];
+  /** Teaching schools of the phase. */
+  teachingSchools: Scalars['Int']['output'];
+  /** Outstanding schools of the phase that are not teaching schools. */
+  untappedOutstanding: Scalars['Int']['output'];
+};
+
+/** A phase's share of teaching schools against its share of schools. */
+export type PhaseRepresentation = {
+  __typename?: 'PhaseRepresentation';
+  /** The phase. */
+  phase: Phase;
+  /** shareOfTeachingSchools / shareOfSchools: above 1 over-represented, below 1 under-represented. */
+  ratio?: Maybe<Scalars['Float']['output']>;
+  /** Open schools of the phase. */
+  schools: Scalars['Int']['output'];
+  /** Percent of the area's schools in this phase. */
+  shareOfSchools: Scalars['Float']['output'];
+  /** Percent of the area's teaching schools in this phase. */
+  shareOfTeachingSchools: Scalars['Float']['output'];
+  /** Teaching schools of the phase. */
+  teachingSchools: Scalars['Int']['output'];
+};
+
 /** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
 export type Query = {
   __typename?: 'Query';
@@ -883,6 +995,8 @@ export type Query = {
   alliances: AllianceConnection;
   /** The changes made to one school or one alliance, oldest first. Staff only. */
   auditTrail: AuditEventConnection;
+  /** Local authorities with coverage gaps, worst first. At most 100 a page. */
+  coverageGaps: CoverageGapConnection;
   /** A designation review by id; null when none has it. */
   designationReview?: Maybe<DesignationReview>;
   /** Designation reviews, by due date. At most 100 a page. */
@@ -893,16 +1007,24 @@ export type Query = {
   localAuthorities: LocalAuthorityConnection;
   /** A local authority by its 3-digit DfE code, such as "201"; null when unknown. */
   localAuthority?: Maybe<LocalAuthority>;
+  /** England's coverage. */
+  nationalCoverage: Coverage;
   /** One Government Office Region. */
   region: Region;
   /** The nine Government Office Regions of England. */
   regions: Array<Region>;
+  /** Each phase's share of teaching schools against its share of schools, nationally or in a region. */
+  representation: Array<PhaseRepresentation>;
+  /** The eight RSC/TSC regions, by name. */
+  rscRegions: Array<RscRegion>;
   /** A school by its 6-digit URN; null when the registry has none with it. */
   school?: Maybe<School>;
   /** Schools, in region, local authority and URN order. At most 100 a page. */
   schools: SchoolConnection;
   /** Teaching schools (designated or under review unless `status` says otherwise). At most 100 a page. */
   teachingSchools: SchoolConnection;
+  /** Open outstanding schools that are not teaching schools: the candidates to designate. At most 100 a page. */
+  untappedOutstandingSchools: SchoolConnection;
 };
 
 
@@ -926,6 +1048,14 @@ export type QueryAuditTrailArgs = {
   allianceId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   urn?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
+export type QueryCoverageGapsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CoverageGapFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -972,6 +1102,12 @@ export type QueryRegionArgs = {
 
 
 /** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
+export type QueryRepresentationArgs = {
+  region?: InputMaybe<GorRegion>;
+};
+
+
+/** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
 export type QuerySchoolArgs = {
   urn: Scalars['String']['input'];
 };
@@ -989,6 +1125,14 @@ export type QuerySchoolsArgs = {
 export type QueryTeachingSchoolsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TeachingSchoolFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
+export type QueryUntappedOutstandingSchoolsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UntappedOutstandingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1018,6 +1162,8 @@ export type Region = {
   __typename?: 'Region';
   /** The region's code. */
   code: GorRegion;
+  /** The region's coverage (schools by their own GOR region). */
+  coverage: Coverage;
   /** The local authorities of the region, in code order. At most 100 a page. */
   localAuthorities: LocalAuthorityConnection;
   /** The region's name, as GIAS spells it. */
@@ -1149,6 +1295,24 @@ export type ReviewTrigger =
   /** A scheduled review. */
   | 'SCHEDULED';
 
+/** One of the eight Regional Schools Commissioner regions the Teaching Schools Council used. */
+export type RscRegion = {
+  __typename?: 'RscRegion';
+  /** Its coverage. */
+  coverage: Coverage;
+  /** Its local authorities, in code order. At most 100 a page. */
+  localAuthorities: LocalAuthorityConnection;
+  /** The region's name, as NCTL spelled it. */
+  name: Scalars['String']['output'];
+};
+
+
+/** One of the eight Regional Schools Commissioner regions the Teaching Schools Council used. */
+export type RscRegionLocalAuthoritiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** An establishment, as Get Information about Schools (GIAS) describes it, with its teaching school designation. */
 export type School = {
   __typename?: 'School';
@@ -1266,6 +1430,16 @@ export type TeachingSchoolNetwork = {
 export type TeachingSchoolNetworkAlliancesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Narrows the list of untapped outstanding schools. */
+export type UntappedOutstandingFilter = {
+  /** Schools in this local authority (3-digit DfE code). */
+  localAuthority?: InputMaybe<Scalars['String']['input']>;
+  /** Schools of this phase. */
+  phase?: InputMaybe<Phase>;
+  /** Schools in this region. */
+  region?: InputMaybe<GorRegion>;
 };
 
 /** A business rule refused a mutation. Nothing was changed. */
@@ -1454,6 +1628,11 @@ export type ResolversTypes = {
   ChangeAllianceTypePayload: ResolverTypeWrapper<Omit<ChangeAllianceTypePayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
   ConcludeDesignationReviewInput: ConcludeDesignationReviewInput;
   ConcludeDesignationReviewPayload: ResolverTypeWrapper<Omit<ConcludeDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversTypes['DesignationReview']> }>;
+  Coverage: ResolverTypeWrapper<CoverageModel>;
+  CoverageGap: ResolverTypeWrapper<CoverageGapModel>;
+  CoverageGapConnection: ResolverTypeWrapper<CoverageGapConnectionSource>;
+  CoverageGapEdge: ResolverTypeWrapper<Omit<CoverageGapEdge, 'node'> & { node: ResolversTypes['CoverageGap'] }>;
+  CoverageGapFilter: CoverageGapFilter;
   CreateAllianceInput: CreateAllianceInput;
   CreateAlliancePayload: ResolverTypeWrapper<Omit<CreateAlliancePayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1471,6 +1650,8 @@ export type ResolversTypes = {
   DesignationStatus: DesignationStatus;
   DesignationsAtRiskFilter: DesignationsAtRiskFilter;
   EstablishmentStatus: EstablishmentStatus;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GapKind: GapKind;
   GorRegion: GorRegion;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1491,6 +1672,8 @@ export type ResolversTypes = {
   OpenDesignationReviewPayload: ResolverTypeWrapper<Omit<OpenDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversTypes['DesignationReview']> }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Phase: Phase;
+  PhaseCoverage: ResolverTypeWrapper<PhaseCoverage>;
+  PhaseRepresentation: ResolverTypeWrapper<PhaseRepresentation>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordOfstedInspectionInput: RecordOfstedInspectionInput;
   RecordOfstedInspectionPayload: ResolverTypeWrapper<Omit<RecordOfstedInspectionPayload, 'review' | 'school'> & { review?: Maybe<ResolversTypes['DesignationReview']>, school?: Maybe<ResolversTypes['School']> }>;
@@ -1507,6 +1690,7 @@ export type ResolversTypes = {
   ReviewOutcome: ReviewOutcome;
   ReviewStatus: ReviewStatus;
   ReviewTrigger: ReviewTrigger;
+  RscRegion: ResolverTypeWrapper<RscRegionSource>;
   School: ResolverTypeWrapper<StoredSchool>;
   SchoolConnection: ResolverTypeWrapper<SchoolConnectionSource>;
   SchoolEdge: ResolverTypeWrapper<Omit<SchoolEdge, 'node'> & { node: ResolversTypes['School'] }>;
@@ -1514,6 +1698,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TeachingSchoolFilter: TeachingSchoolFilter;
   TeachingSchoolNetwork: ResolverTypeWrapper<Network>;
+  UntappedOutstandingFilter: UntappedOutstandingFilter;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   WithdrawDesignationInput: WithdrawDesignationInput;
@@ -1549,6 +1734,11 @@ export type ResolversParentTypes = {
   ChangeAllianceTypePayload: Omit<ChangeAllianceTypePayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
   ConcludeDesignationReviewInput: ConcludeDesignationReviewInput;
   ConcludeDesignationReviewPayload: Omit<ConcludeDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversParentTypes['DesignationReview']> };
+  Coverage: CoverageModel;
+  CoverageGap: CoverageGapModel;
+  CoverageGapConnection: CoverageGapConnectionSource;
+  CoverageGapEdge: Omit<CoverageGapEdge, 'node'> & { node: ResolversParentTypes['CoverageGap'] };
+  CoverageGapFilter: CoverageGapFilter;
   CreateAllianceInput: CreateAllianceInput;
   CreateAlliancePayload: Omit<CreateAlliancePayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
   Date: Scalars['Date']['output'];
@@ -1562,6 +1752,7 @@ export type ResolversParentTypes = {
   DesignationReviewEdge: Omit<DesignationReviewEdge, 'node'> & { node: ResolversParentTypes['DesignationReview'] };
   DesignationReviewFilter: DesignationReviewFilter;
   DesignationsAtRiskFilter: DesignationsAtRiskFilter;
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSONObject: Scalars['JSONObject']['output'];
@@ -1578,6 +1769,8 @@ export type ResolversParentTypes = {
   OpenDesignationReviewInput: OpenDesignationReviewInput;
   OpenDesignationReviewPayload: Omit<OpenDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversParentTypes['DesignationReview']> };
   PageInfo: PageInfo;
+  PhaseCoverage: PhaseCoverage;
+  PhaseRepresentation: PhaseRepresentation;
   Query: Record<PropertyKey, never>;
   RecordOfstedInspectionInput: RecordOfstedInspectionInput;
   RecordOfstedInspectionPayload: Omit<RecordOfstedInspectionPayload, 'review' | 'school'> & { review?: Maybe<ResolversParentTypes['DesignationReview']>, school?: Maybe<ResolversParentTypes['School']> };
@@ -1590,6 +1783,7 @@ export type ResolversParentTypes = {
   RemoveAllianceMemberPayload: Omit<RemoveAllianceMemberPayload, 'alliance' | 'membership'> & { alliance?: Maybe<ResolversParentTypes['Alliance']>, membership?: Maybe<ResolversParentTypes['AllianceMembership']> };
   RenameAllianceInput: RenameAllianceInput;
   RenameAlliancePayload: Omit<RenameAlliancePayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
+  RscRegion: RscRegionSource;
   School: StoredSchool;
   SchoolConnection: SchoolConnectionSource;
   SchoolEdge: Omit<SchoolEdge, 'node'> & { node: ResolversParentTypes['School'] };
@@ -1597,6 +1791,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   TeachingSchoolFilter: TeachingSchoolFilter;
   TeachingSchoolNetwork: Network;
+  UntappedOutstandingFilter: UntappedOutstandingFilter;
   UserError: UserError;
   WithdrawDesignationInput: WithdrawDesignationInput;
   WithdrawDesignationPayload: Omit<WithdrawDesignationPayload, 'school'> & { school?: Maybe<ResolversParentTypes['School']> };
@@ -1716,6 +1911,35 @@ export type ConcludeDesignationReviewPayloadResolvers<ContextType = RequestConte
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type CoverageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Coverage'] = ResolversParentTypes['Coverage']> = {
+  alliances?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byPhase?: Resolver<Array<ResolversTypes['PhaseCoverage']>, ParentType, ContextType>;
+  density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  outstandingSchools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  schools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  teachingSchools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  underReview?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  untappedOutstanding?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CoverageGapResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CoverageGap'] = ResolversParentTypes['CoverageGap']> = {
+  coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
+  gapPhases?: Resolver<Array<ResolversTypes['Phase']>, ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['GapKind']>, ParentType, ContextType>;
+  localAuthority?: Resolver<ResolversTypes['LocalAuthority'], ParentType, ContextType>;
+};
+
+export type CoverageGapConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CoverageGapConnection'] = ResolversParentTypes['CoverageGapConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CoverageGapEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CoverageGapEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CoverageGapEdge'] = ResolversParentTypes['CoverageGapEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CoverageGap'], ParentType, ContextType>;
+};
+
 export type CreateAlliancePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateAlliancePayload'] = ResolversParentTypes['CreateAlliancePayload']> = {
   alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -1785,6 +2009,7 @@ export type LeaveNetworkPayloadResolvers<ContextType = RequestContext, ParentTyp
 
 export type LocalAuthorityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LocalAuthority'] = ResolversParentTypes['LocalAuthority']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   rscRegion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1835,20 +2060,42 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PhaseCoverageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PhaseCoverage'] = ResolversParentTypes['PhaseCoverage']> = {
+  outstandingSchools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['Phase'], ParentType, ContextType>;
+  schools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  teachingSchools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  untappedOutstanding?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PhaseRepresentationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PhaseRepresentation'] = ResolversParentTypes['PhaseRepresentation']> = {
+  phase?: Resolver<ResolversTypes['Phase'], ParentType, ContextType>;
+  ratio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  schools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shareOfSchools?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  shareOfTeachingSchools?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  teachingSchools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType, RequireFields<QueryAllianceArgs, 'id'>>;
   alliances?: Resolver<ResolversTypes['AllianceConnection'], ParentType, ContextType, RequireFields<QueryAlliancesArgs, 'first'>>;
   auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
+  coverageGaps?: Resolver<ResolversTypes['CoverageGapConnection'], ParentType, ContextType, RequireFields<QueryCoverageGapsArgs, 'first'>>;
   designationReview?: Resolver<Maybe<ResolversTypes['DesignationReview']>, ParentType, ContextType, RequireFields<QueryDesignationReviewArgs, 'id'>>;
   designationReviews?: Resolver<ResolversTypes['DesignationReviewConnection'], ParentType, ContextType, RequireFields<QueryDesignationReviewsArgs, 'first'>>;
   designationsAtRisk?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QueryDesignationsAtRiskArgs, 'first'>>;
   localAuthorities?: Resolver<ResolversTypes['LocalAuthorityConnection'], ParentType, ContextType, RequireFields<QueryLocalAuthoritiesArgs, 'first'>>;
   localAuthority?: Resolver<Maybe<ResolversTypes['LocalAuthority']>, ParentType, ContextType, RequireFields<QueryLocalAuthorityArgs, 'code'>>;
+  nationalCoverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  representation?: Resolver<Array<ResolversTypes['PhaseRepresentation']>, ParentType, ContextType, Partial<QueryRepresentationArgs>>;
+  rscRegions?: Resolver<Array<ResolversTypes['RscRegion']>, ParentType, ContextType>;
   school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType, RequireFields<QuerySchoolArgs, 'urn'>>;
   schools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QuerySchoolsArgs, 'first'>>;
   teachingSchools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QueryTeachingSchoolsArgs, 'first'>>;
+  untappedOutstandingSchools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QueryUntappedOutstandingSchoolsArgs, 'first'>>;
 };
 
 export type RecordOfstedInspectionPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordOfstedInspectionPayload'] = ResolversParentTypes['RecordOfstedInspectionPayload']> = {
@@ -1859,6 +2106,7 @@ export type RecordOfstedInspectionPayloadResolvers<ContextType = RequestContext,
 
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
   code?: Resolver<ResolversTypes['GorRegion'], ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
   localAuthorities?: Resolver<ResolversTypes['LocalAuthorityConnection'], ParentType, ContextType, RequireFields<RegionLocalAuthoritiesArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1882,6 +2130,12 @@ export type RemoveAllianceMemberPayloadResolvers<ContextType = RequestContext, P
 export type RenameAlliancePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RenameAlliancePayload'] = ResolversParentTypes['RenameAlliancePayload']> = {
   alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RscRegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RscRegion'] = ResolversParentTypes['RscRegion']> = {
+  coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
+  localAuthorities?: Resolver<ResolversTypes['LocalAuthorityConnection'], ParentType, ContextType, RequireFields<RscRegionLocalAuthoritiesArgs, 'first'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SchoolResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['School'] = ResolversParentTypes['School']> = {
@@ -1952,6 +2206,10 @@ export type Resolvers<ContextType = RequestContext> = {
   ChangeAllianceMemberRolePayload?: ChangeAllianceMemberRolePayloadResolvers<ContextType>;
   ChangeAllianceTypePayload?: ChangeAllianceTypePayloadResolvers<ContextType>;
   ConcludeDesignationReviewPayload?: ConcludeDesignationReviewPayloadResolvers<ContextType>;
+  Coverage?: CoverageResolvers<ContextType>;
+  CoverageGap?: CoverageGapResolvers<ContextType>;
+  CoverageGapConnection?: CoverageGapConnectionResolvers<ContextType>;
+  CoverageGapEdge?: CoverageGapEdgeResolvers<ContextType>;
   CreateAlliancePayload?: CreateAlliancePayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DeliveryAreaLead?: DeliveryAreaLeadResolvers<ContextType>;
@@ -1969,6 +2227,8 @@ export type Resolvers<ContextType = RequestContext> = {
   Mutation?: MutationResolvers<ContextType>;
   OpenDesignationReviewPayload?: OpenDesignationReviewPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PhaseCoverage?: PhaseCoverageResolvers<ContextType>;
+  PhaseRepresentation?: PhaseRepresentationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordOfstedInspectionPayload?: RecordOfstedInspectionPayloadResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
@@ -1976,6 +2236,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RemoveAllianceLeadPayload?: RemoveAllianceLeadPayloadResolvers<ContextType>;
   RemoveAllianceMemberPayload?: RemoveAllianceMemberPayloadResolvers<ContextType>;
   RenameAlliancePayload?: RenameAlliancePayloadResolvers<ContextType>;
+  RscRegion?: RscRegionResolvers<ContextType>;
   School?: SchoolResolvers<ContextType>;
   SchoolConnection?: SchoolConnectionResolvers<ContextType>;
   SchoolEdge?: SchoolEdgeResolvers<ContextType>;

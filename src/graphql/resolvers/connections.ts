@@ -3,6 +3,7 @@ import type {
   AllianceConnectionResolvers,
   AllianceMembershipConnectionResolvers,
   AuditEventConnectionResolvers,
+  CoverageGapConnectionResolvers,
   DesignationReviewConnectionResolvers,
   LocalAuthorityConnectionResolvers,
   SchoolConnectionResolvers,
@@ -25,3 +26,4 @@ export const AllianceConnection: AllianceConnectionResolvers = connectionFields;
 export const AllianceMembershipConnection: AllianceMembershipConnectionResolvers = connectionFields;
 export const DesignationReviewConnection: DesignationReviewConnectionResolvers = connectionFields;
 export const AuditEventConnection: AuditEventConnectionResolvers = connectionFields;
+export const CoverageGapConnection: CoverageGapConnectionResolvers = connectionFields;

@@ -4,6 +4,7 @@ import {
   AllianceConnection,
   AllianceMembershipConnection,
   AuditEventConnection,
+  CoverageGapConnection,
   DesignationReviewConnection,
   LocalAuthorityConnection,
   SchoolConnection,
@@ -16,6 +17,7 @@ import { allianceDetailMutations } from './alliance-details.js';
 import { allianceLeadMutations } from './alliance-leads.js';
 import { allianceMemberMutations } from './alliance-members.js';
 import { allianceQueries } from './alliance-queries.js';
+import { CoverageGap, coverageQueries, LocalAuthorityCoverage, RegionCoverage, RscRegion } from './coverage.js';
 import { Query } from './query.js';
 import { reviewMutations } from './review-mutations.js';
 import { Designation, DesignationReview, JSONObject, reviewQueries, SchoolReviewFields } from './review-queries.js';
@@ -23,7 +25,7 @@ import { School } from './school.js';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  Query: { ...Query, ...allianceQueries, ...reviewQueries },
+  Query: { ...Query, ...allianceQueries, ...reviewQueries, ...coverageQueries },
   Mutation: staffOnly({ designateTeachingSchool, ...reviewMutations, ...allianceLeadMutations, ...allianceMemberMutations, ...allianceDetailMutations }),
   School: { ...School, ...SchoolAllianceFields, ...SchoolReviewFields },
   Designation,
@@ -33,12 +35,15 @@ export const resolvers: Resolvers = {
   AllianceMembership,
   DeliveryAreaLead,
   TeachingSchoolNetwork,
-  Region,
-  LocalAuthority,
+  Region: { ...Region, ...RegionCoverage },
+  LocalAuthority: { ...LocalAuthority, ...LocalAuthorityCoverage },
+  RscRegion,
+  CoverageGap,
   SchoolConnection,
   LocalAuthorityConnection,
   AllianceConnection,
   AllianceMembershipConnection,
   DesignationReviewConnection,
   AuditEventConnection,
+  CoverageGapConnection,
 };

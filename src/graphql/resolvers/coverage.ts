@@ -1,0 +1,56 @@
+import { coverageGaps, coverageOf, representation } from '../../domain/coverage.js';
+import { pageOfList, type RscRegionSource } from '../connection.js';
+import type { CoverageGapResolvers, LocalAuthorityResolvers, QueryResolvers, RegionResolvers, RscRegionResolvers } from '../generated/resolvers.js';
+import { pageArgs } from '../paging.js';
+import { schoolConnection } from '../school-list.js';
+
+/**
+ * Coverage never reads a school: every figure is a sum over the counts the local authorities keep, all of
+ * which come from one Query per request (the allLocalAuthorities loader), however many areas are asked about.
+ */
+export const coverageQueries: Pick<QueryResolvers, 'nationalCoverage' | 'rscRegions' | 'coverageGaps' | 'representation' | 'untappedOutstandingSchools'> = {
+  nationalCoverage: async (_parent, _args, context) => coverageOf(await context.loaders.allLocalAuthorities()),
+
+  rscRegions: async (_parent, _args, context) => {
+    const byName = new Map<string, RscRegionSource>();
+    for (const authority of await context.loaders.allLocalAuthorities()) {
+      if (!authority.rscRegion) continue;
+      const region = byName.get(authority.rscRegion) ?? { name: authority.rscRegion, authorities: [] };
+      region.authorities.push(authority);
+      byName.set(authority.rscRegion, region);
+    }
+    return [...byName.values()].sort((left, right) => left.name.localeCompare(right.name));
+  },
+
+  coverageGaps: async (_parent, { filter, ...args }, context) => {
+    const { first, after } = pageArgs(args);
+    const all = await context.loaders.allLocalAuthorities();
+    const authorities = filter?.region ? all.filter((authority) => authority.region === filter.region) : all;
+    const gaps = coverageGaps(authorities, { kinds: filter?.kinds ?? [], phases: filter?.phases ?? [], minDensity: filter?.minDensity ?? null });
+    return pageOfList(`coverageGaps:${JSON.stringify(filter ?? {})}`, gaps, first, after);
+  },
+
+  representation: async (_parent, { region }, context) => representation(coverageOf(await context.loaders.allLocalAuthorities(), region ?? null)),
+
+  untappedOutstandingSchools: (_parent, { filter, ...page }, context) => schoolConnection(context, { ...filter, untappedOutstanding: true }, page),
+};
+
+export const LocalAuthorityCoverage: Pick<LocalAuthorityResolvers, 'coverage'> = {
+  coverage: (authority) => coverageOf([authority]),
+};
+
+export const RegionCoverage: Pick<RegionResolvers, 'coverage'> = {
+  coverage: async (region, _args, context) => coverageOf(await context.loaders.allLocalAuthorities(), region),
+};
+
+export const RscRegion: RscRegionResolvers = {
+  localAuthorities: (region, args) => {
+    const { first, after } = pageArgs(args);
+    return pageOfList(`localAuthorities:rsc:${region.name}`, region.authorities, first, after);
+  },
+  coverage: (region) => coverageOf(region.authorities),
+};
+
+export const CoverageGap: CoverageGapResolvers = {
+  localAuthority: (gap) => gap.authority,
+};
