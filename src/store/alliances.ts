@@ -6,6 +6,7 @@ import { batchGet } from './batch-get.js';
 import { keys } from './keys.js';
 import { countItems, queryPage, type ItemFilter, type Page, type PageQuery } from './query-page.js';
 import type { Store } from './store.js';
+import { FilterBuilder } from './item-filter.js';
 import type { IndexName } from './table-definition.js';
 
 /** Alliances by id, in the order asked, undefined where none has the id. */
@@ -59,28 +60,10 @@ function allianceList(criteria: AllianceCriteria): Pick<PageQuery<unknown>, 'lis
 }
 
 function allianceFilter(criteria: AllianceCriteria, index: IndexName): ItemFilter | null {
-  const clauses: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (criteria.type && index !== 'byPhase') {
-    clauses.push('#allianceType = :type');
-    names['#allianceType'] = 'allianceType';
-    values[':type'] = criteria.type;
-  }
-  if (criteria.region) {
-    clauses.push('contains(#regions, :region)');
-    names['#regions'] = 'leadRegions';
-    values[':region'] = criteria.region;
-  }
-  if (criteria.laCode) {
-    clauses.push('contains(#laCodes, :laCode)');
-    names['#laCodes'] = 'leadLaCodes';
-    values[':laCode'] = criteria.laCode;
-  }
-  if (criteria.needsRestructuring != null) {
-    clauses.push('#flagged = :flagged');
-    names['#flagged'] = 'needsRestructuring';
-    values[':flagged'] = criteria.needsRestructuring;
-  }
-  return clauses.length > 0 ? { expression: clauses.join(' AND '), names, values } : null;
+  return new FilterBuilder()
+    .equals('allianceType', index === 'byPhase' ? null : criteria.type)
+    .contains('leadRegions', criteria.region)
+    .contains('leadLaCodes', criteria.laCode)
+    .equals('needsRestructuring', criteria.needsRestructuring)
+    .build();
 }

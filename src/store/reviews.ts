@@ -3,6 +3,7 @@ import type { ReviewStatus, ReviewTrigger } from '../domain/review.js';
 import type { GorRegion } from '../domain/region.js';
 import { batchGet } from './batch-get.js';
 import { keys } from './keys.js';
+import { FilterBuilder } from './item-filter.js';
 import { countItems, queryPage, type ItemFilter, type Page, type PageQuery } from './query-page.js';
 import { fromReviewItem, type StoredReview } from './review-item.js';
 import type { Store } from './store.js';
@@ -62,14 +63,5 @@ function reviewList(criteria: ReviewCriteria): Pick<PageQuery<unknown>, 'list' |
 }
 
 function reviewFilter(criteria: ReviewCriteria): ItemFilter | null {
-  const clauses: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  for (const [attribute, value] of [['region', criteria.region], ['laCode', criteria.laCode], ['trigger', criteria.trigger]] as const) {
-    if (!value) continue;
-    clauses.push(`#${attribute} = :${attribute}`);
-    names[`#${attribute}`] = attribute;
-    values[`:${attribute}`] = value;
-  }
-  return clauses.length > 0 ? { expression: clauses.join(' AND '), names, values } : null;
+  return new FilterBuilder().equals('region', criteria.region).equals('laCode', criteria.laCode).equals('trigger', criteria.trigger).build();
 }

@@ -8,6 +8,7 @@ import { keys, placePrefixes } from './keys.js';
 import { queryPage, type ItemFilter, type Page } from './query-page.js';
 import { fromSchoolItem, type StoredSchool } from './school-item.js';
 import type { Store } from './store.js';
+import { FilterBuilder } from './item-filter.js';
 import type { IndexName } from './table-definition.js';
 
 /** Schools by URN, in the order asked, undefined where the registry has no such school. */
@@ -63,44 +64,20 @@ function sourceFor(criteria: SchoolCriteria): { index: IndexName; partition: str
 }
 
 function filterFor(criteria: SchoolCriteria, index: IndexName): ItemFilter | null {
-  const clauses: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (criteria.phase && index !== 'byPhase') {
-    clauses.push('#phase = :phase');
-    names['#phase'] = 'phase';
-    values[':phase'] = criteria.phase;
-  }
-  if (criteria.ofstedRating) {
-    clauses.push('#rating = :rating');
-    names['#rating'] = 'ofstedRating';
-    values[':rating'] = criteria.ofstedRating;
-  }
-  if (criteria.designationStatus) {
-    clauses.push('#designation.#status = :status');
-    names['#designation'] = 'designation';
-    names['#status'] = 'status';
-    values[':status'] = criteria.designationStatus;
-  }
+  const filter = new FilterBuilder().equals('ofstedRating', criteria.ofstedRating);
+  if (index !== 'byPhase') filter.equals('phase', criteria.phase);
+  const designation = { '#designation': 'designation', '#status': 'status' };
+  if (criteria.designationStatus) filter.clause('#designation.#status = :status', designation, { ':status': criteria.designationStatus });
   if (criteria.belowOutstanding) {
-    clauses.push('attribute_exists(#rating) AND #rating <> :outstanding');
-    names['#rating'] = 'ofstedRating';
-    values[':outstanding'] = 'OUTSTANDING';
+    filter.clause('attribute_exists(#rating) AND #rating <> :outstanding', { '#rating': 'ofstedRating' }, { ':outstanding': 'OUTSTANDING' });
   }
   if (criteria.isTeachingSchool === false) {
-    clauses.push('(attribute_not_exists(#designation) OR #designation.#status = :ended)');
-    names['#designation'] = 'designation';
-    names['#status'] = 'status';
-    values[':ended'] = 'DE_DESIGNATED';
+    filter.clause('(attribute_not_exists(#designation) OR #designation.#status = :ended)', designation, { ':ended': 'DE_DESIGNATED' });
   }
   if (criteria.isTeachingSchool === true && index !== 'byList') {
-    clauses.push('#designation.#status IN (:designated, :review)');
-    names['#designation'] = 'designation';
-    names['#status'] = 'status';
-    values[':designated'] = 'DESIGNATED';
-    values[':review'] = 'UNDER_REVIEW';
+    filter.clause('#designation.#status IN (:designated, :review)', designation, { ':designated': 'DESIGNATED', ':review': 'UNDER_REVIEW' });
   }
-  return clauses.length > 0 ? { expression: clauses.join(' AND '), names, values } : null;
+  return filter.build();
 }
 
 /** A school read strongly consistently, as a change starts from it; undefined when unknown. */
