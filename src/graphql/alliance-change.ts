@@ -1,6 +1,7 @@
 import type { Alliance } from '../domain/alliance.js';
 import { RuleViolation } from '../domain/errors.js';
 import { RuleCode } from '../domain/rule-code.js';
+import { checkExpectedVersion } from '../domain/version.js';
 import type { School } from '../domain/school.js';
 import { parseUrn } from '../domain/urn.js';
 import type { StoredAlliance } from '../store/alliance-item.js';
@@ -12,11 +13,15 @@ import { authorizeChange } from './auth.js';
 import type { RequestContext } from './context.js';
 import { auditEvent } from './mutation.js';
 
-/** Reads an alliance to change it; ALLIANCE_NOT_FOUND (on `allianceId`) when none has the id. */
-export async function allianceToChange(context: RequestContext, id: string): Promise<StoredAlliance> {
+/**
+ * Reads an alliance to change it: ALLIANCE_NOT_FOUND (on `allianceId`) when none has the id, CONFLICT when it
+ * is no longer at the version the caller read, FORBIDDEN when the caller may not change it.
+ */
+export async function allianceToChange(context: RequestContext, id: string, expectedVersion?: number | null): Promise<StoredAlliance> {
   const alliance = await getAllianceForChange(context.store, id);
   if (!alliance) throw new RuleViolation(RuleCode.ALLIANCE_NOT_FOUND, `No alliance has id ${JSON.stringify(id.slice(0, 80))}`, ['allianceId']);
   authorizeChange(context, alliance.leadPlaces.regions);
+  checkExpectedVersion(`Alliance ${alliance.name}`, alliance.version, expectedVersion);
   return alliance;
 }
 

@@ -1,8 +1,10 @@
 import type { AuditEvent } from '../domain/audit-event.js';
-import { ConcurrentChange, RuleViolation } from '../domain/errors.js';
+import { createHash } from 'node:crypto';
+import { ConcurrentChange, InvalidInput, RuleViolation } from '../domain/errors.js';
 import { RuleCode } from '../domain/rule-code.js';
 import { sameData } from '../domain/same.js';
 import { ChangeSet } from '../store/change-set.js';
+import { getIdempotencyRecord } from '../store/idempotency.js';
 import type { RequestContext } from './context.js';
 import { userErrorsFrom, type UserErrorShape } from './user-errors.js';
 
@@ -22,11 +24,19 @@ export async function runMutation<Result extends Record<string, unknown>>(
   context: RequestContext,
   empty: { [Key in keyof Result]: null },
   attempt: (changes: ChangeSet) => Promise<Result>,
-): Promise<(Result | typeof empty) & { userErrors: UserErrorShape[] }> {
+  idempotency?: Idempotency<Result>,
+): Promise<Nullable<Result> & { userErrors: UserErrorShape[] }> {
   try {
     for (let tries = 1; ; tries += 1) {
+      if (idempotency?.key != null) {
+        const first = await firstResult(context, idempotency);
+        if (first) return { ...first, userErrors: [] };
+      }
       const changes = new ChangeSet(context.store);
       const result = await attempt(changes);
+      if (idempotency?.key != null) {
+        changes.claimIdempotencyKey(context.caller.id, idempotency.key, { mutation: idempotency.mutation, inputHash: inputHash(idempotency.input), result: idempotency.remember(result) }, context.now());
+      }
       try {
         await changes.commit();
         return { ...result, userErrors: [] };
@@ -38,6 +48,47 @@ export async function runMutation<Result extends Record<string, unknown>>(
   } catch (error) {
     return { ...empty, userErrors: userErrorsFrom(error) };
   }
+}
+
+/**
+ * Makes a create-type mutation safe to retry. The key is claimed in the same transaction as the change; a
+ * retry (or a concurrent duplicate, whose transaction then fails on the claim) answers the first result.
+ */
+export interface Idempotency<Result> {
+  key: string | null | undefined;
+  mutation: string;
+  /** The mutation's input, whose hash must match on a retry. */
+  input: Record<string, unknown>;
+  /** The ids a retry needs to answer the first result. */
+  remember: (result: Result) => Record<string, string>;
+  /** The first result, read again from its ids (null where what it made has gone since). */
+  recall: (kept: Record<string, string>) => Promise<Nullable<Result>>;
+}
+
+type Nullable<Result> = { [Key in keyof Result]: Result[Key] | null };
+
+const MAX_KEY_LENGTH = 200;
+
+async function firstResult<Result>(context: RequestContext, idempotency: Idempotency<Result>): Promise<Nullable<Result> | null> {
+  const key = idempotency.key!;
+  if (key.length === 0 || key.length > MAX_KEY_LENGTH) throw new InvalidInput('idempotencyKey', `idempotencyKey must be 1 to ${MAX_KEY_LENGTH} characters`);
+  const record = await getIdempotencyRecord(context.store, context.caller.id, key);
+  if (!record) return null;
+  if (record.mutation !== idempotency.mutation || record.inputHash !== inputHash(idempotency.input)) {
+    throw new RuleViolation(RuleCode.IDEMPOTENCY_KEY_REUSED, `idempotencyKey ${JSON.stringify(key.slice(0, 40))} was used for a different request`, ['idempotencyKey']);
+  }
+  return idempotency.recall(record.result);
+}
+
+/** A hash of the input without its idempotency key, independent of key order. */
+function inputHash(input: Record<string, unknown>): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.keys(value).filter((key) => key !== 'idempotencyKey' && (value as Record<string, unknown>)[key] != null).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        : value;
+  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('base64url');
 }
 
 /** An audit event for a change to one subject, recording only the fields that changed. */

@@ -7,6 +7,7 @@ import { cellDeltas } from '../domain/coverage-cell.js';
 import { ConcurrentChange, RegistryError } from '../domain/errors.js';
 import type { School } from '../domain/school.js';
 import { leadPlacesOf, toAllianceItem, toMembershipItem, type StoredAlliance } from './alliance-item.js';
+import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from './idempotency.js';
 import { keys } from './keys.js';
 import { toReviewItem, type StoredReview } from './review-item.js';
 import { toSchoolItem, type StoredSchool } from './school-item.js';
@@ -133,6 +134,17 @@ export class ChangeSet {
   /** Records a teaching school network (writing the same name again is harmless). */
   public putNetwork(id: string, name: string): void {
     this.items.push({ Put: { TableName: this.store.tableName, Item: { ...keys.network(id), type: 'Network', id, name } } });
+  }
+
+  /** Claims an idempotency key for the change; a second claim fails the transaction (the retry then reads it). */
+  public claimIdempotencyKey(callerId: string, key: string, record: IdempotencyRecord, now: Date): void {
+    this.items.push({
+      Put: {
+        TableName: this.store.tableName,
+        Item: { ...keys.idempotency(callerId, key), type: 'IdempotencyKey', ...record, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
   }
 
   public audit(event: AuditEvent): void {

@@ -30,6 +30,7 @@ export const keys = {
   schoolPartition: (urn: string) => `SCHOOL#${urn}`,
   reviewsWithStatus: (status: string) => `REVIEWS#${status}`,
   auditTrail: (subject: string) => `AUDIT#${subject}`,
+  idempotency: (callerId: string, key: string) => ({ pk: `IDEMPOTENCY#${callerId}#${key}`, sk: 'IDEMPOTENCY' }),
   networkAlliances: (id: string) => `NETWORK#${id}`,
 } as const;
 

@@ -33,6 +33,10 @@ export type Scalars = {
 export type AddAllianceDelivererInput = {
   /** The alliance. */
   allianceId: Scalars['ID']['input'];
+  /** The version of the record the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** A key of your choosing (up to 200 characters) that makes the request safe to retry: a retry with the same key and input answers the first result and writes nothing again. Keys are kept 24 hours. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** When it joined, where known. */
   joinedOn?: InputMaybe<Scalars['Date']['input']>;
   /** What kind of organisation it is. */
@@ -56,6 +60,8 @@ export type AddAllianceDelivererPayload = {
 export type AddAllianceLeadInput = {
   /** The alliance. */
   allianceId: Scalars['ID']['input'];
+  /** The version of the record the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The alliance's type after the change; unchanged when not given. */
   type?: InputMaybe<AllianceType>;
   /** The teaching school to add as a lead. */
@@ -75,6 +81,10 @@ export type AddAllianceLeadPayload = {
 export type AddAllianceMemberInput = {
   /** The alliance. */
   allianceId: Scalars['ID']['input'];
+  /** The version of the record the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** A key of your choosing (up to 200 characters) that makes the request safe to retry: a retry with the same key and input answers the first result and writes nothing again. Keys are kept 24 hours. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** When it joined; today when not given. */
   joinedOn?: InputMaybe<Scalars['Date']['input']>;
   /** Its role in the alliance. */
@@ -117,6 +127,8 @@ export type Alliance = {
   restructuringReasons: Array<RestructuringReason>;
   /** SINGLE, JOB_SHARE or MULTIPLE. */
   type: AllianceType;
+  /** The alliance's version, which every change raises: pass it as `expectedVersion` to change only what you read. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -230,6 +242,8 @@ export type AssignDeliveryAreaLeadInput = {
   allianceId: Scalars['ID']['input'];
   /** The delivery area. */
   area: DeliveryArea;
+  /** The version of the record the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The lead accountable for it. */
   urn: Scalars['String']['input'];
 };
@@ -293,6 +307,8 @@ export type AuditEventEdge = {
 export type ChangeAllianceMemberRoleInput = {
   /** The alliance. */
   allianceId: Scalars['ID']['input'];
+  /** The version of the record the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Its new role. */
   role: MemberRole;
   /** The school. */
@@ -314,6 +330,8 @@ export type ChangeAllianceMemberRolePayload = {
 export type ChangeAllianceTypeInput = {
   /** The alliance. */
   allianceId: Scalars['ID']['input'];
+  /** The version of the record the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The new type. */
   type: AllianceType;
 };
@@ -331,6 +349,8 @@ export type ChangeAllianceTypePayload = {
 export type ConcludeDesignationReviewInput = {
   /** When it was decided; today when not given. */
   decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The version of the review the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Internal notes; replace the review's notes when given. */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** The decision. */
@@ -418,6 +438,8 @@ export type CoverageGapFilter = {
 export type CreateAllianceInput = {
   /** The lead accountable for each delivery area; required with more than one lead. */
   deliveryAreaLeads?: InputMaybe<Array<DeliveryAreaLeadInput>>;
+  /** A key of your choosing (up to 200 characters) that makes the request safe to retry: a retry with the same key and input answers the first result and writes nothing again. Keys are kept 24 hours. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** URNs of the lead teaching schools. */
   leadUrns: Array<Scalars['String']['input']>;
   /** The alliance's name, unique in the registry. */
@@ -482,6 +504,8 @@ export type DesignateTeachingSchoolInput = {
   cohort?: InputMaybe<Scalars['Int']['input']>;
   /** When the designation takes effect; not in the future. */
   designatedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The version of the school the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The school's URN. */
   urn: Scalars['String']['input'];
 };
@@ -537,6 +561,8 @@ export type DesignationReview = {
   status: ReviewStatus;
   /** What opened the review. */
   trigger: ReviewTrigger;
+  /** The review's version, which every change raises: pass it as `expectedVersion` to change only what you read. */
+  version: Scalars['Int']['output'];
 };
 
 /** A page of designation reviews. */
@@ -637,6 +663,8 @@ export type GorRegion =
 export type JoinNetworkInput = {
   /** The alliance. */
   allianceId: Scalars['ID']['input'];
+  /** The version of the record the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The network's name. */
   networkName: Scalars['String']['input'];
 };
@@ -654,6 +682,8 @@ export type JoinNetworkPayload = {
 export type LeaveNetworkInput = {
   /** The alliance. */
   allianceId: Scalars['ID']['input'];
+  /** The version of the record the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The result of `leaveNetwork`. */
@@ -903,6 +933,10 @@ export type OfstedRating =
 export type OpenDesignationReviewInput = {
   /** When a decision is due. */
   dueBy: Scalars['Date']['input'];
+  /** The version of the school the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** A key of your choosing (up to 200 characters) that makes the request safe to retry: a retry with the same key and input answers the first result and writes nothing again. Keys are kept 24 hours. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Internal notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** When it opened; today when not given. */
@@ -1138,6 +1172,8 @@ export type QueryUntappedOutstandingSchoolsArgs = {
 
 /** Input of `recordOfstedInspection`. */
 export type RecordOfstedInspectionInput = {
+  /** The version of the school the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** When the inspection took place; not in the future, not before the latest on record. */
   inspectedOn: Scalars['Date']['input'];
   /** Overall effectiveness. */
@@ -1183,6 +1219,8 @@ export type RemoveAllianceDelivererInput = {
   allianceId: Scalars['ID']['input'];
   /** The deliverer. */
   delivererId: Scalars['ID']['input'];
+  /** The version of the record the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** When it left; today when not given. */
   leftOn?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -1200,6 +1238,8 @@ export type RemoveAllianceDelivererPayload = {
 export type RemoveAllianceLeadInput = {
   /** The alliance. */
   allianceId: Scalars['ID']['input'];
+  /** The version of the record the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** URN of the lead who takes over the removed lead's delivery areas; needed when more than one lead remains. */
   reassignDeliveryAreasTo?: InputMaybe<Scalars['String']['input']>;
   /** The alliance's type after the change; unchanged when not given. */
@@ -1221,6 +1261,8 @@ export type RemoveAllianceLeadPayload = {
 export type RemoveAllianceMemberInput = {
   /** The alliance. */
   allianceId: Scalars['ID']['input'];
+  /** The version of the record the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** When it left; today when not given. */
   leftOn?: InputMaybe<Scalars['Date']['input']>;
   /** The school. */
@@ -1242,6 +1284,8 @@ export type RemoveAllianceMemberPayload = {
 export type RenameAllianceInput = {
   /** The alliance. */
   allianceId: Scalars['ID']['input'];
+  /** The version of the record the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The new name, unique in the registry. */
   name: Scalars['String']['input'];
 };
@@ -1352,6 +1396,8 @@ export type School = {
   status: EstablishmentStatus;
   /** Unique Reference Number: six digits. */
   urn: Scalars['String']['output'];
+  /** The school's version, which every change raises: pass it as `expectedVersion` to change only what you read. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -1479,6 +1525,8 @@ export type UserErrorCode =
   | 'DELIVERY_AREA_UNASSIGNED'
   /** The same school is named as a lead twice. */
   | 'DUPLICATE_LEAD'
+  /** The idempotency key was used before for a different request. */
+  | 'IDEMPOTENCY_KEY_REUSED'
   /** The school has a later inspection on record. */
   | 'INSPECTION_OLDER_THAN_LATEST'
   /** A value is out of range or malformed. */
@@ -1512,6 +1560,8 @@ export type UserErrorCode =
 
 /** Input of `withdrawDesignation`. */
 export type WithdrawDesignationInput = {
+  /** The version of the school the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The teaching school's URN. */
   urn: Scalars['String']['input'];
   /** When the designation ends; today when not given. */
@@ -1825,6 +1875,7 @@ export type AllianceResolvers<ContextType = RequestContext, ParentType extends R
   network?: Resolver<Maybe<ResolversTypes['TeachingSchoolNetwork']>, ParentType, ContextType>;
   restructuringReasons?: Resolver<Array<ResolversTypes['RestructuringReason']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['AllianceType'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AllianceConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AllianceConnection'] = ResolversParentTypes['AllianceConnection']> = {
@@ -1980,6 +2031,7 @@ export type DesignationReviewResolvers<ContextType = RequestContext, ParentType 
   school?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
   trigger?: Resolver<ResolversTypes['ReviewTrigger'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type DesignationReviewConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DesignationReviewConnection'] = ResolversParentTypes['DesignationReviewConnection']> = {
@@ -2157,6 +2209,7 @@ export type SchoolResolvers<ContextType = RequestContext, ParentType extends Res
   reviews?: Resolver<ResolversTypes['DesignationReviewConnection'], ParentType, ContextType, RequireFields<SchoolReviewsArgs, 'first'>>;
   status?: Resolver<ResolversTypes['EstablishmentStatus'], ParentType, ContextType>;
   urn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SchoolConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolConnection'] = ResolversParentTypes['SchoolConnection']> = {

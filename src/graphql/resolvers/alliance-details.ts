@@ -20,7 +20,7 @@ function networkId(name: string): string {
 export const allianceDetailMutations: Mutations = {
   renameAlliance: (_parent, { input }, context) =>
     runMutation(context, { alliance: null }, async (changes) => {
-      const before = await allianceToChange(context, input.allianceId);
+      const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
       const after = rename(before, input.name);
       const [oldKey, newKey] = [allianceNameKey(before.name), allianceNameKey(after.name)];
       if (oldKey !== newKey) {
@@ -34,22 +34,31 @@ export const allianceDetailMutations: Mutations = {
 
   addAllianceDeliverer: (_parent, { input }, context) =>
     runMutation(context, { alliance: null, deliverer: null }, async (changes) => {
-      const before = await allianceToChange(context, input.allianceId);
+      const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
       const joinedOn = input.joinedOn ? dateOrToday(context, input.joinedOn, 'joinedOn') : null;
       const after = addDeliverer(before, { id: randomUUID(), name: input.name, kind: input.kind, joinedOn });
       return { alliance: stageAlliance(changes, context, 'addAllianceDeliverer', before, after), deliverer: after.deliverers.at(-1)! };
+    }, {
+      key: input.idempotencyKey,
+      mutation: 'addAllianceDeliverer',
+      input,
+      remember: ({ alliance, deliverer }) => ({ allianceId: alliance.id, delivererId: deliverer.id }),
+      recall: async ({ allianceId, delivererId }) => {
+        const alliance = await allianceToChange(context, allianceId!);
+        return { alliance, deliverer: alliance.deliverers.find((each) => each.id === delivererId) ?? null };
+      },
     }),
 
   removeAllianceDeliverer: (_parent, { input }, context) =>
     runMutation(context, { alliance: null }, async (changes) => {
-      const before = await allianceToChange(context, input.allianceId);
+      const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
       const after = removeDeliverer(before, input.delivererId, dateOrToday(context, input.leftOn, 'leftOn'));
       return { alliance: stageAlliance(changes, context, 'removeAllianceDeliverer', before, after) };
     }),
 
   joinNetwork: (_parent, { input }, context) =>
     runMutation(context, { alliance: null }, async (changes) => {
-      const before = await allianceToChange(context, input.allianceId);
+      const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
       const name = checkName(input.networkName, 'networkName');
       const id = networkId(name);
       changes.putNetwork(id, name);
@@ -58,7 +67,7 @@ export const allianceDetailMutations: Mutations = {
 
   leaveNetwork: (_parent, { input }, context) =>
     runMutation(context, { alliance: null }, async (changes) => {
-      const before = await allianceToChange(context, input.allianceId);
+      const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
       return { alliance: stageAlliance(changes, context, 'leaveNetwork', before, leaveNetwork(before)) };
     }),
 };

@@ -27,11 +27,17 @@ export const allianceLeadMutations: Mutations = {
       changes.claimAllianceName(nameKey, alliance.id);
       for (const lead of leads) stageLeadClaim(changes, context, 'createAlliance', lead, alliance.id);
       return { alliance: stageAlliance(changes, context, 'createAlliance', null, alliance, leads) };
+    }, {
+      key: input.idempotencyKey,
+      mutation: 'createAlliance',
+      input,
+      remember: ({ alliance }) => ({ allianceId: alliance.id }),
+      recall: async ({ allianceId }) => ({ alliance: await allianceToChange(context, allianceId!) }),
     }),
 
   addAllianceLead: (_parent, { input }, context) =>
     runMutation(context, { alliance: null }, async (changes) => {
-      const before = await allianceToChange(context, input.allianceId);
+      const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
       const [newLead] = await schoolsToChange(context, [input.urn], 'urn');
       const leads = await schoolsToChange(context, before.leads, 'urn');
       const after = addLead(before, leads, newLead!, input.type ?? null, context.settings);
@@ -41,7 +47,7 @@ export const allianceLeadMutations: Mutations = {
 
   removeAllianceLead: (_parent, { input }, context) =>
     runMutation(context, { alliance: null }, async (changes) => {
-      const before = await allianceToChange(context, input.allianceId);
+      const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
       const urn = parseUrn(input.urn);
       const reassignTo = input.reassignDeliveryAreasTo ? parseUrn(input.reassignDeliveryAreasTo, 'reassignDeliveryAreasTo') : null;
       const leads = await schoolsToChange(context, before.leads, 'urn');
@@ -53,14 +59,14 @@ export const allianceLeadMutations: Mutations = {
 
   changeAllianceType: (_parent, { input }, context) =>
     runMutation(context, { alliance: null }, async (changes) => {
-      const before = await allianceToChange(context, input.allianceId);
+      const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
       const leads = await schoolsToChange(context, before.leads, 'allianceId');
       return { alliance: stageAlliance(changes, context, 'changeAllianceType', before, changeType(before, leads, input.type, context.settings), leads) };
     }),
 
   assignDeliveryAreaLead: (_parent, { input }, context) =>
     runMutation(context, { alliance: null }, async (changes) => {
-      const before = await allianceToChange(context, input.allianceId);
+      const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
       const after = assignDeliveryArea(before, input.area, parseUrn(input.urn));
       return { alliance: stageAlliance(changes, context, 'assignDeliveryAreaLead', before, after) };
     }),

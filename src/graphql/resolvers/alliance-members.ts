@@ -27,7 +27,7 @@ async function currentMembership(context: RequestContext, allianceId: string, ur
 export const allianceMemberMutations: Mutations = {
   addAllianceMember: (_parent, { input }, context) =>
     runMutation(context, { alliance: null, membership: null }, async (changes) => {
-      const before = await allianceToChange(context, input.allianceId);
+      const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
       const [school] = await schoolsToChange(context, [input.urn], 'urn');
       if (await getCurrentMembership(context.store, before.id, school!.urn)) {
         throw new RuleViolation(RuleCode.ALREADY_A_MEMBER, `School ${school!.urn} is already a member of alliance ${before.name}`, ['urn']);
@@ -37,11 +37,20 @@ export const allianceMemberMutations: Mutations = {
       changes.audit(auditEvent(context, 'addAllianceMember', `SCHOOL#${school!.urn}`, null, membership));
       const alliance = stageAlliance(changes, context, 'addAllianceMember', before, memberCountsAfter(before, null, membership.role));
       return { alliance, membership };
+    }, {
+      key: input.idempotencyKey,
+      mutation: 'addAllianceMember',
+      input,
+      remember: ({ alliance, membership }) => ({ allianceId: alliance.id, urn: membership.urn }),
+      recall: async ({ allianceId, urn }) => ({
+        alliance: await allianceToChange(context, allianceId!),
+        membership: (await getCurrentMembership(context.store, allianceId!, urn!)) ?? null,
+      }),
     }),
 
   removeAllianceMember: (_parent, { input }, context) =>
     runMutation(context, { alliance: null, membership: null }, async (changes) => {
-      const before = await allianceToChange(context, input.allianceId);
+      const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
       const current = await currentMembership(context, before.id, input.urn);
       const membership = endMembership(current, dateOrToday(context, input.leftOn, 'leftOn'));
       changes.endMembership(current, membership);
@@ -52,7 +61,7 @@ export const allianceMemberMutations: Mutations = {
 
   changeAllianceMemberRole: (_parent, { input }, context) =>
     runMutation(context, { alliance: null, membership: null }, async (changes) => {
-      const before = await allianceToChange(context, input.allianceId);
+      const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
       const current = await currentMembership(context, before.id, input.urn);
       const membership = { ...current, role: input.role };
       changes.replaceMembership(current, membership);

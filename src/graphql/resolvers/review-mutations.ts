@@ -4,9 +4,9 @@ import { RuleViolation } from '../../domain/errors.js';
 import { concludeReview, openReview, recordInspection, withdrawDesignation } from '../../domain/review-lifecycle.js';
 import { reviewId, urnOfReviewId } from '../../domain/review.js';
 import { RuleCode } from '../../domain/rule-code.js';
+import { checkExpectedVersion } from '../../domain/version.js';
 import type { StoredSchool } from '../../store/school-item.js';
 import { getReviewForChange } from '../../store/reviews.js';
-import { authorizeChange } from '../auth.js';
 import type { RequestContext } from '../context.js';
 import { stageDesignationChange } from '../designation-end.js';
 import type { MutationResolvers } from '../generated/resolvers.js';
@@ -15,12 +15,6 @@ import { schoolToChange } from '../school-change.js';
 import { dateOrToday } from './alliance-members.js';
 
 type Mutations = Pick<MutationResolvers, 'openDesignationReview' | 'concludeDesignationReview' | 'recordOfstedInspection' | 'withdrawDesignation'>;
-
-async function authorizedSchool(context: RequestContext, urn: string): Promise<StoredSchool> {
-  const school = await schoolToChange(context, urn);
-  authorizeChange(context, [school.region]);
-  return school;
-}
 
 async function openReviewOf(context: RequestContext, school: StoredSchool) {
   return school.openReviewId ? ((await getReviewForChange(context.store, school.urn, school.openReviewId)) ?? null) : null;
@@ -32,7 +26,7 @@ const newReviewId = (urn: string) => reviewId(urn as StoredSchool['urn'], random
 export const reviewMutations: Mutations = {
   openDesignationReview: (_parent, { input }, context) =>
     runMutation(context, { review: null }, async (changes) => {
-      const before = await authorizedSchool(context, input.urn);
+      const before = await schoolToChange(context, input.urn, input.expectedVersion);
       const opened = openReview(
         before,
         {
@@ -47,6 +41,12 @@ export const reviewMutations: Mutations = {
       );
       await stageDesignationChange(changes, context, 'openDesignationReview', before, opened.school);
       return { review: changes.putReview(null, opened.review, before) };
+    }, {
+      key: input.idempotencyKey,
+      mutation: 'openDesignationReview',
+      input,
+      remember: ({ review }) => ({ urn: review.urn, reviewId: review.id }),
+      recall: async ({ urn, reviewId }) => ({ review: (await getReviewForChange(context.store, urn!, reviewId!)) ?? null }),
     }),
 
   concludeDesignationReview: (_parent, { input }, context) =>
@@ -54,9 +54,10 @@ export const reviewMutations: Mutations = {
       const urn = urnOfReviewId(input.reviewId);
       const notFound = new RuleViolation(RuleCode.REVIEW_NOT_FOUND, `No designation review has id ${JSON.stringify(input.reviewId.slice(0, 80))}`, ['reviewId']);
       if (!urn) throw notFound;
-      const before = await authorizedSchool(context, urn);
+      const before = await schoolToChange(context, urn);
       const review = await getReviewForChange(context.store, urn, input.reviewId);
       if (!review) throw notFound;
+      checkExpectedVersion(`Review ${review.id}`, review.version, input.expectedVersion);
       const decision = { outcome: input.outcome, decidedOn: dateOrToday(context, input.decidedOn, 'decidedOn'), decidedBy: context.caller.id, notes: input.notes ?? null };
       const concluded = concludeReview(before, review, decision, today(context.now()));
       await stageDesignationChange(changes, context, 'concludeDesignationReview', before, concluded.school);
@@ -65,7 +66,7 @@ export const reviewMutations: Mutations = {
 
   recordOfstedInspection: (_parent, { input }, context) =>
     runMutation(context, { school: null, review: null }, async (changes) => {
-      const before = await authorizedSchool(context, input.urn);
+      const before = await schoolToChange(context, input.urn, input.expectedVersion);
       const inspection = { rating: input.rating, inspectedOn: parseIsoDate(input.inspectedOn, 'inspectedOn') };
       const recorded = recordInspection(before, inspection, { id: newReviewId(before.urn), openedBy: context.caller.id }, today(context.now()));
       const school = await stageDesignationChange(changes, context, 'recordOfstedInspection', before, recorded.school);
@@ -74,7 +75,7 @@ export const reviewMutations: Mutations = {
 
   withdrawDesignation: (_parent, { input }, context) =>
     runMutation(context, { school: null }, async (changes) => {
-      const before = await authorizedSchool(context, input.urn);
+      const before = await schoolToChange(context, input.urn, input.expectedVersion);
       const review = await openReviewOf(context, before);
       const withdrawn = withdrawDesignation(before, review, dateOrToday(context, input.withdrawnOn, 'withdrawnOn'), context.caller.id, today(context.now()));
       const school = await stageDesignationChange(changes, context, 'withdrawDesignation', before, withdrawn.school);
