@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { INDEXES, TABLE_KEYS } from '../src/store/table-definition.js';
+import { INDEXES, TABLE_KEYS, TIME_TO_LIVE_ATTRIBUTE } from '../src/store/table-definition.js';
 
 export interface RegistryTableProps {
   /** RETAIN also turns deletion protection on, so neither CloudFormation nor a console click deletes the data. */
@@ -10,7 +10,8 @@ export interface RegistryTableProps {
 
 /**
  * The registry's one table, from the key schema and indexes the code defines in
- * src/store/table-definition.ts: on demand, point-in-time recovery, AWS-managed KMS encryption.
+ * src/store/table-definition.ts: on demand, point-in-time recovery, AWS-managed KMS encryption, and TTL on
+ * the attribute the code sets on expiring items.
  */
 export class RegistryTable extends Table {
   /** ARNs of the table's global secondary indexes, one per index the code queries. */
@@ -25,6 +26,7 @@ export class RegistryTable extends Table {
       encryption: TableEncryption.AWS_MANAGED,
       deletionProtection: props.removalPolicy === RemovalPolicy.RETAIN,
       removalPolicy: props.removalPolicy,
+      timeToLiveAttribute: TIME_TO_LIVE_ATTRIBUTE,
     });
     for (const index of Object.values(INDEXES)) {
       this.addGlobalSecondaryIndex({

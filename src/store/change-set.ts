@@ -12,6 +12,7 @@ import { keys } from './keys.js';
 import { toReviewItem, type StoredReview } from './review-item.js';
 import { toSchoolItem, type StoredSchool } from './school-item.js';
 import type { Store } from './store.js';
+import { TIME_TO_LIVE_ATTRIBUTE } from './table-definition.js';
 
 /** DynamoDB's limit on the actions of one TransactWriteItems request. */
 export const MAX_TRANSACTION_ACTIONS = 100;
@@ -141,7 +142,7 @@ export class ChangeSet {
     this.items.push({
       Put: {
         TableName: this.store.tableName,
-        Item: { ...keys.idempotency(callerId, key), type: 'IdempotencyKey', ...record, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS },
+        Item: { ...keys.idempotency(callerId, key), type: 'IdempotencyKey', ...record, [TIME_TO_LIVE_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     });

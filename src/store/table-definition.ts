@@ -18,6 +18,9 @@ export const INDEXES = {
 
 export type IndexName = keyof typeof INDEXES;
 
+/** Items with this attribute (epoch seconds) expire: DynamoDB's TTL deletes them (idempotency keys). */
+export const TIME_TO_LIVE_ATTRIBUTE = 'expiresAt';
+
 /** The key attributes a Query on an index (or the table itself) returns as LastEvaluatedKey. */
 export function keyAttributesOf(index: IndexName | 'table'): string[] {
   const base = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey];

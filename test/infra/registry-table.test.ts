@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTableInput } from '../../src/store/table-definition.js';
+import { createTableInput, TIME_TO_LIVE_ATTRIBUTE } from '../../src/store/table-definition.js';
 import { onlyResource, synthesizeRegistry } from './registry-app.js';
 
 describe('the registry table', () => {
@@ -25,6 +25,14 @@ describe('the registry table', () => {
     expect(table.BillingMode).toBe('PAY_PER_REQUEST');
     expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
     expect(table.SSESpecification).toEqual({ SSEEnabled: true });
+  });
+
+  it('expires items on the attribute the code sets on them (idempotency keys)', () => {
+    // act
+    const table = onlyResource(synthesizeRegistry().template, 'AWS::DynamoDB::Table').Properties;
+
+    // assess
+    expect(table.TimeToLiveSpecification).toEqual({ AttributeName: TIME_TO_LIVE_ATTRIBUTE, Enabled: true });
   });
 
   it('in prod, is protected from deletion and retained when the stack goes', () => {
