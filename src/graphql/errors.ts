@@ -7,4 +7,6 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** DynamoDB is throttling or failing for now; nothing was written. Retry with backoff. */
+  TEMPORARILY_UNAVAILABLE = 'TEMPORARILY_UNAVAILABLE',
 }

@@ -43,11 +43,17 @@ export async function runMutation<Result extends Record<string, unknown>>(
       } catch (error) {
         if (!(error instanceof ConcurrentChange)) throw error;
         if (tries >= MAX_ATTEMPTS) throw new RuleViolation(RuleCode.CONFLICT, error.message, [], { cause: error });
+        await backOff(tries);
       }
     }
   } catch (error) {
     return { ...empty, userErrors: userErrorsFrom(error) };
   }
+}
+
+/** Waits a random time that grows with each try, so writers that collided do not collide again. */
+function backOff(tries: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** tries));
 }
 
 /**
