@@ -59,6 +59,11 @@ describe('designation reviews on Derby, from the real 2018 data', () => {
       ['concludeDesignationReview', 'developer@localhost'],
     ]);
     expect(trail.data?.auditTrail.edges[1].node.after).toMatchObject({ designation: { status: 'DE_DESIGNATED' }, leadsAllianceId: null });
+    const allianceId = (await graphql('{ alliances(filter: { needsRestructuring: true }) { edges { node { id } } } }')).data?.alliances.edges[0].node.id;
+    const allianceTrail = await graphql(`{ auditTrail(allianceId: "${allianceId}") { edges { node { action actor { id } after } } } }`);
+    expect(allianceTrail.data?.auditTrail.edges).toEqual([
+      { node: { action: 'concludeDesignationReview', actor: { id: 'developer@localhost' }, after: { leads: [], accountableLeads: {}, restructuringReasons: ['NO_LEADS'] } } },
+    ]);
   });
 
   it('a RETAINED review restores the designation and leaves the alliance alone', async () => {
