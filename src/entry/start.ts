@@ -42,9 +42,11 @@ async function main(): Promise<void> {
     console.log(`\nLoaded in ${((Date.now() - started) / 1000).toFixed(1)} s. GraphQL: http://localhost:${port}/graphql`);
     console.log(`DynamoDB Local: ${dynamo.endpoint} (table "registry"). Ctrl-C stops both.`);
     const token = await signDevToken(localSigningKey(), { role: 'dfe-staff' });
-    console.log(`\nEvery request needs a bearer token. A dfe-staff one, valid 8 hours:\n  ${token}`);
+    console.log('\nEvery request needs a bearer token. A dfe-staff one, valid 8 hours:');
+    console.log(`  export TOKEN=${token}`);
     console.log('Others: npm run token -- --role tsc-staff --region "North West"   or   npm run token -- --role partner');
-    console.log(`Try:\n  curl -s localhost:${port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\\n    -d '{"query":"{ school(urn: \\"100000\\") { name localAuthority { code name } } }"}'`);
+    console.log(`Try:\n  curl -s localhost:${port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
+    console.log(`    -d '{"query":"{ school(urn: \\"100000\\") { name localAuthority { code name } } }"}'`);
   } catch (error) {
     console.error(error);
     shutdown(1);
