@@ -54,6 +54,11 @@ export interface AllianceMembership {
   leftOn: IsoDate | null;
 }
 
+/** Alliance ids are UUIDs or slugs of NCTL names: anything else names no alliance (and must not reach a key). */
+export function isAllianceId(id: string): boolean {
+  return /^[a-z0-9-]{1,200}$/i.test(id);
+}
+
 /** How an alliance is known in keys: its name, case and spacing aside. */
 export function allianceNameKey(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ');

@@ -26,6 +26,15 @@ export interface ReviewRequest {
   openedBy: string;
 }
 
+/** Review notes are for people: a few pages at most (DynamoDB items hold 400 KB in all). */
+export const MAX_NOTES_LENGTH = 10_000;
+
+function checkNotes(notes: string | null): void {
+  if (notes !== null && notes.length > MAX_NOTES_LENGTH) {
+    throw new RuleViolation(RuleCode.INVALID_VALUE, `notes are longer than ${MAX_NOTES_LENGTH} characters`, ['notes']);
+  }
+}
+
 function notInFuture(date: IsoDate, today: IsoDate, field: string): void {
   if (date > today) throw new RuleViolation(RuleCode.DATE_IN_FUTURE, `${field} ${date} is in the future`, [field]);
 }
@@ -36,6 +45,7 @@ export function openReview(school: School, request: ReviewRequest, today: IsoDat
   if (status === 'UNDER_REVIEW') throw new RuleViolation(RuleCode.REVIEW_ALREADY_OPEN, `School ${school.urn} already has an open designation review`, ['urn']);
   if (status !== 'DESIGNATED') throw new RuleViolation(RuleCode.NOT_A_TEACHING_SCHOOL, `School ${school.urn} is not a teaching school, so there is no designation to review`, ['urn']);
   notInFuture(request.openedOn, today, 'openedOn');
+  checkNotes(request.notes);
   if (request.dueBy < request.openedOn) throw new RuleViolation(RuleCode.DATE_BEFORE_START, `dueBy ${request.dueBy} is before openedOn ${request.openedOn}`, ['dueBy']);
   const review: DesignationReview = { ...request, urn: school.urn, status: 'OPEN', outcome: null, decidedOn: null, decidedBy: null };
   return { school: { ...school, designation: { ...school.designation!, status: 'UNDER_REVIEW' }, openReviewId: review.id }, review };
@@ -50,6 +60,7 @@ export function concludeReview(
 ): { school: School; review: DesignationReview } {
   if (review.status !== 'OPEN') throw new RuleViolation(RuleCode.REVIEW_ALREADY_CONCLUDED, `Review ${review.id} was concluded on ${review.decidedOn}`, ['reviewId']);
   notInFuture(decision.decidedOn, today, 'decidedOn');
+  checkNotes(decision.notes);
   if (decision.decidedOn < review.openedOn) {
     throw new RuleViolation(RuleCode.DATE_BEFORE_START, `decidedOn ${decision.decidedOn} is before the review opened on ${review.openedOn}`, ['decidedOn']);
   }

@@ -1,4 +1,4 @@
-import type { Alliance } from '../domain/alliance.js';
+import { isAllianceId, type Alliance } from '../domain/alliance.js';
 import { RuleViolation } from '../domain/errors.js';
 import { RuleCode } from '../domain/rule-code.js';
 import { checkExpectedVersion } from '../domain/version.js';
@@ -18,7 +18,7 @@ import { auditEvent } from './mutation.js';
  * is no longer at the version the caller read, FORBIDDEN when the caller may not change it.
  */
 export async function allianceToChange(context: RequestContext, id: string, expectedVersion?: number | null): Promise<StoredAlliance> {
-  const alliance = await getAllianceForChange(context.store, id);
+  const alliance = isAllianceId(id) ? await getAllianceForChange(context.store, id) : undefined;
   if (!alliance) throw new RuleViolation(RuleCode.ALLIANCE_NOT_FOUND, `No alliance has id ${JSON.stringify(id.slice(0, 80))}`, ['allianceId']);
   authorizeChange(context, alliance.leadPlaces.regions);
   checkExpectedVersion(`Alliance ${alliance.name}`, alliance.version, expectedVersion);

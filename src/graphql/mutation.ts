@@ -13,7 +13,7 @@ import { userErrorsFrom, type UserErrorShape } from './user-errors.js';
  * afresh, so the rules are checked against what is stored now, and a lost race becomes the user error
  * the winner's change causes (ALREADY_DESIGNATED, say) rather than a failure.
  */
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 5;
 
 /**
  * Runs one mutation: `attempt` reads what it needs, applies domain rules, stages its writes on the change
@@ -33,7 +33,16 @@ export async function runMutation<Result extends Record<string, unknown>>(
         if (first) return { ...first, userErrors: [] };
       }
       const changes = new ChangeSet(context.store);
-      const result = await attempt(changes);
+      let result: Result;
+      try {
+        result = await attempt(changes);
+      } catch (error) {
+        // A duplicate that lost the race can be refused by the winner's change (ALLIANCE_NAME_TAKEN, say)
+        // before it reaches the key's claim: the first result, once there, is its answer.
+        const first = error instanceof RuleViolation && idempotency?.key != null ? await firstResult(context, idempotency) : null;
+        if (first) return { ...first, userErrors: [] };
+        throw error;
+      }
       if (idempotency?.key != null) {
         changes.claimIdempotencyKey(context.caller.id, idempotency.key, { mutation: idempotency.mutation, inputHash: inputHash(idempotency.input), result: idempotency.remember(result) }, context.now());
       }

@@ -4,8 +4,11 @@ import type { GraphQLFormattedError } from 'graphql';
 import { InvalidInput, RegistryError } from '../domain/errors.js';
 import type { RequestContext } from './context.js';
 import { ErrorCode } from './errors.js';
+import { isTemporaryFault } from './temporary-fault.js';
 import { typeDefs } from './generated/type-defs.js';
+import { requestLimits, type RequestLimits } from './limits.js';
 import { resolvers } from './resolvers/index.js';
+import { hideSuggestions } from './suggestions.js';
 
 export interface GraphqlServerOptions {
   /**
@@ -13,6 +16,17 @@ export interface GraphqlServerOptions {
    * @default false
    */
   introspection?: boolean;
+  /**
+   * "Did you mean ...?" hints in error messages, which name fields and enum values: what introspection
+   * reveals, so they follow it.
+   * @default the `introspection` setting
+   */
+  suggestions?: boolean;
+  /**
+   * How deep, costly and long a request may be.
+   * @default DEFAULT_REQUEST_LIMITS (limits.ts)
+   */
+  limits?: RequestLimits;
   /**
    * Development mode: stack traces in errors and unmasked internal errors. Never in Lambda.
    * @default false
@@ -23,13 +37,19 @@ export interface GraphqlServerOptions {
 /** The one Apollo Server both the Lambda handler and the local server run. */
 export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloServer<RequestContext> {
   const development = options.development ?? false;
+  const introspection = options.introspection ?? false;
+  const { validationRules, parseOptions } = requestLimits(options.limits);
   return new ApolloServer<RequestContext>({
     typeDefs,
     resolvers,
-    introspection: options.introspection ?? false,
+    introspection,
     includeStacktraceInErrorResponses: development,
     formatError: (formatted, error) => formatError(formatted, error, development),
-    plugins: [requestIdOnErrors],
+    plugins: [requestIdOnErrors, ...((options.suggestions ?? introspection) ? [] : [hideSuggestions])],
+    validationRules,
+    parseOptions,
+    // A JSON array of operations is refused with 400 "Operation batching disabled." (code BAD_REQUEST).
+    allowBatchedHttpRequests: false,
   });
 }
 
@@ -40,6 +60,9 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, developme
   }
   if (original instanceof RegistryError) {
     return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: original.code } };
+  }
+  if (isTemporaryFault(original)) {
+    return { message: 'The registry is busy; nothing was written. Retry with backoff.', path: formatted.path, extensions: { code: ErrorCode.TEMPORARILY_UNAVAILABLE, retryable: true } };
   }
   if (formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && !development) {
     // A fault's message can name tables, keys or code; callers get the request id to report instead.

@@ -1,8 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { ImportFileError } from './import-error.js';
@@ -29,8 +28,6 @@ export interface OpenCsvOptions {
   requiredColumns: readonly string[];
 }
 
-const SAMPLE_BYTES = 64 * 1024;
-
 /**
  * Opens a CSV file (optionally gzipped) for streaming by column name. Fails before any row is read when
  * the file is empty, binary or UTF-16, or lacks a required column, so a bad file changes nothing.
@@ -38,9 +35,9 @@ const SAMPLE_BYTES = 64 * 1024;
 export async function openCsv(path: string, options: OpenCsvOptions): Promise<CsvFile> {
   const name = basename(path);
   const gzipped = path.endsWith('.gz');
-  const sample = await readSample(path, gzipped, name);
-  const encoding = detectEncoding(sample, options.defaultEncoding, name);
-  const rows = parseRows(path, gzipped, encoding);
+  const bytes = await readAll(path, gzipped, name);
+  const encoding = detectEncoding(bytes, options.defaultEncoding, name);
+  const rows = parseRows(bytes, encoding);
   const iterator = rows[Symbol.asyncIterator]();
   const header = await iterator.next();
   if (header.done) throw new ImportFileError(name, 'the file is empty: no header row');
@@ -52,25 +49,22 @@ export async function openCsv(path: string, options: OpenCsvOptions): Promise<Cs
   return { name, encoding, columns, rows: records(iterator, columns, name) };
 }
 
-async function readSample(path: string, gzipped: boolean, name: string): Promise<Buffer> {
-  let handle;
+/**
+ * The whole file's bytes (the importer holds every row before writing anyway): the encoding is told from all
+ * of it, since a UTF-8 file's first non-ASCII character may come late.
+ */
+async function readAll(path: string, gzipped: boolean, name: string): Promise<Buffer> {
+  let raw: Buffer;
   try {
-    handle = await open(path, 'r');
+    raw = await readFile(path);
   } catch (error) {
     throw new ImportFileError(name, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
   }
+  if (!gzipped) return raw;
   try {
-    const buffer = Buffer.alloc(SAMPLE_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
-    const raw = buffer.subarray(0, bytesRead);
-    if (!gzipped) return raw;
-    try {
-      return gunzipSync(raw, { finishFlush: 2 }).subarray(0, SAMPLE_BYTES);
-    } catch (error) {
-      throw new ImportFileError(name, 'is named .gz but is not gzip data', { cause: error });
-    }
-  } finally {
-    await handle.close();
+    return gunzipSync(raw);
+  } catch (error) {
+    throw new ImportFileError(name, 'is named .gz but is not gzip data', { cause: error });
   }
 }
 
@@ -90,17 +84,17 @@ function detectEncoding(sample: Buffer, fallback: Encoding, name: string): Encod
   return isUtf8(sample) ? 'utf-8' : 'windows-1252';
 }
 
-/** Valid UTF-8, allowing a multi-byte character cut off at the end of the sample. */
-function isUtf8(sample: Buffer): boolean {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(sample);
-  const replaced = text.indexOf('\uFFFD');
-  return replaced === -1 || replaced >= text.length - 1;
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-function parseRows(path: string, gzipped: boolean, encoding: Encoding): Readable {
-  const bytes = createReadStream(path);
-  const decompressed = gzipped ? bytes.pipe(createGunzip()) : bytes;
-  return decompressed
+function parseRows(bytes: Buffer, encoding: Encoding): Readable {
+  return Readable.from([bytes])
     .pipe(iconv.decodeStream(encoding))
     .pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: false }));
 }

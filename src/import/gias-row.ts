@@ -28,6 +28,9 @@ export const GIAS = {
   rscRegion: 'RSCRegion (name)',
 } as const;
 
+/** No GIAS value comes near this; a longer cell is a broken row (and would not fit a DynamoDB item). */
+export const MAX_CELL_LENGTH = 1_000;
+
 /** Without these a row cannot place a school; every other GIAS column is optional. */
 export const GIAS_REQUIRED_COLUMNS = [GIAS.urn, GIAS.name, GIAS.laCode, GIAS.laName, GIAS.region, GIAS.phase];
 
@@ -42,6 +45,9 @@ export interface Establishment {
  * a blank cell means the value is not known. Throws InvalidInput naming the column at fault.
  */
 export function readEstablishment(values: Readonly<Record<string, string>>, columns: ReadonlySet<string>): Establishment {
+  for (const column of columns) {
+    if ((values[column] ?? '').length > MAX_CELL_LENGTH) throw new InvalidInput(column, `${column} is longer than ${MAX_CELL_LENGTH} characters`);
+  }
   const cell = (column: string) => (values[column] ?? '').trim();
   const has = (column: string) => columns.has(column);
   const required = (column: string) => {

@@ -1,6 +1,7 @@
 import { InvalidInput } from '../domain/errors.js';
 import type { School } from '../domain/school.js';
 import { parseUrn, type Urn } from '../domain/urn.js';
+import { MAX_CELL_LENGTH } from './gias-row.js';
 
 /** Column names of NCTL's teaching schools list (12 March 2018). */
 export const NCTL = {
@@ -20,6 +21,9 @@ export interface ListedTeachingSchool {
 }
 
 export function readListedTeachingSchool(values: Readonly<Record<string, string>>): ListedTeachingSchool {
+  for (const [column, value] of Object.entries(values)) {
+    if (value.length > MAX_CELL_LENGTH) throw new InvalidInput(column, `${column} is longer than ${MAX_CELL_LENGTH} characters`);
+  }
   const allianceName = (values[NCTL.alliance] ?? '').trim().replace(/\s+/g, ' ');
   if (!allianceName) throw new InvalidInput(NCTL.alliance, `${NCTL.alliance} is blank`);
   return {

@@ -21,9 +21,11 @@ export function countRequests(client: DynamoDBClient): RequestCounter {
       const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
       state.byOperation[operation] = (state.byOperation[operation] ?? 0) + 1;
       const result = await next(args);
+      const writes = WRITE_OPERATIONS.has(operation);
       for (const capacity of consumedCapacities(result.output)) {
-        state.consumedRead += capacity.ReadCapacityUnits ?? (capacity.WriteCapacityUnits ? 0 : (capacity.CapacityUnits ?? 0));
-        state.consumedWrite += capacity.WriteCapacityUnits ?? 0;
+        // DynamoDB Local reports only CapacityUnits: the operation says whether they were read or written.
+        state.consumedRead += capacity.ReadCapacityUnits ?? (writes ? 0 : (capacity.CapacityUnits ?? 0));
+        state.consumedWrite += capacity.WriteCapacityUnits ?? (writes ? (capacity.CapacityUnits ?? 0) : 0);
       }
       return result;
     },
@@ -50,6 +52,8 @@ export function countRequests(client: DynamoDBClient): RequestCounter {
     },
   };
 }
+
+const WRITE_OPERATIONS = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
 
 type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
 

@@ -1,3 +1,4 @@
+import { isAllianceId } from '../../domain/alliance.js';
 import { InvalidInput } from '../../domain/errors.js';
 import { isLaCode } from '../../domain/local-authority.js';
 import { countAlliances, findAlliances, type AllianceCriteria } from '../../store/alliances.js';
@@ -5,7 +6,7 @@ import type { QueryResolvers } from '../generated/resolvers.js';
 import { pageArgs } from '../paging.js';
 
 export const allianceQueries: Pick<QueryResolvers, 'alliance' | 'alliances'> = {
-  alliance: async (_parent, { id }, context) => (await context.loaders.allianceById.load(id)) ?? null,
+  alliance: async (_parent, { id }, context) => (isAllianceId(id) ? ((await context.loaders.allianceById.load(id)) ?? null) : null),
 
   alliances: async (_parent, { filter, ...args }, context) => {
     if (filter?.localAuthority != null && !isLaCode(filter.localAuthority)) {

@@ -1,4 +1,5 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { isAllianceId } from '../../domain/alliance.js';
 import { InvalidInput } from '../../domain/errors.js';
 import { isLaCode } from '../../domain/local-authority.js';
 import { urnOfReviewId } from '../../domain/review.js';
@@ -42,6 +43,7 @@ export const reviewQueries: Pick<QueryResolvers, 'designationReview' | 'designat
   auditTrail: async (_parent, { urn, allianceId, ...args }, context) => {
     authorizeInternalRead(context, 'the audit trail');
     if ((urn == null) === (allianceId == null)) throw new InvalidInput(urn == null ? 'urn' : 'allianceId', 'Give exactly one of urn and allianceId');
+    if (allianceId != null && !isAllianceId(allianceId)) throw new InvalidInput('allianceId', 'allianceId is not an alliance id');
     const subject = urn != null ? `SCHOOL#${parseUrn(urn)}` : `ALLIANCE#${allianceId}`;
     return { ...(await findAuditEvents(context.store, subject, pageArgs(args))), totalCount: () => countAuditEvents(context.store, subject) };
   },

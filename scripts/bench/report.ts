@@ -1,0 +1,122 @@
+import type { ImportRun } from '../../src/import/run-import.js';
+import type { BundleCost } from './bundle-cost.js';
+import type { LoadResult } from './load.js';
+import { WARMUP_RUNS, type Measurement } from './measure.js';
+
+/** Everything one benchmark run measured. */
+export interface BenchResults {
+  startedAt: Date;
+  machine: string;
+  importRun: ImportRun;
+  importSeconds: number;
+  /** DynamoDB requests and write capacity the import used. */
+  importRequests: number;
+  importWriteUnits: number;
+  baseline: Measurement;
+  scenarios: Measurement[];
+  bundles: BundleCost[];
+  load: LoadResult;
+}
+
+const number = (value: number, digits = 0) => value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ms = (value: number) => number(value, value < 10 ? 2 : 1);
+const perOperation = (value: number) => number(value, Number.isInteger(value) ? 0 : 2);
+const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+const table = (header: readonly string[], rows: readonly (readonly string[])[]) =>
+  [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
+
+/** The run as docs/bench.md holds it: markdown tables, with what they measured and on what machine. */
+export function renderReport(results: BenchResults): string {
+  return [
+    '# Benchmark',
+    '',
+    `Written by \`npm run bench\` (scripts/bench/run.ts) on ${results.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; every run overwrites it.`,
+    '',
+    `Machine: ${results.machine}.`,
+    '',
+    'Latencies come from DynamoDB Local, not AWS: Node, Apollo and a Java process answering over loopback on the same',
+    'cores. The ratio to a plain GetItem measured in the same run carries over better than the milliseconds. Request',
+    'counts are exact. Capacity units are what DynamoDB Local reports per command (`ReturnConsumedCapacity: INDEXES`,',
+    'table and index together), counted as read or write units by the command: on-demand DynamoDB bills the same',
+    'units as request units (a transactional write costs twice a plain one).',
+    '',
+    '## Import of the shipped 2018 registry',
+    '',
+    importTable(results),
+    '',
+    '## Operations through the Lambda handler',
+    '',
+    'In process, production settings (no introspection, request limits on), one request after another after',
+    `${WARMUP_RUNS} untimed warm-up runs; writes change a different school each run.`,
+    '',
+    operationsTable(results),
+    '',
+    '## Handler bundle',
+    '',
+    'Bundled as `npm run build` and the CDK stack do (infra/lambda-bundle.ts); cold `require` in a fresh Node process,',
+    'median of 5 (Lambda adds its own runtime start to this).',
+    '',
+    table(
+      ['bundle', 'size', 'cold require'],
+      results.bundles.map((bundle) => [bundle.name, `${number(bundle.bytes / 1024, 1)} KiB`, `${ms(bundle.coldRequireMs)} ms`]),
+    ),
+    '',
+    '## Load on the local server',
+    '',
+    `autocannon, in a process of its own, posting \`${results.load.query}\` with a dev token to the local server on`,
+    '127.0.0.1, which verifies the token and hands each request to the Lambda handler. Load generator, server and',
+    'DynamoDB Local share the machine.',
+    '',
+    table(
+      ['connections', 'seconds', 'requests', 'requests/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'failures'],
+      [[
+        number(results.load.connections),
+        number(results.load.seconds),
+        number(results.load.requests),
+        number(results.load.requestsPerSecond, 1),
+        ms(results.load.p50),
+        ms(results.load.p90),
+        ms(results.load.p99),
+        ms(results.load.max),
+        number(results.load.failures),
+      ]],
+    ),
+    '',
+  ].join('\n');
+}
+
+function importTable(results: BenchResults): string {
+  const rows = results.importRun.reports.map((report) => [
+    report.file,
+    number(report.read),
+    number(report.written),
+    number(report.rejected.length),
+  ]);
+  const read = results.importRun.reports.reduce((sum, report) => sum + report.read, 0);
+  return [
+    table(['file', 'rows read', 'written', 'rejected'], rows),
+    '',
+    table(
+      ['rows', 'seconds', 'rows/s', 'DynamoDB requests', 'write units'],
+      [[number(read), number(results.importSeconds, 1), number(read / results.importSeconds), number(results.importRequests), number(results.importWriteUnits)]],
+    ),
+  ].join('\n');
+}
+
+function operationsTable(results: BenchResults): string {
+  const measurements = [results.baseline, ...results.scenarios];
+  return table(
+    ['operation', 'runs', 'DynamoDB requests / op', 'by operation', 'read units / op', 'write units / op', 'p50 ms', 'p95 ms', 'p50 ÷ GetItem p50'],
+    measurements.map((measurement) => [
+      measurement.name,
+      number(measurement.runs),
+      perOperation(measurement.requests),
+      Object.entries(measurement.byOperation).map(([operation, count]) => `${operation} ${perOperation(count)}`).join(', '),
+      number(measurement.readUnits, 1),
+      number(measurement.writeUnits, 1),
+      ms(measurement.p50),
+      ms(measurement.p95),
+      `${number(measurement.p50 / results.baseline.p50, 1)}×`,
+    ]),
+  );
+}
