@@ -9,4 +9,3 @@ export const OFSTED_RATINGS = {
 } as const;
 
 export type OfstedRating = keyof typeof OFSTED_RATINGS;
-export const OFSTED_RATING_CODES = Object.keys(OFSTED_RATINGS) as OfstedRating[];

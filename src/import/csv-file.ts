@@ -29,7 +29,7 @@ export interface OpenCsvOptions {
 }
 
 /**
- * Opens a CSV file (optionally gzipped) for streaming by column name. Fails before any row is read when
+ * Opens a CSV file (optionally gzipped) to read its rows by column name. Fails before any row is read when
  * the file is empty, binary or UTF-16, or lacks a required column, so a bad file changes nothing.
  */
 export async function openCsv(path: string, options: OpenCsvOptions): Promise<CsvFile> {
@@ -68,10 +68,10 @@ async function readAll(path: string, gzipped: boolean, name: string): Promise<Bu
   }
 }
 
-function detectEncoding(sample: Buffer, fallback: Encoding, name: string): Encoding {
-  if (sample.length === 0) throw new ImportFileError(name, 'the file is empty: no header row');
-  if (sample.includes(0)) {
-    const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
+function detectEncoding(bytes: Buffer, fallback: Encoding, name: string): Encoding {
+  if (bytes.length === 0) throw new ImportFileError(name, 'the file is empty: no header row');
+  if (bytes.includes(0)) {
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     throw new ImportFileError(
       name,
       utf16
@@ -79,9 +79,9 @@ function detectEncoding(sample: Buffer, fallback: Encoding, name: string): Encod
         : 'holds binary data (NUL bytes), not CSV text',
     );
   }
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
-  if (!sample.some((byte) => byte >= 0x80)) return fallback;
-  return isUtf8(sample) ? 'utf-8' : 'windows-1252';
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (!bytes.some((byte) => byte >= 0x80)) return fallback;
+  return isUtf8(bytes) ? 'utf-8' : 'windows-1252';
 }
 
 function isUtf8(bytes: Buffer): boolean {

@@ -1,6 +1,5 @@
 import { parseCellKey } from '../domain/coverage-cell.js';
 import type { LocalAuthority } from '../domain/local-authority.js';
-import { keys } from './keys.js';
 
 type Item = Record<string, unknown>;
 
@@ -20,17 +19,5 @@ export function fromLocalAuthorityItem(item: Item): LocalAuthority {
     rscRegion: (item.rscRegion as string | undefined) ?? null,
     counts,
     allianceEntries: [...((item.alliances as Set<string> | undefined) ?? [])].sort(),
-  };
-}
-
-/** The descriptive attributes of a local authority (never its counts). */
-export function localAuthorityDetails(authority: Omit<LocalAuthority, 'counts' | 'allianceEntries'>): Item {
-  return {
-    ...keys.localAuthority(authority.code),
-    type: 'LocalAuthority',
-    code: authority.code,
-    name: authority.name,
-    region: authority.region,
-    rscRegion: authority.rscRegion ?? undefined,
   };
 }
