@@ -1,6 +1,6 @@
 import type { Alliance, AllianceMembership, AllianceType, Deliverer, DelivererKind, DeliveryArea, MemberRole } from './alliance.js';
 import { DELIVERY_AREAS } from './alliance.js';
-import { accountableLeadsAfter, checkLeads, restructuringReasons } from './alliance-rules.js';
+import { accountableLeadsAfter, accountableLeadsFor, checkLeads, restructuringReasons } from './alliance-rules.js';
 import type { IsoDate } from './dates.js';
 import { InvalidInput, RuleViolation } from './errors.js';
 import { RuleCode } from './rule-code.js';
@@ -136,9 +136,8 @@ export function leaveNetwork(alliance: Alliance): Alliance {
  */
 export function dropDeDesignatedLead(alliance: Alliance, remainingLeads: readonly School[], urn: Urn, settings: RegistrySettings): Alliance {
   const urns = remainingLeads.map((lead) => lead.urn).filter((lead) => lead !== urn);
-  const accountableLeads: Alliance['accountableLeads'] =
-    urns.length === 1
-      ? Object.fromEntries(DELIVERY_AREAS.map((area) => [area, urns[0]]))
-      : Object.fromEntries(Object.entries(alliance.accountableLeads).filter(([, lead]) => lead !== urn));
+  const accountableLeads = accountableLeadsFor(urns, () =>
+    Object.fromEntries(Object.entries(alliance.accountableLeads).filter(([, lead]) => lead !== urn)),
+  );
   return { ...alliance, leads: urns, accountableLeads, restructuringReasons: restructuringReasons(alliance.type, remainingLeads.filter((lead) => lead.urn !== urn), settings) };
 }

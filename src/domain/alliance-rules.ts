@@ -73,21 +73,34 @@ export function accountableLeadsAfter(
   if (reassignTo && !leads.includes(reassignTo)) {
     throw new RuleViolation(RuleCode.NOT_A_LEAD, `School ${reassignTo} is not a lead of this alliance`, ['reassignDeliveryAreasTo']);
   }
-  if (leads.length === 1) return Object.fromEntries(DELIVERY_AREAS.map((area) => [area, leads[0]]));
-  const next: Alliance['accountableLeads'] = {};
-  for (const area of DELIVERY_AREAS) {
-    const lead = current[area];
-    if (lead && leads.includes(lead)) next[area] = lead;
-    else if (lead && reassignTo) next[area] = reassignTo;
-    else if (lead && leads.length > 1) {
-      throw new RuleViolation(
-        RuleCode.DELIVERY_AREA_UNASSIGNED,
-        `School ${lead} is accountable for ${area}; name the lead who takes it over in reassignDeliveryAreasTo`,
-        ['reassignDeliveryAreasTo'],
-      );
+  return accountableLeadsFor(leads, () => {
+    const next: Alliance['accountableLeads'] = {};
+    for (const area of DELIVERY_AREAS) {
+      const lead = current[area];
+      if (lead && leads.includes(lead)) next[area] = lead;
+      else if (lead && reassignTo) next[area] = reassignTo;
+      else if (lead && leads.length > 1) {
+        throw new RuleViolation(
+          RuleCode.DELIVERY_AREA_UNASSIGNED,
+          `School ${lead} is accountable for ${area}; name the lead who takes it over in reassignDeliveryAreasTo`,
+          ['reassignDeliveryAreasTo'],
+        );
+      }
     }
-  }
-  return next;
+    return next;
+  });
+}
+
+/**
+ * The rule of one lead: an alliance's single lead answers for every delivery area. With more leads (or none),
+ * the areas `named` gives are accountable, and the rest unnamed.
+ */
+export function accountableLeadsFor(
+  leads: readonly Urn[],
+  named: () => Alliance['accountableLeads'],
+): Alliance['accountableLeads'] {
+  if (leads.length === 1) return Object.fromEntries(DELIVERY_AREAS.map((area) => [area, leads[0]]));
+  return named();
 }
 
 /** Names the lead accountable for a delivery area; it must be one of the alliance's leads. */

@@ -59,6 +59,17 @@ export function isAllianceId(id: string): boolean {
   return /^[a-z0-9-]{1,200}$/i.test(id);
 }
 
+/**
+ * A name as an id: lower case, with runs of other characters as hyphens (NCTL alliances and networks are
+ * known by theirs, stable across loads). Empty when the name has no letter or digit.
+ */
+export function slugOf(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
 /** How an alliance is known in keys: its name, case and spacing aside. */
 export function allianceNameKey(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ');

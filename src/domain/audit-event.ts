@@ -18,3 +18,9 @@ export interface AuditEvent {
   before: unknown;
   after: unknown;
 }
+
+/** The subject of audit events about a school or an alliance: the one place these strings are made. */
+export const auditSubject = {
+  school: (urn: string) => `SCHOOL#${urn}`,
+  alliance: (id: string) => `ALLIANCE#${id}`,
+} as const;

@@ -1,5 +1,5 @@
-import { allianceNameKey, DELIVERY_AREAS, type Alliance } from '../domain/alliance.js';
-import { typeForLeads } from '../domain/alliance-rules.js';
+import { allianceNameKey, slugOf, type Alliance } from '../domain/alliance.js';
+import { accountableLeadsFor, typeForLeads } from '../domain/alliance-rules.js';
 import { isTeachingSchool } from '../domain/designation.js';
 import { ConcurrentChange } from '../domain/errors.js';
 import type { RegistrySettings } from '../domain/school.js';
@@ -59,12 +59,13 @@ async function importOne(store: Store, listed: ListedAlliance, settings: Registr
       });
       return;
     }
+    const urns = leads.map((lead) => lead.urn);
     const alliance: Alliance = {
-      id: allianceId(listed.name),
+      id: slugOf(listed.name),
       name: listed.name,
       type: typeForLeads(leads, settings),
-      leads: leads.map((lead) => lead.urn),
-      accountableLeads: leads.length === 1 ? Object.fromEntries(DELIVERY_AREAS.map((area) => [area, leads[0]!.urn])) : {},
+      leads: urns,
+      accountableLeads: accountableLeadsFor(urns, () => ({})),
       deliverers: [],
       networkId: null,
       memberCounts: {},
@@ -84,9 +85,4 @@ async function importOne(store: Store, listed: ListedAlliance, settings: Registr
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
-}
-
-/** A listed alliance's id: its name in lower case, with runs of other characters as hyphens, stable across loads. */
-function allianceId(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }

@@ -1,12 +1,10 @@
-import type { AuditEvent } from '../domain/audit-event.js';
 import { createHash } from 'node:crypto';
-import { ConcurrentChange, InvalidInput, RuleViolation } from '../domain/errors.js';
-import { RuleCode } from '../domain/rule-code.js';
-import { sameData } from '../domain/same.js';
-import { ChangeSet } from '../store/change-set.js';
-import { getIdempotencyRecord } from '../store/idempotency.js';
-import type { RequestContext } from './context.js';
-import { userErrorsFrom, type UserErrorShape } from './user-errors.js';
+import { ConcurrentChange, InvalidInput, RuleViolation } from '../../domain/errors.js';
+import { RuleCode } from '../../domain/rule-code.js';
+import { ChangeSet } from '../../store/change-set.js';
+import { getIdempotencyRecord } from '../../store/idempotency.js';
+import type { RequestContext } from '../context.js';
+import { userErrorsFrom, type UserErrorShape } from '../user-errors.js';
 
 /**
  * How many times a mutation reads and tries again when another writer got there first. Each try reads
@@ -104,28 +102,4 @@ function inputHash(input: Record<string, unknown>): string {
         ? Object.fromEntries(Object.keys(value).filter((key) => key !== 'idempotencyKey' && (value as Record<string, unknown>)[key] != null).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
         : value;
   return createHash('sha256').update(JSON.stringify(canonical(input))).digest('base64url');
-}
-
-/** An audit event for a change to one subject, recording only the fields that changed. */
-export function auditEvent(context: RequestContext, action: string, subject: string, before: object | null, after: object | null): AuditEvent {
-  const changedBefore: Record<string, unknown> = {};
-  const changedAfter: Record<string, unknown> = {};
-  const beforeFields = (before ?? {}) as Record<string, unknown>;
-  const afterFields = (after ?? {}) as Record<string, unknown>;
-  for (const field of new Set([...Object.keys(beforeFields), ...Object.keys(afterFields)])) {
-    if (field === 'version') continue;
-    if (!sameData(beforeFields[field] ?? null, afterFields[field] ?? null)) {
-      changedBefore[field] = beforeFields[field] ?? null;
-      changedAfter[field] = afterFields[field] ?? null;
-    }
-  }
-  return {
-    subject,
-    at: context.now().toISOString(),
-    id: `${context.requestId}#${subject}`,
-    actor: { id: context.caller.id, role: context.caller.role },
-    action,
-    before: before ? changedBefore : null,
-    after: after ? changedAfter : null,
-  };
 }

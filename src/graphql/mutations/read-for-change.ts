@@ -1,0 +1,91 @@
+import { isAllianceId } from '../../domain/alliance.js';
+import { parseIsoDate, today, type IsoDate } from '../../domain/dates.js';
+import { RuleViolation } from '../../domain/errors.js';
+import { RuleCode } from '../../domain/rule-code.js';
+import { checkExpectedVersion } from '../../domain/version.js';
+import { parseUrn } from '../../domain/urn.js';
+import type { AllianceMembership } from '../../domain/alliance.js';
+import type { StoredAlliance } from '../../store/alliance-item.js';
+import { getAllianceForChange } from '../../store/alliances.js';
+import { getCurrentMembership } from '../../store/memberships.js';
+import type { StoredSchool } from '../../store/school-item.js';
+import { getSchoolForChange, getSchoolsByUrn } from '../../store/schools.js';
+import { authorizeChange } from '../auth.js';
+import type { RequestContext } from '../context.js';
+
+/**
+ * Reading for a change: each function reads strongly consistently, refuses with the user error a caller
+ * can act on (naming the input field), and checks the caller may change what it read.
+ */
+
+/**
+ * Reads a school to change it: SCHOOL_NOT_FOUND (on `urn`) when the registry has none with the URN,
+ * FORBIDDEN when the caller may not change its region, CONFLICT when it is no longer at the version read.
+ */
+export async function schoolToChange(
+  context: RequestContext,
+  urnInput: string,
+  expectedVersion?: number | null,
+): Promise<StoredSchool> {
+  const urn = parseUrn(urnInput);
+  const school = await getSchoolForChange(context.store, urn);
+  if (!school) throw new RuleViolation(RuleCode.SCHOOL_NOT_FOUND, `No school has URN ${urn}`, ['urn']);
+  authorizeChange(context, [school.region]);
+  checkExpectedVersion(`School ${urn}`, school.version, expectedVersion);
+  return school;
+}
+
+/**
+ * Reads an alliance to change it: ALLIANCE_NOT_FOUND (on `allianceId`) when none has the id, CONFLICT when it
+ * is no longer at the version the caller read, FORBIDDEN when the caller may not change it.
+ */
+export async function allianceToChange(
+  context: RequestContext,
+  id: string,
+  expectedVersion?: number | null,
+): Promise<StoredAlliance> {
+  const alliance = isAllianceId(id) ? await getAllianceForChange(context.store, id) : undefined;
+  if (!alliance) {
+    throw new RuleViolation(RuleCode.ALLIANCE_NOT_FOUND, `No alliance has id ${JSON.stringify(id.slice(0, 80))}`, [
+      'allianceId',
+    ]);
+  }
+  authorizeChange(context, alliance.leadPlaces.regions);
+  checkExpectedVersion(`Alliance ${alliance.name}`, alliance.version, expectedVersion);
+  return alliance;
+}
+
+/** Reads schools to change them (strongly consistent), in the order given; SCHOOL_NOT_FOUND names `field`. */
+export async function schoolsToChange(
+  context: RequestContext,
+  urnInputs: readonly string[],
+  field: string,
+): Promise<StoredSchool[]> {
+  const urns = urnInputs.map((urn) => parseUrn(urn, field));
+  const schools = await getSchoolsByUrn(context.store, urns, { consistent: true });
+  return schools.map((school, position) => {
+    if (!school) throw new RuleViolation(RuleCode.SCHOOL_NOT_FOUND, `No school has URN ${urns[position]}`, [field]);
+    return school;
+  });
+}
+
+/** Reads a school's current membership of an alliance to change it: NOT_A_MEMBER (on `urn`) when it has none. */
+export async function membershipToChange(
+  context: RequestContext,
+  allianceId: string,
+  urnInput: string,
+): Promise<AllianceMembership> {
+  const urn = parseUrn(urnInput);
+  const membership = await getCurrentMembership(context.store, allianceId, urn);
+  if (!membership) {
+    throw new RuleViolation(RuleCode.NOT_A_MEMBER, `School ${urn} is not a current member of alliance ${allianceId}`, [
+      'urn',
+    ]);
+  }
+  return membership;
+}
+
+/** A date from the input, or today when not given. */
+export function dateOrToday(context: RequestContext, value: string | null | undefined, field: string): IsoDate {
+  return value ? parseIsoDate(value, field) : today(context.now());
+}
