@@ -1,9 +1,8 @@
 import { GraphQLError } from 'graphql';
-import { RegistryError } from '../domain/errors.js';
+import { AccessDenied, ErrorCode } from '../domain/errors.js';
 import { GOR_REGIONS, type GorRegion } from '../domain/region.js';
 import { codeForName } from '../domain/vocabulary.js';
 import type { Caller, RequestContext } from './context.js';
-import { ErrorCode } from './errors.js';
 
 /** dfe-staff: read and write everything. tsc-staff: read everything, write in their regions. partner: read only. */
 export type Role = 'dfe-staff' | 'tsc-staff' | 'partner';
@@ -20,14 +19,6 @@ export const CLAIMS = {
 
 /** The scope partner app clients are granted (Cognito resource server `registry`, scope `read`). */
 export const PARTNER_SCOPE = 'registry/read';
-
-/** The caller's role forbids the request (a partner changing data, a TSC member outside their regions). */
-export class AccessDenied extends RegistryError {
-  public constructor(message: string) {
-    super(ErrorCode.FORBIDDEN, message);
-    this.name = 'AccessDenied';
-  }
-}
 
 /** No usable token: HTTP 401, and nothing runs. */
 export function unauthenticated(message: string): GraphQLError {

@@ -1,9 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { InvalidInput, RegistryError } from '../domain/errors.js';
+import { ErrorCode, InvalidInput, RegistryError } from '../domain/errors.js';
 import type { RequestContext } from './context.js';
-import { ErrorCode } from './errors.js';
 import { isTemporaryFault } from './temporary-fault.js';
 import { typeDefs } from './generated/type-defs.js';
 import { requestLimits, type RequestLimits } from './limits.js';

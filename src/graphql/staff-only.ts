@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { AccessDenied } from './auth.js';
+import { AccessDenied } from '../domain/errors.js';
 import type { RequestContext } from './context.js';
 
 type AnyResolver = (parent: any, args: any, context: RequestContext, info: GraphQLResolveInfo) => unknown;

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { ImportFileError } from './import-error.js';
+import { ImportFileError } from '../domain/errors.js';
 
 export type Encoding = 'windows-1252' | 'utf-8';
 

@@ -4,7 +4,7 @@ import type { Alliance, AllianceMembership } from '../domain/alliance.js';
 import type { AuditEvent } from '../domain/audit-event.js';
 import type { DesignationReview } from '../domain/review.js';
 import { cellDeltas } from '../domain/coverage-cell.js';
-import { ConcurrentChange, RegistryError } from '../domain/errors.js';
+import { ConcurrentChange, TransactionTooLarge } from '../domain/errors.js';
 import type { School } from '../domain/school.js';
 import { leadPlacesOf, toAllianceItem, toMembershipItem, type StoredAlliance } from './alliance-item.js';
 import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from './idempotency.js';
@@ -167,7 +167,7 @@ export class ChangeSet {
     const items = [...this.items, ...this.authorityUpdates()];
     if (items.length === 0) return;
     if (items.length > MAX_TRANSACTION_ACTIONS) {
-      throw new RegistryError('TRANSACTION_TOO_LARGE', `A change of ${items.length} writes exceeds ${MAX_TRANSACTION_ACTIONS}`);
+      throw new TransactionTooLarge(`A change of ${items.length} writes exceeds ${MAX_TRANSACTION_ACTIONS}`);
     }
     try {
       await this.store.doc.send(new TransactWriteCommand({ TransactItems: items }));

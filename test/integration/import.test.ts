@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ImportFileError } from '../../src/import/import-error.js';
+import { ImportFileError } from '../../src/domain/errors.js';
 import { importEstablishments, importTeachingSchools } from '../../src/import/importer.js';
 import { runImport } from '../../src/import/run-import.js';
 import { getSchoolsByUrn } from '../../src/store/schools.js';
