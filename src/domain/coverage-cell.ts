@@ -1,4 +1,4 @@
-import type { DesignationStatus } from './designation.js';
+import { isTeachingStatus, type DesignationStatus } from './designation.js';
 import { isOpen } from './establishment-status.js';
 import type { OfstedRating } from './ofsted.js';
 import type { Phase } from './phase.js';
@@ -68,7 +68,7 @@ export function regionsIn(counts: CellCounts): GorRegion[] {
 
 /** Whether a cell's schools are teaching schools (designated, including while under review). */
 export function isTeachingCell(cell: CoverageCell): boolean {
-  return cell.teaching === 'DESIGNATED' || cell.teaching === 'UNDER_REVIEW';
+  return isTeachingStatus(cell.teaching);
 }
 
 /** Sums the counts of the cells a predicate accepts. */

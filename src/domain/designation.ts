@@ -16,10 +16,17 @@ export interface Designation {
   endReason: string | null;
 }
 
+/** The statuses of a teaching school: designated, including while under review. The one home of that rule. */
+export const TEACHING_STATUSES: readonly DesignationStatus[] = ['DESIGNATED', 'UNDER_REVIEW'];
+
+/** Whether a designation status (or none) is a teaching school's. */
+export function isTeachingStatus(status: DesignationStatus | 'NONE' | null | undefined): boolean {
+  return TEACHING_STATUSES.some((teaching) => teaching === status);
+}
+
 /** A teaching school, for coverage: designated, including while under review. */
 export function isTeachingSchool(school: Pick<School, 'designation'>): boolean {
-  const status = school.designation?.status;
-  return status === 'DESIGNATED' || status === 'UNDER_REVIEW';
+  return isTeachingStatus(school.designation?.status);
 }
 
 export interface DesignationRequest {

@@ -9,6 +9,8 @@ export const ESTABLISHMENT_STATUSES = {
 export type EstablishmentStatus = keyof typeof ESTABLISHMENT_STATUSES;
 
 /** Coverage counts open establishments only; one proposed to close is still open. */
+export const OPEN_STATUSES: readonly EstablishmentStatus[] = ['OPEN', 'OPEN_PROPOSED_TO_CLOSE'];
+
 export function isOpen(status: EstablishmentStatus): boolean {
-  return status === 'OPEN' || status === 'OPEN_PROPOSED_TO_CLOSE';
+  return OPEN_STATUSES.includes(status);
 }

@@ -1,4 +1,5 @@
 import type { CellCounts } from './coverage-cell.js';
+import { InvalidInput } from './errors.js';
 import type { GorRegion } from './region.js';
 
 /** A local authority, with the counts its coverage is computed from. */
@@ -16,6 +17,10 @@ export interface LocalAuthority {
 
 const LA_CODE_PATTERN = /^\d{3}$/;
 
-export function isLaCode(value: string): boolean {
-  return LA_CODE_PATTERN.test(value);
+/** A local authority code from outside (argument, import cell), checked: InvalidInput naming `field` if malformed. */
+export function parseLaCode(value: string, field: string): string {
+  if (!LA_CODE_PATTERN.test(value)) {
+    throw new InvalidInput(field, `${field} must be a 3-digit DfE code, got ${JSON.stringify(value.slice(0, 20))}`);
+  }
+  return value;
 }

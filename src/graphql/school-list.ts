@@ -1,7 +1,6 @@
-import { countCells, isTeachingCell, regionsIn, type CoverageCell } from '../domain/coverage-cell.js';
-import { InvalidInput } from '../domain/errors.js';
-import { isLaCode, type LocalAuthority } from '../domain/local-authority.js';
-import type { SchoolCriteria } from '../store/schools.js';
+import { countCells, regionsIn } from '../domain/coverage-cell.js';
+import { parseLaCode, type LocalAuthority } from '../domain/local-authority.js';
+import { schoolCellMatcher, type SchoolCriteria } from '../store/school-filters.js';
 import { findSchools } from '../store/schools.js';
 import { emptyConnection, type SchoolConnectionSource } from './connection.js';
 import type { RequestContext } from './context.js';
@@ -23,10 +22,8 @@ export async function schoolConnection(
   const page = pageArgs(args);
   let authority: LocalAuthority | undefined;
   if (request.localAuthority != null) {
-    if (!isLaCode(request.localAuthority)) {
-      throw new InvalidInput(`${field}.localAuthority`, `${field}.localAuthority must be a 3-digit DfE code, got ${JSON.stringify(request.localAuthority.slice(0, 20))}`);
-    }
-    authority = await context.loaders.localAuthorityByCode.load(request.localAuthority);
+    const code = parseLaCode(request.localAuthority, `${field}.localAuthority`);
+    authority = await context.loaders.localAuthorityByCode.load(code);
     if (!authority) return emptyConnection;
   }
   const criteria: SchoolCriteria = {
@@ -39,19 +36,8 @@ export async function schoolConnection(
     ...result,
     totalCount: async () => {
       const authorities = authority ? [authority] : await context.loaders.allLocalAuthorities();
-      const accept = cellMatcher(criteria);
+      const accept = schoolCellMatcher(criteria);
       return authorities.reduce((total, each) => total + countCells(each.counts, accept), 0);
     },
   };
-}
-
-function cellMatcher(criteria: SchoolCriteria): (cell: CoverageCell) => boolean {
-  return (cell) =>
-    (!criteria.region || cell.region === criteria.region) &&
-    (!criteria.phase || cell.phase === criteria.phase) &&
-    (!criteria.ofstedRating || cell.rating === criteria.ofstedRating) &&
-    (criteria.isTeachingSchool == null || isTeachingCell(cell) === criteria.isTeachingSchool) &&
-    (!criteria.designationStatus || cell.teaching === criteria.designationStatus) &&
-    (!criteria.belowOutstanding || (cell.rating !== 'NONE' && cell.rating !== 'OUTSTANDING')) &&
-    (!criteria.untappedOutstanding || (cell.open && cell.rating === 'OUTSTANDING' && !isTeachingCell(cell)));
 }

@@ -1,7 +1,7 @@
 import { parseGiasDate } from '../domain/dates.js';
 import { InvalidInput } from '../domain/errors.js';
 import { ESTABLISHMENT_STATUSES } from '../domain/establishment-status.js';
-import { isLaCode } from '../domain/local-authority.js';
+import { parseLaCode } from '../domain/local-authority.js';
 import { OFSTED_RATINGS } from '../domain/ofsted.js';
 import { PHASES } from '../domain/phase.js';
 import { GOR_REGIONS, type GorRegion } from '../domain/region.js';
@@ -57,8 +57,7 @@ export function readEstablishment(values: Readonly<Record<string, string>>, colu
   };
 
   const urn = parseUrn(cell(GIAS.urn), GIAS.urn);
-  const laCode = required(GIAS.laCode);
-  if (!isLaCode(laCode)) throw new InvalidInput(GIAS.laCode, `${GIAS.laCode} must be a 3-digit DfE code, got ${JSON.stringify(laCode)}`);
+  const laCode = parseLaCode(required(GIAS.laCode), GIAS.laCode);
   const region = regionFrom(required(GIAS.region));
   const fields: Establishment['fields'] = {
     urn,

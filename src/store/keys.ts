@@ -4,8 +4,11 @@ import type { GorRegion } from '../domain/region.js';
  * Key values of every item type. Sort keys that list schools share one place ordering,
  * `<region>#<laCode>#<urn>`, so a region or a local authority is a `begins_with` condition.
  */
+const schoolPartition = (urn: string) => `SCHOOL#${urn}`;
+const alliancePartition = (id: string) => `ALLIANCE#${id}`;
+
 export const keys = {
-  school: (urn: string) => ({ pk: `SCHOOL#${urn}`, sk: 'SCHOOL' }),
+  school: (urn: string) => ({ pk: schoolPartition(urn), sk: 'SCHOOL' }),
   localAuthority: (code: string) => ({ pk: 'LOCAL_AUTHORITIES', sk: code }),
   localAuthorityPartition: 'LOCAL_AUTHORITIES',
   auditEvent: (subject: string, at: string, id: string) => ({ pk: `AUDIT#${subject}`, sk: `${at}#${id}` }),
@@ -14,20 +17,23 @@ export const keys = {
   teachingSchools: 'TEACHING_SCHOOLS',
   untappedOutstanding: 'UNTAPPED_OUTSTANDING',
   place: (region: string, laCode: string, urn: string) => `${region}#${laCode}#${urn}`,
-  alliance: (id: string) => ({ pk: `ALLIANCE#${id}`, sk: 'ALLIANCE' }),
+  alliance: (id: string) => ({ pk: alliancePartition(id), sk: 'ALLIANCE' }),
   allianceName: (nameKey: string) => ({ pk: `ALLIANCE_NAME#${nameKey}`, sk: 'ALLIANCE_NAME' }),
   allAlliances: 'ALLIANCES',
   alliancesOfType: (type: string) => `ALLIANCE_TYPE#${type}`,
   allianceOrder: (nameKey: string, id: string) => `${nameKey}#${id}`,
-  alliancePartition: (id: string) => `ALLIANCE#${id}`,
-  currentMember: (allianceId: string, urn: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: `MEMBER#${urn}` }),
+  alliancePartition,
+  currentMember: (allianceId: string, urn: string) => ({ pk: alliancePartition(allianceId), sk: `MEMBER#${urn}` }),
   currentMemberPrefix: 'MEMBER#',
-  formerMember: (allianceId: string, urn: string, joinedOn: string, leftOn: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: `FORMER#${urn}#${joinedOn}#${leftOn}` }),
+  formerMember: (allianceId: string, urn: string, joinedOn: string, leftOn: string) => ({
+    pk: alliancePartition(allianceId),
+    sk: `FORMER#${urn}#${joinedOn}#${leftOn}`,
+  }),
   membershipsOf: (urn: string) => `MEMBERSHIPS#${urn}`,
   network: (id: string) => ({ pk: `NETWORK#${id}`, sk: 'NETWORK' }),
-  review: (urn: string, id: string) => ({ pk: `SCHOOL#${urn}`, sk: `REVIEW#${id}` }),
+  review: (urn: string, id: string) => ({ pk: schoolPartition(urn), sk: `REVIEW#${id}` }),
   reviewPrefix: 'REVIEW#',
-  schoolPartition: (urn: string) => `SCHOOL#${urn}`,
+  schoolPartition,
   reviewsWithStatus: (status: string) => `REVIEWS#${status}`,
   auditTrail: (subject: string) => `AUDIT#${subject}`,
   idempotency: (callerId: string, key: string) => ({ pk: `IDEMPOTENCY#${callerId}#${key}`, sk: 'IDEMPOTENCY' }),

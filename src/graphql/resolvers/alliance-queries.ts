@@ -1,6 +1,5 @@
 import { isAllianceId } from '../../domain/alliance.js';
-import { InvalidInput } from '../../domain/errors.js';
-import { isLaCode } from '../../domain/local-authority.js';
+import { parseLaCode } from '../../domain/local-authority.js';
 import { countAlliances, findAlliances, type AllianceCriteria } from '../../store/alliances.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { pageArgs } from '../paging.js';
@@ -9,13 +8,10 @@ export const allianceQueries: Pick<QueryResolvers, 'alliance' | 'alliances'> = {
   alliance: async (_parent, { id }, context) => (isAllianceId(id) ? ((await context.loaders.allianceById.load(id)) ?? null) : null),
 
   alliances: async (_parent, { filter, ...args }, context) => {
-    if (filter?.localAuthority != null && !isLaCode(filter.localAuthority)) {
-      throw new InvalidInput('filter.localAuthority', `filter.localAuthority must be a 3-digit DfE code, got ${JSON.stringify(filter.localAuthority.slice(0, 20))}`);
-    }
     const criteria: AllianceCriteria = {
       type: filter?.type,
       region: filter?.region,
-      laCode: filter?.localAuthority,
+      laCode: filter?.localAuthority == null ? null : parseLaCode(filter.localAuthority, 'filter.localAuthority'),
       needsRestructuring: filter?.needsRestructuring,
     };
     const page = await findAlliances(context.store, criteria, pageArgs(args));

@@ -1,5 +1,4 @@
-import { InvalidInput } from '../../domain/errors.js';
-import { isLaCode } from '../../domain/local-authority.js';
+import { parseLaCode } from '../../domain/local-authority.js';
 import { GOR_REGION_CODES } from '../../domain/region.js';
 import { parseUrn } from '../../domain/urn.js';
 import { pageOfList } from '../connection.js';
@@ -26,8 +25,7 @@ export const Query: QueryResolvers = {
     ),
 
   localAuthority: async (_parent, { code }, context) => {
-    if (!isLaCode(code)) throw new InvalidInput('code', `code must be a 3-digit DfE local authority code, got ${JSON.stringify(code.slice(0, 20))}`);
-    return (await context.loaders.localAuthorityByCode.load(code)) ?? null;
+    return (await context.loaders.localAuthorityByCode.load(parseLaCode(code, 'code'))) ?? null;
   },
 
   localAuthorities: async (_parent, { filter, ...args }, context) => {

@@ -1,7 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { isAllianceId } from '../../domain/alliance.js';
+import { auditSubject } from '../../domain/audit-event.js';
 import { InvalidInput } from '../../domain/errors.js';
-import { isLaCode } from '../../domain/local-authority.js';
+import { parseLaCode } from '../../domain/local-authority.js';
 import { urnOfReviewId } from '../../domain/review.js';
 import { parseUrn } from '../../domain/urn.js';
 import { countAuditEvents, findAuditEvents } from '../../store/audit-trail.js';
@@ -10,12 +11,6 @@ import { authorizeInternalRead } from '../auth.js';
 import type { DesignationResolvers, DesignationReviewResolvers, QueryResolvers, SchoolResolvers } from '../generated/resolvers.js';
 import { pageArgs } from '../paging.js';
 import { schoolConnection } from '../school-list.js';
-
-function laCodeOrNull(value: string | null | undefined, field: string): string | null {
-  if (value == null) return null;
-  if (!isLaCode(value)) throw new InvalidInput(field, `${field} must be a 3-digit DfE code, got ${JSON.stringify(value.slice(0, 20))}`);
-  return value;
-}
 
 export const JSONObject = GraphQLJSONObject;
 
@@ -29,7 +24,7 @@ export const reviewQueries: Pick<QueryResolvers, 'designationReview' | 'designat
     const criteria = {
       status: filter?.status,
       region: filter?.region,
-      laCode: laCodeOrNull(filter?.localAuthority, 'filter.localAuthority'),
+      laCode: filter?.localAuthority == null ? null : parseLaCode(filter.localAuthority, 'filter.localAuthority'),
       trigger: filter?.trigger,
       dueBefore: filter?.dueBefore,
     };
@@ -44,7 +39,7 @@ export const reviewQueries: Pick<QueryResolvers, 'designationReview' | 'designat
     authorizeInternalRead(context, 'the audit trail');
     if ((urn == null) === (allianceId == null)) throw new InvalidInput(urn == null ? 'urn' : 'allianceId', 'Give exactly one of urn and allianceId');
     if (allianceId != null && !isAllianceId(allianceId)) throw new InvalidInput('allianceId', 'allianceId is not an alliance id');
-    const subject = urn != null ? `SCHOOL#${parseUrn(urn)}` : `ALLIANCE#${allianceId}`;
+    const subject = urn != null ? auditSubject.school(parseUrn(urn)) : auditSubject.alliance(allianceId!);
     return { ...(await findAuditEvents(context.store, subject, pageArgs(args))), totalCount: () => countAuditEvents(context.store, subject) };
   },
 };
