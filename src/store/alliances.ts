@@ -46,22 +46,35 @@ export function countAlliances(store: Store, criteria: AllianceCriteria): Promis
   return countItems(store, allianceList(criteria));
 }
 
-function allianceList(criteria: AllianceCriteria): Pick<PageQuery<unknown>, 'list' | 'index' | 'segments' | 'filter'> {
-  let index: IndexName = 'byPlace';
-  let partition: string = keys.allAlliances;
-  if (criteria.networkId) {
-    index = 'byList';
-    partition = keys.networkAlliances(criteria.networkId);
-  } else if (criteria.type) {
-    index = 'byPhase';
-    partition = keys.alliancesOfType(criteria.type);
-  }
-  return { list: 'alliances', index, segments: [{ partition, prefix: '' }], filter: allianceFilter(criteria, index) };
+/** An index partition a list is read from. */
+interface ListSource {
+  index: IndexName;
+  partition: string;
 }
 
-function allianceFilter(criteria: AllianceCriteria, index: IndexName): ItemFilter | null {
+/** The access patterns of alliance lists: each an index partition in name order (`<name key>#<id>`). */
+const ALLIANCE_LISTS = {
+  byName: { index: 'gsi1', partition: keys.allAlliances },
+  byTypeAndName: (type: AllianceType): ListSource => ({ index: 'gsi2', partition: keys.alliancesOfType(type) }),
+  inNetworkByName: (networkId: string): ListSource => ({ index: 'gsi3', partition: keys.networkAlliances(networkId) }),
+} satisfies Record<string, ListSource | ((...args: never[]) => ListSource)>;
+
+function allianceList(criteria: AllianceCriteria): Pick<PageQuery<unknown>, 'list' | 'index' | 'segments' | 'filter'> {
+  let source: ListSource = ALLIANCE_LISTS.byName;
+  if (criteria.networkId) source = ALLIANCE_LISTS.inNetworkByName(criteria.networkId);
+  else if (criteria.type) source = ALLIANCE_LISTS.byTypeAndName(criteria.type);
+  const typeAnswered = !criteria.networkId && Boolean(criteria.type);
+  return {
+    list: 'alliances',
+    index: source.index,
+    segments: [{ partition: source.partition, prefix: '' }],
+    filter: allianceFilter(criteria, typeAnswered),
+  };
+}
+
+function allianceFilter(criteria: AllianceCriteria, typeAnswered: boolean): ItemFilter | null {
   return new FilterBuilder()
-    .equals('allianceType', index === 'byPhase' ? null : criteria.type)
+    .equals('allianceType', typeAnswered ? null : criteria.type)
     .contains('leadRegions', criteria.region)
     .contains('leadLaCodes', criteria.laCode)
     .equals('needsRestructuring', criteria.needsRestructuring)

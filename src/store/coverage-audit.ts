@@ -131,9 +131,9 @@ async function* partition(store: Store, partitionKey: string): AsyncGenerator<Re
     const result = await store.doc.send(
       new QueryCommand({
         TableName: store.tableName,
-        IndexName: INDEXES.byPlace.name,
+        IndexName: INDEXES.gsi1.name,
         KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': INDEXES.byPlace.partitionKey },
+        ExpressionAttributeNames: { '#pk': INDEXES.gsi1.partitionKey },
         ExpressionAttributeValues: { ':pk': partitionKey },
         ExclusiveStartKey: startKey,
       }),

@@ -4,6 +4,7 @@ import { fromMembershipItem } from './alliance-item.js';
 import { keys } from './keys.js';
 import { countItems, queryPage, type Page } from './query-page.js';
 import type { Store } from './store.js';
+import type { IndexName } from './table-definition.js';
 
 /** A school's current membership of an alliance, read strongly consistently, if it is a member. */
 export async function getCurrentMembership(store: Store, allianceId: string, urn: string): Promise<AllianceMembership | undefined> {
@@ -33,6 +34,13 @@ export function countMembershipsOfSchool(store: Store, urn: string): Promise<num
   return countItems(store, membershipsOfSchool(urn));
 }
 
+/** The access pattern of a school's memberships: `MEMBERSHIPS#<urn>` / `<joinedOn>#<alliance id>#...`. */
+const MEMBERSHIPS_OF_SCHOOL_BY_JOINING: IndexName = 'gsi1';
+
 function membershipsOfSchool(urn: string) {
-  return { list: `memberships:${urn}`, index: 'byPlace' as const, segments: [{ partition: keys.membershipsOf(urn), prefix: '' }] };
+  return {
+    list: `memberships:${urn}`,
+    index: MEMBERSHIPS_OF_SCHOOL_BY_JOINING,
+    segments: [{ partition: keys.membershipsOf(urn), prefix: '' }],
+  };
 }

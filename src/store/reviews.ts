@@ -7,6 +7,7 @@ import { FilterBuilder } from './item-filter.js';
 import { countItems, queryPage, type ItemFilter, type Page, type PageQuery } from './query-page.js';
 import { fromReviewItem, type StoredReview } from './review-item.js';
 import type { Store } from './store.js';
+import type { IndexName } from './table-definition.js';
 
 /** Reviews by (URN, id), in the order asked. */
 export async function getReviews(store: Store, ids: readonly { urn: string; id: string }[]): Promise<(StoredReview | undefined)[]> {
@@ -52,6 +53,9 @@ function reviewsOfSchool(urn: string) {
   return { list: `reviews:${urn}`, index: 'table' as const, segments: [{ partition: keys.schoolPartition(urn), prefix: keys.reviewPrefix }] };
 }
 
+/** The access pattern of review lists: `REVIEWS#<status>` / `<dueBy>#<review id>`. */
+const REVIEWS_BY_STATUS_AND_DUE_DATE: IndexName = 'gsi1';
+
 function reviewList(criteria: ReviewCriteria): Pick<PageQuery<unknown>, 'list' | 'index' | 'segments' | 'filter'> {
   const statuses: ReviewStatus[] = criteria.status ? [criteria.status] : ['OPEN', 'CONCLUDED'];
   const segments = statuses.map((status) => ({
@@ -59,7 +63,7 @@ function reviewList(criteria: ReviewCriteria): Pick<PageQuery<unknown>, 'list' |
     prefix: '',
     ...(criteria.dueBefore ? { below: criteria.dueBefore } : {}),
   }));
-  return { list: 'reviews', index: 'byPlace', segments, filter: reviewFilter(criteria) };
+  return { list: 'reviews', index: REVIEWS_BY_STATUS_AND_DUE_DATE, segments, filter: reviewFilter(criteria) };
 }
 
 function reviewFilter(criteria: ReviewCriteria): ItemFilter | null {

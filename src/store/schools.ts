@@ -6,6 +6,7 @@ import { schoolItemFilter, type SchoolCriteria, type SchoolFilterName } from './
 import { fromSchoolItem, type StoredSchool } from './school-item.js';
 import type { Store } from './store.js';
 import type { IndexName } from './table-definition.js';
+import type { Phase } from '../domain/phase.js';
 
 /** Schools by URN, in the order asked, undefined where the registry has no such school. */
 export async function getSchoolsByUrn(store: Store, urns: readonly string[], options: { consistent?: boolean } = {}): Promise<(StoredSchool | undefined)[]> {
@@ -34,20 +35,34 @@ export async function findSchools(
   });
 }
 
+/** An index partition a list is read from. */
+interface ListSource {
+  index: IndexName;
+  partition: string;
+}
+
+/** The access patterns of school lists: each an index partition, in place order (`<region>#<laCode>#<urn>`). */
+const SCHOOL_LISTS = {
+  byPlace: { index: 'gsi1', partition: keys.allSchools },
+  byPhaseAndPlace: (phase: Phase): ListSource => ({ index: 'gsi2', partition: keys.schoolsInPhase(phase) }),
+  teachingByPlace: { index: 'gsi3', partition: keys.teachingSchools },
+  untappedOutstandingByPlace: { index: 'gsi3', partition: keys.untappedOutstanding },
+} satisfies Record<string, ListSource | ((...args: never[]) => ListSource)>;
+
 /**
  * Where a list of schools is read from: the index partition whose key answers most of the question, and the
  * criteria that key answers (the place always: region and local authority are sort-key prefixes).
  */
-function sourceFor(criteria: SchoolCriteria): { index: IndexName; partition: string; answers: SchoolFilterName[] } {
+function sourceFor(criteria: SchoolCriteria): ListSource & { answers: SchoolFilterName[] } {
   if (criteria.untappedOutstanding) {
-    return { index: 'byList', partition: keys.untappedOutstanding, answers: ['region', 'untappedOutstanding'] };
+    return { ...SCHOOL_LISTS.untappedOutstandingByPlace, answers: ['region', 'untappedOutstanding'] };
   }
   const current = criteria.designationStatus !== 'DE_DESIGNATED';
   if (criteria.isTeachingSchool === true && current) {
-    return { index: 'byList', partition: keys.teachingSchools, answers: ['region', 'isTeachingSchool'] };
+    return { ...SCHOOL_LISTS.teachingByPlace, answers: ['region', 'isTeachingSchool'] };
   }
-  if (criteria.phase) return { index: 'byPhase', partition: keys.schoolsInPhase(criteria.phase), answers: ['region', 'phase'] };
-  return { index: 'byPlace', partition: keys.allSchools, answers: ['region'] };
+  if (criteria.phase) return { ...SCHOOL_LISTS.byPhaseAndPlace(criteria.phase), answers: ['region', 'phase'] };
+  return { ...SCHOOL_LISTS.byPlace, answers: ['region'] };
 }
 
 /** A school read strongly consistently, as a change starts from it; undefined when unknown. */

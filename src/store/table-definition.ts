@@ -3,17 +3,18 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 /**
  * The one table's key schema and global secondary indexes, defined once: the local and test tables
  * are created from it, and so is the CDK stack's table. All key attributes are strings.
- * docs/data-model.md lists the access patterns each index serves.
+ * The indexes have neutral names: several entities keep partitions in each, and every store module names
+ * its own access patterns on them (docs/data-model.md lists them all).
  */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
 export const INDEXES = {
-  /** Every school, by place: `SCHOOLS` / `<region>#<laCode>#<urn>`. */
-  byPlace: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  /** Every school, by phase then place: `PHASE#<phase>` / `<region>#<laCode>#<urn>`. */
-  byPhase: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-  /** Sparse lists: `TEACHING_SCHOOLS` and `UNTAPPED_OUTSTANDING`, by place. */
-  byList: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  /** Schools by place, alliances by name, reviews by status and due date, a school's memberships. */
+  gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /** Schools by phase then place, alliances by type then name. */
+  gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  /** Sparse: teaching schools and untapped outstanding schools by place, a network's alliances by name. */
+  gsi3: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
 } as const;
 
 export type IndexName = keyof typeof INDEXES;
