@@ -5,7 +5,7 @@ import { OFSTED_RATINGS, type OfstedRating } from '../../src/domain/ofsted.js';
 import { PHASE_CODES } from '../../src/domain/phase.js';
 import { GOR_REGION_CODES } from '../../src/domain/region.js';
 import { createContext } from '../../src/graphql/context.js';
-import { schoolConnection, type SchoolListRequest } from '../../src/graphql/school-list.js';
+import { schoolConnection, type SchoolListRequest } from '../../src/graphql/school-connection.js';
 import { DEVELOPER } from '../support/developer.js';
 import { shippedStore } from '../support/store.js';
 

@@ -5,7 +5,7 @@ import type { LocalAuthority as LocalAuthorityModel } from '../../domain/local-a
 import type { GorRegion as GorRegionCode } from '../../domain/region.js';
 import type { DesignationView } from '../designation-view.js';
 import type { StoredReview } from '../../store/review-item.js';
-import type { DesignationReviewConnectionSource, AuditEventConnectionSource, AllianceConnectionSource, AllianceMembershipConnectionSource, CoverageGapConnectionSource, RscRegionSource, SchoolConnectionSource, LocalAuthorityConnectionSource } from '../connection.js';
+import type { DesignationReviewConnectionSource, AuditEventConnectionSource, AllianceConnectionSource, AllianceMembershipConnectionSource, CoverageGapConnectionSource, RscRegionSource, SchoolConnectionSource, LocalAuthorityConnectionSource } from '../connection-sources.js';
 import type { AuditEvent as AuditEventModel } from '../../domain/audit-event.js';
 import type { StoredAlliance } from '../../store/alliance-item.js';
 import type { AllianceMembership as AllianceMembershipModel, Deliverer, DeliveryAreaLeadModel } from '../../domain/alliance.js';

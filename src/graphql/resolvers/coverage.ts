@@ -1,8 +1,8 @@
 import { coverageGaps, coverageOf, representation } from '../../domain/coverage.js';
-import { pageOfList, type RscRegionSource } from '../connection.js';
+import { pageOfList, type RscRegionSource } from '../connection-sources.js';
 import type { CoverageGapResolvers, LocalAuthorityResolvers, QueryResolvers, RegionResolvers, RscRegionResolvers } from '../generated/resolvers.js';
 import { pageArgs } from '../paging.js';
-import { schoolConnection } from '../school-list.js';
+import { schoolConnection } from '../school-connection.js';
 
 /**
  * Coverage never reads a school: every figure is a sum over the counts the local authorities keep, all of

@@ -8,7 +8,7 @@ import {
   DesignationReviewConnection,
   LocalAuthorityConnection,
   SchoolConnection,
-} from './connections.js';
+} from './connection-fields.js';
 import { DateScalar } from './date-scalar.js';
 import { LocalAuthority, Region } from './places.js';
 import { Alliance, AllianceMembership, DeliveryAreaLead, SchoolAllianceFields, TeachingSchoolNetwork } from './alliance.js';

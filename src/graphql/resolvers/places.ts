@@ -1,8 +1,8 @@
 import { GOR_REGIONS } from '../../domain/region.js';
-import { pageOfList } from '../connection.js';
+import { pageOfList } from '../connection-sources.js';
 import type { LocalAuthorityResolvers, RegionResolvers } from '../generated/resolvers.js';
 import { pageArgs } from '../paging.js';
-import { schoolConnection } from '../school-list.js';
+import { schoolConnection } from '../school-connection.js';
 
 export const Region: RegionResolvers = {
   code: (region) => region,

@@ -1,10 +1,10 @@
 import { parseLaCode } from '../../domain/local-authority.js';
 import { GOR_REGION_CODES } from '../../domain/region.js';
 import { parseUrn } from '../../domain/urn.js';
-import { pageOfList } from '../connection.js';
+import { pageOfList } from '../connection-sources.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { pageArgs } from '../paging.js';
-import { schoolConnection } from '../school-list.js';
+import { schoolConnection } from '../school-connection.js';
 
 export const Query: QueryResolvers = {
   school: async (_parent, { urn }, context) => (await context.loaders.schoolByUrn.load(parseUrn(urn))) ?? null,

@@ -10,7 +10,7 @@ import { countReviews, countReviewsOfSchool, findReviews, findReviewsOfSchool, g
 import { authorizeInternalRead } from '../auth.js';
 import type { DesignationResolvers, DesignationReviewResolvers, QueryResolvers, SchoolResolvers } from '../generated/resolvers.js';
 import { pageArgs } from '../paging.js';
-import { schoolConnection } from '../school-list.js';
+import { schoolConnection } from '../school-connection.js';
 
 export const JSONObject = GraphQLJSONObject;
 

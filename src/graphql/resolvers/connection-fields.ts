@@ -1,4 +1,4 @@
-import type { ConnectionSource } from '../connection.js';
+import type { ConnectionSource } from '../connection-sources.js';
 import type {
   AllianceConnectionResolvers,
   AllianceMembershipConnectionResolvers,

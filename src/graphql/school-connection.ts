@@ -2,7 +2,7 @@ import { countCells, regionsIn } from '../domain/coverage-cell.js';
 import { parseLaCode, type LocalAuthority } from '../domain/local-authority.js';
 import { schoolCellMatcher, type SchoolCriteria } from '../store/school-filters.js';
 import { findSchools } from '../store/schools.js';
-import { emptyConnection, type SchoolConnectionSource } from './connection.js';
+import { emptyConnection, type SchoolConnectionSource } from './connection-sources.js';
 import type { RequestContext } from './context.js';
 import { pageArgs, type PageArgs } from './paging.js';
 
