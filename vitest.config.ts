@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// The SDK warns that releases from 2027 need Node 22; Lambda runs 22, and locally the warning only clutters output.
+// The SDK warns that releases from 2027 need Node 22; Lambda runs 24, and locally the warning only clutters output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export default defineConfig({

@@ -13,7 +13,7 @@ export const APOLLO_SERVER_CJS = fileURLToPath(new URL('../node_modules/@apollo/
 /** esbuild settings for the handler, shared by `npm run build` and the CDK stack. */
 export const LAMBDA_BUNDLE = {
   platform: 'node',
-  target: 'node22',
+  target: 'node24',
   format: 'cjs',
   minify: true,
   sourcemap: true,

@@ -61,7 +61,7 @@ async function main(dynamo: DynamoDbLocal): Promise<void> {
   console.log(`\n${report}`);
 }
 
-// The SDK warns that releases from 2027 need Node 22; Lambda runs 22, and here the warning only clutters output.
+// The SDK warns that releases from 2027 need Node 22; Lambda runs 24, and here the warning only clutters output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // startDynamoDbLocal stops Java on process exit; a signal must become an exit for that to run.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));

@@ -9,7 +9,8 @@ import type { Urn } from './urn.js';
 
 /**
  * Alliance changes as pure functions: each takes the alliance and the schools it touches as read, checks
- * DESIGN.md's rules, and returns the new state (or throws RuleViolation naming the input field).
+ * the alliance rules (alliance-rules.ts; schema/alliances.graphql describes them to callers), and returns the new
+ * state (or throws RuleViolation naming the input field).
  */
 
 const MAX_NAME_LENGTH = 200;

@@ -10,7 +10,7 @@ export interface AuditEvent {
   subject: string;
   /** ISO timestamp. */
   at: string;
-  /** Unique per event; the request id. */
+  /** Unique per event: the request id and the subject (`<request id>#<subject>`). */
   id: string;
   actor: Actor;
   /** The mutation or command, such as `designateTeachingSchool`. */

@@ -12,7 +12,7 @@ export interface PhaseCoverage {
   untappedOutstanding: number;
 }
 
-/** Coverage of an area, as DESIGN.md defines it: open schools only. */
+/** Coverage of an area: open schools only (schema/coverage.graphql describes each figure to callers). */
 export interface Coverage extends Omit<PhaseCoverage, 'phase'> {
   underReview: number;
   /** Alliances with at least one lead in the area. */

@@ -28,7 +28,7 @@ const CONCURRENCY = 4;
 
 /**
  * Turns each listed alliance into an alliance led by its listed teaching schools that the registry holds,
- * typed as DESIGN.md says (1 lead SINGLE; 2 small or special JOB_SHARE; otherwise MULTIPLE). An alliance
+ * typed by `typeForLeads` (1 lead SINGLE; 2 small or special JOB_SHARE; otherwise MULTIPLE). An alliance
  * whose name the registry already holds is left as it is (its own history outranks the list); one none of
  * whose schools can lead is reported, not created. Each alliance is one transaction.
  */

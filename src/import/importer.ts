@@ -180,8 +180,9 @@ async function saveAuthorities(store: Store, wanted: Map<string, Establishment['
 }
 
 /**
- * Applies changes in lanes that run side by side. Rows of one local authority share a lane, so
- * concurrent transactions seldom touch the same LA's counts; when they do, the batch is read again.
+ * Applies changes in lanes that run side by side. GIAS rows of one local authority share a lane, so concurrent
+ * transactions seldom touch the same LA's counts; NCTL rows share one by their URN's first three digits. When
+ * transactions do collide, the batch is read again.
  */
 async function applyChanges(store: Store, changes: readonly RowChange[], report: ImportReport, options: ImportOptions): Promise<void> {
   const lanes = new Map<string, RowChange[]>();

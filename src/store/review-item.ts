@@ -4,12 +4,15 @@ import type { School } from '../domain/school.js';
 import type { Urn } from '../domain/urn.js';
 import { keys } from './keys.js';
 
-/** A review as read, with its version and its school's place (for region and LA filters). */
+/** A review as read, with its version. */
 export type StoredReview = DesignationReview & { readonly version: number };
 
 type Item = Record<string, unknown>;
 
-/** Reviews live under their school; gsi1 lists them by status, due date first. */
+/**
+ * Reviews live under their school; gsi1 lists them by status, due date first. The item keeps its school's place
+ * (region, LA) for the list's filters.
+ */
 export function toReviewItem(review: DesignationReview, version: number, place: Pick<School, 'region' | 'laCode'>): Item {
   return {
     ...keys.review(review.urn, review.id),

@@ -14,7 +14,7 @@ describe('alliances from the shipped NCTL list', () => {
     expect(alliances?.rejected.every((rejection) => rejection.reason.includes('is not created'))).toBe(true);
   });
 
-  it('are typed as DESIGN.md says: 514 SINGLE, 109 MULTIPLE, 12 JOB_SHARE', async () => {
+  it('are typed by their leads: 514 SINGLE, 109 MULTIPLE, 12 JOB_SHARE', async () => {
     const response = await graphql(`{
       all: alliances(first: 0) { totalCount }
       single: alliances(filter: { type: SINGLE }, first: 0) { totalCount }

@@ -21,6 +21,9 @@ describe('the GraphQL schema', () => {
       if (isObjectType(type) || isInputObjectType(type)) {
         for (const field of Object.values((type as GraphQLObjectType | GraphQLInputObjectType).getFields())) {
           if (!field.description) undocumented.push(`${type.name}.${field.name}`);
+          for (const arg of 'args' in field ? field.args : []) {
+            if (!arg.description) undocumented.push(`${type.name}.${field.name}(${arg.name})`);
+          }
         }
       }
       if (isEnumType(type)) {
