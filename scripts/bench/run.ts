@@ -9,6 +9,7 @@ import { SHIPPED_DATA } from '../../src/entry/shipped-data.js';
 import type { Caller } from '../../src/graphql/context.js';
 import { createGraphqlServer } from '../../src/graphql/server.js';
 import { runImport } from '../../src/import/run-import.js';
+import { keys } from '../../src/store/keys.js';
 import { countRequests } from '../../src/store/request-counter.js';
 import { createClient, createStore, ensureTable } from '../../src/store/store.js';
 import { measureBundles } from './bundle-cost.js';
@@ -42,7 +43,7 @@ async function main(dynamo: DynamoDbLocal): Promise<void> {
 
   const handler = createGraphqlHandler({ server: createGraphqlServer(), store, identify: () => CALLER });
   const baseline = await measure('GetItem of one school (baseline)', BASELINE_RUNS, meters, () =>
-    store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: 'SCHOOL#100000', sk: 'SCHOOL' } })),
+    store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.school('100000') })),
   );
   const scenarios: Measurement[] = [];
   for (const scenario of SCENARIOS) {

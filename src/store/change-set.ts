@@ -158,11 +158,6 @@ export class ChangeSet {
     });
   }
 
-  /** How many actions the transaction holds, counting the local authorities whose coverage moves. */
-  public get size(): number {
-    return this.items.length + this.authorityUpdates().length;
-  }
-
   public async commit(): Promise<void> {
     const items = [...this.items, ...this.authorityUpdates()];
     if (items.length === 0) return;

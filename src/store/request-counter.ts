@@ -1,11 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
-/** DynamoDB requests a client has sent, by operation, with the capacity they consumed where reported. */
+/** DynamoDB requests a client has sent, by operation. */
 export interface RequestCounter {
   readonly total: number;
   readonly byOperation: Readonly<Record<string, number>>;
-  readonly consumedRead: number;
-  readonly consumedWrite: number;
   reset: () => void;
 }
 
@@ -14,20 +12,13 @@ export interface RequestCounter {
  * once however often the SDK retries it). Tests bound round trips with it; the benchmark reports it.
  */
 export function countRequests(client: DynamoDBClient): RequestCounter {
-  const state = { total: 0, byOperation: {} as Record<string, number>, consumedRead: 0, consumedWrite: 0 };
+  const state = { total: 0, byOperation: {} as Record<string, number> };
   client.middlewareStack.add(
     (next, context) => async (args) => {
       state.total += 1;
       const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
       state.byOperation[operation] = (state.byOperation[operation] ?? 0) + 1;
-      const result = await next(args);
-      const writes = WRITE_OPERATIONS.has(operation);
-      for (const capacity of consumedCapacities(result.output)) {
-        // DynamoDB Local reports only CapacityUnits: the operation says whether they were read or written.
-        state.consumedRead += capacity.ReadCapacityUnits ?? (writes ? 0 : (capacity.CapacityUnits ?? 0));
-        state.consumedWrite += capacity.WriteCapacityUnits ?? (writes ? (capacity.CapacityUnits ?? 0) : 0);
-      }
-      return result;
+      return next(args);
     },
     { step: 'initialize', name: 'registryRequestCounter' },
   );
@@ -38,27 +29,9 @@ export function countRequests(client: DynamoDBClient): RequestCounter {
     get byOperation() {
       return { ...state.byOperation };
     },
-    get consumedRead() {
-      return state.consumedRead;
-    },
-    get consumedWrite() {
-      return state.consumedWrite;
-    },
     reset: () => {
       state.total = 0;
       state.byOperation = {};
-      state.consumedRead = 0;
-      state.consumedWrite = 0;
     },
   };
-}
-
-const WRITE_OPERATIONS = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
-
-type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
-
-function consumedCapacities(output: unknown): Capacity[] {
-  const consumed = (output as { ConsumedCapacity?: Capacity | Capacity[] } | undefined)?.ConsumedCapacity;
-  if (!consumed) return [];
-  return Array.isArray(consumed) ? consumed : [consumed];
 }

@@ -196,25 +196,54 @@ describe('changing leads', () => {
 describe('partners, deliverers and networks', () => {
   const MEMBERSHIP = 'membership { role joinedOn leftOn school { urn } }';
 
-  it('keeps a leaving school as dated history and counts members by role', async () => {
+  it('adds a partner school as a member from the day it joined', async () => {
     const { alliance } = await create({ name: 'Partnered', type: 'SINGLE', leadUrns: [LARGE_A] });
 
     const joined = await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'MEMBER', joinedOn: '2016-09-01' }, MEMBERSHIP);
+
+    expect(joined.membership).toEqual({ role: 'MEMBER', joinedOn: '2016-09-01', leftOn: null, school: { urn: PARTNER } });
+  });
+
+  it('refuses a school that is already a member, and a lead as a member', async () => {
+    const { alliance } = await create({ name: 'Partnered', type: 'SINGLE', leadUrns: [LARGE_A] });
+    await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'MEMBER', joinedOn: '2016-09-01' }, MEMBERSHIP);
+
     const again = await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'SUPPORTED' }, MEMBERSHIP);
     const lead = await mutate('addAllianceMember', { allianceId: alliance.id, urn: LARGE_A, role: 'MEMBER' }, MEMBERSHIP);
+
+    expect(again.userErrors[0].code).toBe('ALREADY_A_MEMBER');
+    expect(lead.userErrors[0].code).toBe('LEAD_CANNOT_BE_MEMBER');
+  });
+
+  it('refuses a leaving date before the school joined', async () => {
+    const { alliance } = await create({ name: 'Partnered', type: 'SINGLE', leadUrns: [LARGE_A] });
+    await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'MEMBER', joinedOn: '2016-09-01' }, MEMBERSHIP);
+
     const early = await mutate('removeAllianceMember', { allianceId: alliance.id, urn: PARTNER, leftOn: '2015-01-01' }, MEMBERSHIP);
+
+    expect(early.userErrors[0]).toMatchObject({ code: 'DATE_BEFORE_START', field: ['leftOn'] });
+  });
+
+  it('counts members by role after a change of role', async () => {
+    const { alliance } = await create({ name: 'Partnered', type: 'SINGLE', leadUrns: [LARGE_A] });
+    await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'MEMBER', joinedOn: '2016-09-01' }, MEMBERSHIP);
+
     const promoted = await mutate('changeAllianceMemberRole', { allianceId: alliance.id, urn: PARTNER, role: 'STRATEGIC_PARTNER' }, MEMBERSHIP);
     const counted = await graphql(`{ alliance(id: "${alliance.id}") { all: members { totalCount } strategic: members(role: STRATEGIC_PARTNER) { totalCount edges { node { school { urn } } } } } }`);
+
+    expect(promoted.membership.role).toBe('STRATEGIC_PARTNER');
+    expect(counted.data?.alliance).toEqual({ all: { totalCount: 1 }, strategic: { totalCount: 1, edges: [{ node: { school: { urn: PARTNER } } }] } });
+  });
+
+  it('keeps a leaving school as dated history, and refuses it leaving twice', async () => {
+    const { alliance } = await create({ name: 'Partnered', type: 'SINGLE', leadUrns: [LARGE_A] });
+    await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'MEMBER', joinedOn: '2016-09-01' }, MEMBERSHIP);
+    await mutate('changeAllianceMemberRole', { allianceId: alliance.id, urn: PARTNER, role: 'STRATEGIC_PARTNER' }, MEMBERSHIP);
+
     const left = await mutate('removeAllianceMember', { allianceId: alliance.id, urn: PARTNER, leftOn: '2017-07-31' }, MEMBERSHIP);
     const notMember = await mutate('removeAllianceMember', { allianceId: alliance.id, urn: PARTNER }, MEMBERSHIP);
     const history = await graphql(`{ school(urn: "${PARTNER}") { allianceMemberships { totalCount edges { node { role joinedOn leftOn alliance { name } } } } } alliance(id: "${alliance.id}") { members { totalCount } } }`);
 
-    expect(joined.membership).toEqual({ role: 'MEMBER', joinedOn: '2016-09-01', leftOn: null, school: { urn: PARTNER } });
-    expect(again.userErrors[0].code).toBe('ALREADY_A_MEMBER');
-    expect(lead.userErrors[0].code).toBe('LEAD_CANNOT_BE_MEMBER');
-    expect(early.userErrors[0]).toMatchObject({ code: 'DATE_BEFORE_START', field: ['leftOn'] });
-    expect(promoted.membership.role).toBe('STRATEGIC_PARTNER');
-    expect(counted.data?.alliance).toEqual({ all: { totalCount: 1 }, strategic: { totalCount: 1, edges: [{ node: { school: { urn: PARTNER } } }] } });
     expect(left.membership.leftOn).toBe('2017-07-31');
     expect(notMember.userErrors[0].code).toBe('NOT_A_MEMBER');
     expect(history.data).toEqual({

@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cellKey } from '../../src/domain/coverage-cell.js';
 import { auditCoverage } from '../../src/store/coverage-audit.js';
+import { keys } from '../../src/store/keys.js';
 import type { Store } from '../../src/store/store.js';
 import { graphqlClient } from '../support/graphql.js';
 import { emptyStore } from '../support/store.js';
 import { seedSchools, type SchoolSeed } from '../support/teaching-schools.js';
+
+const LONDON_PRIMARY_OUTSTANDING = cellKey({ open: true, region: 'LONDON', phase: 'PRIMARY', rating: 'OUTSTANDING', teaching: 'NONE' });
 
 const SEEDS: SchoolSeed[] = [
   { urn: '900001', pupils: 150 },
@@ -98,7 +102,7 @@ describe('coverage kept in step with every change', () => {
   it('repairs drift it finds, and then finds none', async () => {
     const { store } = await fixture();
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-    await store.doc.send(new UpdateCommand({ TableName: store.tableName, Key: { pk: 'LOCAL_AUTHORITIES', sk: '201' }, UpdateExpression: 'ADD #c :one', ExpressionAttributeNames: { '#c': 'c#LONDON#PRIMARY#OUTSTANDING#NONE' }, ExpressionAttributeValues: { ':one': 5 } }));
+    await store.doc.send(new UpdateCommand({ TableName: store.tableName, Key: keys.localAuthority('201'), UpdateExpression: 'ADD #c :one', ExpressionAttributeNames: { '#c': LONDON_PRIMARY_OUTSTANDING }, ExpressionAttributeValues: { ':one': 5 } }));
 
     const found = await auditCoverage(store, { repair: true });
     const after = await auditCoverage(store);

@@ -1,6 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { auditSubject } from '../../src/domain/audit-event.js';
+import { cellKey } from '../../src/domain/coverage-cell.js';
 import { importEstablishments } from '../../src/import/importer.js';
+import { keys } from '../../src/store/keys.js';
 import { getLocalAuthoritiesByCode } from '../../src/store/local-authorities.js';
 import { getSchoolsByUrn } from '../../src/store/schools.js';
 import type { Store } from '../../src/store/store.js';
@@ -37,14 +40,15 @@ async function storedSchool(urn: string) {
 
 async function auditEvents(urn: string) {
   const result = await store.doc.send(
-    new QueryCommand({ TableName: store.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#SCHOOL#${urn}` } }),
+    new QueryCommand({ TableName: store.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.auditTrail(auditSubject.school(urn)) } }),
   );
   return result.Items ?? [];
 }
 
 async function teachingCount(): Promise<number> {
   const [authority] = await getLocalAuthoritiesByCode(store, ['201']);
-  return authority?.counts['c#LONDON#PRIMARY#OUTSTANDING#DESIGNATED'] ?? 0;
+  const cell = cellKey({ open: true, region: 'LONDON', phase: 'PRIMARY', rating: 'OUTSTANDING', teaching: 'DESIGNATED' });
+  return authority?.counts[cell] ?? 0;
 }
 
 describe('designateTeachingSchool', () => {

@@ -8,6 +8,7 @@ import type { Store } from '../../src/store/store.js';
 import { graphqlClient, type GraphqlResponse } from '../support/graphql.js';
 import { emptyStore } from '../support/store.js';
 import { seedSchools } from '../support/teaching-schools.js';
+import { LongText } from '../support/long-text.js';
 
 /** Runs per property: enough to reach odd corners, few enough that the file takes seconds. */
 const RUNS = 50;
@@ -68,23 +69,6 @@ function expectNoFault(response: GraphqlResponse): void {
 
 const schema = buildSchema(typeDefs);
 const enumValues = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map((value) => value.name);
-
-/**
- * One word many times over: sent in full (JSON.stringify calls toJSON), reported by its length, since a
- * counterexample hundreds of kilobytes long stalls the test runner's error report.
- */
-class LongText {
-  public constructor(
-    private readonly word: string,
-    private readonly times: number,
-  ) {}
-  public toJSON(): string {
-    return this.word.repeat(this.times);
-  }
-  public [fc.toStringMethod](): string {
-    return `${JSON.stringify(this.word)} × ${this.times}`;
-  }
-}
 
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },

@@ -9,6 +9,7 @@ import { getSchoolsByUrn } from '../../src/store/schools.js';
 import type { Store } from '../../src/store/store.js';
 import { GIAS_HEADER, giasRow, writeCsv } from '../support/fixtures.js';
 import { emptyStore } from '../support/store.js';
+import { LongText } from '../support/long-text.js';
 
 /** Files per property: each a few rows, so the file takes seconds. */
 const RUNS = 25;
@@ -20,23 +21,6 @@ let store: Store;
 beforeAll(async () => {
   ({ store } = await emptyStore());
 });
-
-/**
- * One word many times over: written in full (String calls toString), reported by its length, since a
- * counterexample hundreds of kilobytes long stalls the test runner's error report.
- */
-class LongText {
-  public constructor(
-    private readonly word: string,
-    private readonly times: number,
-  ) {}
-  public toString(): string {
-    return this.word.repeat(this.times);
-  }
-  public [fc.toStringMethod](): string {
-    return `${JSON.stringify(this.word)} × ${this.times}`;
-  }
-}
 
 type Row = Record<string, string | LongText>;
 
