@@ -4,10 +4,9 @@ import type { GorRegion } from '../domain/region.js';
 import { fromAllianceItem, type StoredAlliance } from './alliance-item.js';
 import { batchGet } from './batch-get.js';
 import { keys } from './keys.js';
-import { countItems, queryPage, type ItemFilter, type Page, type PageQuery } from './query-page.js';
+import { countItems, queryPage, type ItemFilter, type ListSource, type Page, type PageQuery } from './query-page.js';
 import type { Store } from './store.js';
 import { FilterBuilder } from './item-filter.js';
-import type { IndexName } from './table-definition.js';
 
 /** Alliances by id, in the order asked, undefined where none has the id. */
 export async function getAlliancesById(store: Store, ids: readonly string[]): Promise<(StoredAlliance | undefined)[]> {
@@ -44,12 +43,6 @@ export function findAlliances(store: Store, criteria: AllianceCriteria, page: { 
 /** How many alliances match (a COUNT query over about 640 small items: one request). */
 export function countAlliances(store: Store, criteria: AllianceCriteria): Promise<number> {
   return countItems(store, allianceList(criteria));
-}
-
-/** An index partition a list is read from. */
-interface ListSource {
-  index: IndexName;
-  partition: string;
 }
 
 /** The access patterns of alliance lists: each an index partition in name order (`<name key>#<id>`). */

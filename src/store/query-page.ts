@@ -35,6 +35,12 @@ function keyCondition(segment: Segment, names: { pk: string; sk: string }): { ex
   return { expression: '#pk = :pk', names: { '#pk': names.pk }, values: { ':pk': partition } };
 }
 
+/** An index partition a list is read from: what each store module's named access patterns are. */
+export interface ListSource {
+  index: IndexName;
+  partition: string;
+}
+
 export interface PageQuery<T> {
   /** Cursor namespace: a cursor is only accepted by the list that issued it. */
   list: string;

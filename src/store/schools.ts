@@ -1,11 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-get.js';
 import { keys, placePrefixes } from './keys.js';
-import { queryPage, type Page } from './query-page.js';
+import { queryPage, type ListSource, type Page } from './query-page.js';
 import { schoolItemFilter, type SchoolCriteria, type SchoolFilterName } from './school-filters.js';
 import { fromSchoolItem, type StoredSchool } from './school-item.js';
 import type { Store } from './store.js';
-import type { IndexName } from './table-definition.js';
 import type { Phase } from '../domain/phase.js';
 
 /** Schools by URN, in the order asked, undefined where the registry has no such school. */
@@ -33,12 +32,6 @@ export async function findSchools(
     after: page.after,
     map: fromSchoolItem,
   });
-}
-
-/** An index partition a list is read from. */
-interface ListSource {
-  index: IndexName;
-  partition: string;
 }
 
 /** The access patterns of school lists: each an index partition, in place order (`<region>#<laCode>#<urn>`). */
