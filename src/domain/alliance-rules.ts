@@ -54,7 +54,8 @@ export function checkLeads(type: AllianceType, leads: readonly School[], setting
     if (type === 'JOB_SHARE' && !isSmall(lead, settings) && !isSpecial(lead)) {
       throw new RuleViolation(
         RuleCode.JOB_SHARE_LEAD_NOT_SMALL_OR_SPECIAL,
-        `School ${lead.urn} is neither small (under ${settings.smallSchoolPupils} pupils) nor special, so it cannot share the lead of a JOB_SHARE alliance`,
+        `School ${lead.urn} is neither small (under ${settings.smallSchoolPupils} pupils) nor special, ` +
+          'so it cannot share the lead of a JOB_SHARE alliance',
         field,
       );
     }

@@ -17,13 +17,17 @@ try {
   } else {
     const store = createStore({ tableName: values.table ?? process.env.TABLE_NAME ?? 'registry', endpoint: values.endpoint, region: values.region });
     const result = await auditCoverage(store, { repair: values.repair });
-    console.log(`read ${result.schoolsRead} schools and ${result.alliancesRead} alliances; ${result.drift.length} local authorities drifted`);
+    const { schoolsRead, alliancesRead, drift: drifted } = result;
+    console.log(`read ${schoolsRead} schools and ${alliancesRead} alliances; ${drifted.length} local authorities drifted`);
     for (const drift of result.drift) {
       for (const { key, kept, actual } of drift.counts) console.log(`  LA ${drift.laCode} ${key}: kept ${kept}, actual ${actual}`);
       for (const entry of drift.alliancesMissing) console.log(`  LA ${drift.laCode} alliance ${entry}: missing`);
       for (const entry of drift.alliancesExtra) console.log(`  LA ${drift.laCode} alliance ${entry}: kept but not led from here`);
     }
-    if (values.repair) console.log(`repaired ${result.repaired}; changed during the audit (run again): ${result.changedDuringAudit.join(', ') || 'none'}`);
+    if (values.repair) {
+      const changed = result.changedDuringAudit.join(', ') || 'none';
+      console.log(`repaired ${result.repaired}; changed during the audit (run again): ${changed}`);
+    }
     process.exitCode = result.drift.length > 0 && (!values.repair || result.changedDuringAudit.length > 0) ? 1 : 0;
   }
 } catch (error) {

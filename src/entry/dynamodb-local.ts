@@ -55,7 +55,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
 
 function watch(java: ChildProcess): ChildProcess | undefined {
   if (!java.pid || process.platform === 'win32') return undefined;
-  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${java.pid} 2>/dev/null; do sleep 1; done; kill -9 ${java.pid} 2>/dev/null`;
+  const bothAlive = `kill -0 ${process.pid} 2>/dev/null && kill -0 ${java.pid} 2>/dev/null`;
+  const script = `while ${bothAlive}; do sleep 1; done; kill -9 ${java.pid} 2>/dev/null`;
   const watchdog = spawnProcess('sh', ['-c', script], { stdio: 'ignore', detached: true });
   watchdog.unref();
   return watchdog;

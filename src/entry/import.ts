@@ -3,7 +3,8 @@ import { RegistryError } from '../domain/errors.js';
 import { describeImport, runImport } from '../import/run-import.js';
 import { createStore, ensureTable } from '../store/store.js';
 
-const usage = `Usage: npm run import -- [--establishments FILE] [--teaching-schools FILE] [--table NAME] [--endpoint URL] [--region REGION] [--create-table]
+const usage = `Usage: npm run import -- [--establishments FILE] [--teaching-schools FILE] [--table NAME] \
+[--endpoint URL] [--region REGION] [--create-table]
 
   --establishments FILE     a GIAS download (CSV, Windows-1252 or UTF-8, optionally .gz); columns by name
   --teaching-schools FILE   NCTL's teaching schools list (CSV, optionally .gz)
@@ -16,20 +17,25 @@ const usage = `Usage: npm run import -- [--establishments FILE] [--teaching-scho
 Rows that cannot be taken are reported with their line and reason; the rest loads.
 Importing the same files twice writes nothing the second time.`;
 
+/** The command's options, parsed (throws on an unknown or malformed one). */
+function parseOptions() {
+  return parseArgs({
+    options: {
+      establishments: { type: 'string' },
+      'teaching-schools': { type: 'string' },
+      table: { type: 'string' },
+      endpoint: { type: 'string' },
+      region: { type: 'string' },
+      'create-table': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+}
+
 async function main(): Promise<number> {
-  let values;
+  let values: ReturnType<typeof parseOptions>;
   try {
-    ({ values } = parseArgs({
-      options: {
-        establishments: { type: 'string' },
-        'teaching-schools': { type: 'string' },
-        table: { type: 'string' },
-        endpoint: { type: 'string' },
-        region: { type: 'string' },
-        'create-table': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    values = parseOptions();
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${usage}`);
     return 2;

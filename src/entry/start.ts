@@ -45,7 +45,8 @@ async function main(): Promise<void> {
     console.log('\nEvery request needs a bearer token. A dfe-staff one, valid 8 hours:');
     console.log(`  export TOKEN=${token}`);
     console.log('Others: npm run token -- --role tsc-staff --region "North West"   or   npm run token -- --role partner');
-    console.log(`Try:\n  curl -s localhost:${port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
+    const headers = `-H "authorization: Bearer $TOKEN" -H 'content-type: application/json'`;
+    console.log(`Try:\n  curl -s localhost:${port}/graphql ${headers} \\`);
     console.log(`    -d '{"query":"{ school(urn: \\"100000\\") { name localAuthority { code name } } }"}'`);
   } catch (error) {
     console.error(error);

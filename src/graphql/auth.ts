@@ -46,7 +46,8 @@ export function authorizeChange(context: RequestContext, regions: readonly GorRe
   if (caller.role === 'partner') throw new AccessDenied('Partners have read-only access to the registry');
   const outside = regions.filter((region) => !caller.regions.includes(region));
   if (outside.length > 0) {
-    throw new AccessDenied(`Your TSC role covers ${caller.regions.map((region) => GOR_REGIONS[region]).join(', ') || 'no region'}, not ${outside.map((region) => GOR_REGIONS[region]).join(', ')}`);
+    const names = (list: readonly GorRegion[]) => list.map((region) => GOR_REGIONS[region]).join(', ');
+    throw new AccessDenied(`Your TSC role covers ${names(caller.regions) || 'no region'}, not ${names(outside)}`);
   }
 }
 

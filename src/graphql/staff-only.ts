@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { AccessDenied } from '../domain/errors.js';
 import type { RequestContext } from './context.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: wraps resolvers of every mutation, whatever their argument types.
 type AnyResolver = (parent: any, args: any, context: RequestContext, info: GraphQLResolveInfo) => unknown;
 
 /**

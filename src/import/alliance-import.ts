@@ -55,7 +55,9 @@ async function importOne(store: Store, listed: ListedAlliance, settings: Registr
     if (leads.length === 0) {
       report.rejected.push({
         line: listed.schools[0]!.line,
-        reason: `alliance ${JSON.stringify(listed.name)} is not created: none of its teaching schools (${listed.schools.map((school) => school.urn).join(', ')}) is in the registry as a teaching school free to lead it`,
+        reason:
+          `alliance ${JSON.stringify(listed.name)} is not created: none of its teaching schools ` +
+          `(${listed.schools.map((school) => school.urn).join(', ')}) is in the registry as a teaching school free to lead it`,
       });
       return;
     }

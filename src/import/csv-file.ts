@@ -44,7 +44,8 @@ export async function openCsv(path: string, options: OpenCsvOptions): Promise<Cs
   const columns = (header.value as { record: string[] }).record.map((column) => column.trim());
   const missing = options.requiredColumns.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
-    throw new ImportFileError(name, `missing required column(s) ${missing.map((column) => `"${column}"`).join(', ')}; found ${columns.map((column) => `"${column}"`).join(', ')}`);
+    const quoted = (list: readonly string[]) => list.map((column) => `"${column}"`).join(', ');
+    throw new ImportFileError(name, `missing required column(s) ${quoted(missing)}; found ${quoted(columns)}`);
   }
   return { name, encoding, columns, rows: records(iterator, columns, name) };
 }

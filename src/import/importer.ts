@@ -152,7 +152,9 @@ function authoritiesFrom(
     } else if (first.name !== authority.name) {
       report.rejected.push({
         line,
-        reason: `${GIAS.laName} for ${GIAS.laCode} ${authority.code} is "${authority.name}" here but "${first.name}" on line ${first.line}`,
+        reason:
+          `${GIAS.laName} for ${GIAS.laCode} ${authority.code} is "${authority.name}" here ` +
+          `but "${first.name}" on line ${first.line}`,
       });
     } else {
       first.regions.set(authority.region, (first.regions.get(authority.region) ?? 0) + 1);

@@ -34,14 +34,14 @@ export function describeImport(run: ImportRun): string {
   const lines: string[] = [];
   for (const report of run.reports) {
     const authorities = report.localAuthoritiesWritten ? `, ${report.localAuthoritiesWritten} local authorities written` : '';
-    lines.push(
-      `${report.file}: ${report.read} rows read, ${report.written} written, ${report.unchanged} unchanged, ${report.rejected.length} rejected${authorities}`,
-    );
+    const { file, read, written, unchanged, rejected } = report;
+    lines.push(`${file}: ${read} rows read, ${written} written, ${unchanged} unchanged, ${rejected.length} rejected${authorities}`);
     for (const rejection of report.rejected) lines.push(`  rejected line ${rejection.line}: ${rejection.reason}`);
     if (report.alliances) {
-      const { read, created, unchanged, rejected } = report.alliances;
-      lines.push(`${report.file}: ${read} alliances listed, ${created} created, ${unchanged} unchanged, ${rejected.length} not created`);
-      for (const rejection of rejected) lines.push(`  alliance on line ${rejection.line}: ${rejection.reason}`);
+      const alliances = report.alliances;
+      const counts = `${alliances.created} created, ${alliances.unchanged} unchanged, ${alliances.rejected.length} not created`;
+      lines.push(`${report.file}: ${alliances.read} alliances listed, ${counts}`);
+      for (const rejection of alliances.rejected) lines.push(`  alliance on line ${rejection.line}: ${rejection.reason}`);
     }
   }
   const { schools, teachingSchools, localAuthorities } = run.totals;

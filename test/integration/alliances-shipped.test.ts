@@ -35,7 +35,7 @@ describe('alliances from the shipped NCTL list', () => {
   it('answer which alliance a teaching school leads, with all its leads', async () => {
     const response = await graphql('{ school(urn: "136360") { leadsAlliance { name type leads { urn } needsRestructuring } } }');
 
-    const { leads, ...alliance } = response.data?.school.leadsAlliance;
+    const { leads, ...alliance } = response.data!.school.leadsAlliance;
     expect(alliance).toEqual({ name: 'Derby Teaching Schools Alliance', type: 'MULTIPLE', needsRestructuring: false });
     expect(leads.map((lead: { urn: string }) => lead.urn).sort()).toEqual(['113042', '113048', '133258', '136360']);
   });

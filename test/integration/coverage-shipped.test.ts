@@ -39,7 +39,7 @@ describe('coverage of the shipped 2018 registry', () => {
         { schools: count, teachingSchools: countBy(teaching, (row) => row['LA (code)']!)[code] ?? 0, outstandingSchools: countBy(outstanding, (row) => row['LA (code)']!)[code] ?? 0 },
       ]),
     );
-    const authorities = [...response.data?.localAuthorities.edges, ...response.data?.more.edges].map((edge: any) => [edge.node.code, edge.node.coverage]);
+    const authorities = [...response.data!.localAuthorities.edges, ...response.data!.more.edges].map((edge: any) => [edge.node.code, edge.node.coverage]);
     expect(Object.fromEntries(authorities)).toEqual(expectAuthorities);
   });
 

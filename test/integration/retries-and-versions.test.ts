@@ -37,7 +37,7 @@ describe('optimistic concurrency', () => {
 
   it('refuses a change to an alliance someone changed since it was read, and changes nothing', async () => {
     const { data } = await graphql(CREATE, { input: { name: 'Versioned', type: 'SINGLE', leadUrns: ['900001'] } });
-    const { id, version } = data?.createAlliance.alliance;
+    const { id, version } = data!.createAlliance.alliance;
     await graphql(`mutation { renameAlliance(input: { allianceId: "${id}", name: "Renamed", expectedVersion: ${version} }) { userErrors { code } } }`);
 
     const stale = await graphql(`mutation { renameAlliance(input: { allianceId: "${id}", name: "Lost update", expectedVersion: ${version} }) { alliance { name } userErrors { field code } } }`);
