@@ -37,7 +37,7 @@ export function coverageOf(authorities: readonly LocalAuthority[], region: GorRe
   for (const authority of authorities) {
     for (const [key, count] of Object.entries(authority.counts)) {
       const cell = parseCellKey(key);
-      if (!cell || !cell.open || count === 0 || (region && cell.region !== region)) continue;
+      if (!cell?.open || count === 0 || (region && cell.region !== region)) continue;
       const phase = byPhase.get(cell.phase)!;
       phase.schools += count;
       if (isTeachingCell(cell)) phase.teachingSchools += count;

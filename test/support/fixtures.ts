@@ -55,7 +55,8 @@ export function writeCsv(
   options: { encoding?: 'windows-1252' | 'utf-8' | 'utf-16le'; name?: string; bom?: boolean } = {},
 ): string {
   const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
-  const text = [header.map(quote).join(','), ...rows.map((row) => header.map((column) => quote(row[column] ?? '')).join(','))].join('\r\n') + '\r\n';
+  const lines = rows.map((row) => header.map((column) => quote(row[column] ?? '')).join(','));
+  const text = [header.map(quote).join(','), ...lines, ''].join('\r\n');
   const encoding = options.encoding ?? 'windows-1252';
   const bytes = iconv.encode(text, encoding, { addBOM: options.bom ?? encoding === 'utf-16le' });
   const path = join(mkdtempSync(join(tmpdir(), 'registry-test-')), options.name ?? 'establishments.csv');
