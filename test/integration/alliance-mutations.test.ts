@@ -196,6 +196,13 @@ describe('changing leads', () => {
 describe('partners, deliverers and networks', () => {
   const MEMBERSHIP = 'membership { role joinedOn leftOn school { urn } }';
 
+  /** An alliance led by LARGE_A, with PARTNER a MEMBER since 2016-09-01. */
+  async function partnered() {
+    const { alliance } = await create({ name: 'Partnered', type: 'SINGLE', leadUrns: [LARGE_A] });
+    await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'MEMBER', joinedOn: '2016-09-01' }, MEMBERSHIP);
+    return alliance;
+  }
+
   it('adds a partner school as a member from the day it joined', async () => {
     const { alliance } = await create({ name: 'Partnered', type: 'SINGLE', leadUrns: [LARGE_A] });
 
@@ -205,8 +212,7 @@ describe('partners, deliverers and networks', () => {
   });
 
   it('refuses a school that is already a member, and a lead as a member', async () => {
-    const { alliance } = await create({ name: 'Partnered', type: 'SINGLE', leadUrns: [LARGE_A] });
-    await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'MEMBER', joinedOn: '2016-09-01' }, MEMBERSHIP);
+    const alliance = await partnered();
 
     const again = await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'SUPPORTED' }, MEMBERSHIP);
     const lead = await mutate('addAllianceMember', { allianceId: alliance.id, urn: LARGE_A, role: 'MEMBER' }, MEMBERSHIP);
@@ -216,8 +222,7 @@ describe('partners, deliverers and networks', () => {
   });
 
   it('refuses a leaving date before the school joined', async () => {
-    const { alliance } = await create({ name: 'Partnered', type: 'SINGLE', leadUrns: [LARGE_A] });
-    await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'MEMBER', joinedOn: '2016-09-01' }, MEMBERSHIP);
+    const alliance = await partnered();
 
     const early = await mutate('removeAllianceMember', { allianceId: alliance.id, urn: PARTNER, leftOn: '2015-01-01' }, MEMBERSHIP);
 
@@ -225,8 +230,7 @@ describe('partners, deliverers and networks', () => {
   });
 
   it('counts members by role after a change of role', async () => {
-    const { alliance } = await create({ name: 'Partnered', type: 'SINGLE', leadUrns: [LARGE_A] });
-    await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'MEMBER', joinedOn: '2016-09-01' }, MEMBERSHIP);
+    const alliance = await partnered();
 
     const promoted = await mutate('changeAllianceMemberRole', { allianceId: alliance.id, urn: PARTNER, role: 'STRATEGIC_PARTNER' }, MEMBERSHIP);
     const counted = await graphql(`{ alliance(id: "${alliance.id}") { all: members { totalCount } strategic: members(role: STRATEGIC_PARTNER) { totalCount edges { node { school { urn } } } } } }`);
@@ -236,8 +240,7 @@ describe('partners, deliverers and networks', () => {
   });
 
   it('keeps a leaving school as dated history, and refuses it leaving twice', async () => {
-    const { alliance } = await create({ name: 'Partnered', type: 'SINGLE', leadUrns: [LARGE_A] });
-    await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'MEMBER', joinedOn: '2016-09-01' }, MEMBERSHIP);
+    const alliance = await partnered();
     await mutate('changeAllianceMemberRole', { allianceId: alliance.id, urn: PARTNER, role: 'STRATEGIC_PARTNER' }, MEMBERSHIP);
 
     const left = await mutate('removeAllianceMember', { allianceId: alliance.id, urn: PARTNER, leftOn: '2017-07-31' }, MEMBERSHIP);
