@@ -9,7 +9,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 
 /** The table operations the handler performs, whose throttling the table alarm watches. */
-const TABLE_OPERATIONS = [
+export const TABLE_OPERATIONS = [
   Operation.GET_ITEM,
   Operation.BATCH_GET_ITEM,
   Operation.QUERY,
@@ -19,7 +19,8 @@ const TABLE_OPERATIONS = [
   Operation.BATCH_WRITE_ITEM,
 ];
 
-const PERIOD = Duration.minutes(5);
+/** The period every alarm evaluates. */
+export const ALARM_PERIOD = Duration.minutes(5);
 
 export interface RegistryAlarmsProps {
   /** Watched for errors and throttles. */
@@ -44,25 +45,27 @@ export class RegistryAlarms extends Construct {
     this.topic = new Topic(this, 'Topic', { displayName: 'Teaching School Registry alarms', enforceSSL: true });
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
 
-    this.alarmOn('FunctionErrors', 'The GraphQL handler failed (uncaught error or timeout)', props.handler.metricErrors({ period: PERIOD }));
-    this.alarmOn('FunctionThrottles', 'The GraphQL handler was throttled', props.handler.metricThrottles({ period: PERIOD }));
-    this.alarmOn('Api5xx', 'The API answered with a 5xx status', props.httpApi.metricServerError({ period: PERIOD }));
+    this.alarmOn('FunctionErrors', 'The GraphQL handler failed (uncaught error or timeout)', props.handler.metricErrors({ period: ALARM_PERIOD }));
+    this.alarmOn('FunctionThrottles', 'The GraphQL handler was throttled', props.handler.metricThrottles({ period: ALARM_PERIOD }));
+    this.alarmOn('Api5xx', 'The API answered with a 5xx status', props.httpApi.metricServerError({ period: ALARM_PERIOD }));
     this.alarmOn(
       'TableThrottles',
       'DynamoDB throttled requests to the registry table',
-      props.table.metricThrottledRequestsForOperations({ operations: TABLE_OPERATIONS, period: PERIOD }),
+      props.table.metricThrottledRequestsForOperations({ operations: TABLE_OPERATIONS, period: ALARM_PERIOD }),
     );
   }
 
-  private alarmOn(id: string, description: string, metric: IMetric): void {
+  /** An alarm that notifies the topic when `metric` reaches `threshold` in a five-minute period. */
+  alarmOn(id: string, description: string, metric: IMetric, threshold = 1): Alarm {
     const alarm = new Alarm(this, id, {
       alarmDescription: description,
       metric,
-      threshold: 1,
+      threshold,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     alarm.addAlarmAction(new SnsAction(this.topic));
+    return alarm;
   }
 }

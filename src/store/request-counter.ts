@@ -13,13 +13,15 @@ export interface RequestCounter {
  * Counts each command a client sends (an SDK middleware at the initialize step, so a command counts
  * once however often the SDK retries it). Tests bound round trips with it; the benchmark reports it.
  */
-export function countRequests(client: DynamoDBClient): RequestCounter {
+export function countRequests(client: DynamoDBClient, options: CountOptions = {}): RequestCounter {
   const state = { total: 0, byOperation: {} as Record<string, number>, consumedRead: 0, consumedWrite: 0 };
   client.middlewareStack.add(
     (next, context) => async (args) => {
       state.total += 1;
       const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
       state.byOperation[operation] = (state.byOperation[operation] ?? 0) + 1;
+      const input = args.input as { ReturnConsumedCapacity?: string };
+      if (options.askConsumedCapacity && CAPACITY_OPERATIONS.has(operation)) input.ReturnConsumedCapacity ??= 'TOTAL';
       const result = await next(args);
       const writes = WRITE_OPERATIONS.has(operation);
       for (const capacity of consumedCapacities(result.output)) {
@@ -53,7 +55,18 @@ export function countRequests(client: DynamoDBClient): RequestCounter {
   };
 }
 
+export interface CountOptions {
+  /**
+   * Ask DynamoDB to report the capacity each data request consumed (`ReturnConsumedCapacity: TOTAL`) where
+   * the caller did not say; without it only requests that asked themselves add to the consumed totals.
+   * @default false
+   */
+  askConsumedCapacity?: boolean;
+}
+
 const WRITE_OPERATIONS = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
+
+const CAPACITY_OPERATIONS = new Set([...WRITE_OPERATIONS, 'GetItem', 'BatchGetItem', 'Query', 'Scan', 'TransactGetItems']);
 
 type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
 
