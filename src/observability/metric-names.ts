@@ -11,7 +11,7 @@ export const METRICS_NAMESPACE = 'TeachingSchoolRegistry';
 export const RegistryMetric = {
   /** One per request; also by `Operation`. */
   requests: 'Requests',
-  /** Top-level errors in answers; by `ErrorCode`, and by `ErrorCode` and `Operation`. */
+  /** Top-level errors in answers; also by `ErrorCode`, and by `Operation`. */
   errors: 'Errors',
   /** Internal faults (INTERNAL_SERVER_ERROR), masked for the caller and logged with their stack. */
   faults: 'Faults',

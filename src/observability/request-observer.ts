@@ -139,15 +139,13 @@ function recordMetrics(metrics: Metrics, summary: Summary): void {
   metrics.addMetric(RegistryMetric.consumedWrite, MetricUnit.Count, summary.dynamodb.consumedWrite);
   metrics.addMetric(RegistryMetric.duration, MetricUnit.Milliseconds, summary.durationMs);
   metrics.publishStoredMetrics();
-  metrics.singleMetric().addDimension(RegistryDimension.operation, summary.operation).addMetric(RegistryMetric.requests, MetricUnit.Count, 1);
+  const byOperation = () => metrics.singleMetric().addDimension(RegistryDimension.operation, summary.operation);
+  byOperation().addMetric(RegistryMetric.requests, MetricUnit.Count, 1);
+  if (summary.errorCodes.length > 0) byOperation().addMetric(RegistryMetric.errors, MetricUnit.Count, summary.errorCodes.length);
   const byCode = new Map<string, number>();
   for (const code of summary.errorCodes) byCode.set(code, (byCode.get(code) ?? 0) + 1);
   for (const [code, count] of byCode) {
-    metrics
-      .singleMetric()
-      .addDimensions({ [RegistryDimension.errorCode]: code })
-      .addDimensions({ [RegistryDimension.errorCode]: code, [RegistryDimension.operation]: summary.operation })
-      .addMetric(RegistryMetric.errors, MetricUnit.Count, count);
+    metrics.singleMetric().addDimension(RegistryDimension.errorCode, code).addMetric(RegistryMetric.errors, MetricUnit.Count, count);
   }
 }
 
