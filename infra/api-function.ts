@@ -51,7 +51,9 @@ export class ApiFunction extends Construct {
         }),
         // X-Ray's writes support no resource-level permissions: their resource is always *.
         xray: new PolicyDocument({
-          statements: [new PolicyStatement({ actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] })],
+          statements: [
+            new PolicyStatement({ actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }),
+          ],
         }),
         table: new PolicyDocument({
           statements: [
@@ -98,7 +100,8 @@ export class ApiFunction extends Construct {
     });
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray: PutTraceSegments and PutTelemetryRecords support no resource-level permissions, so their resource is *',
+      reason:
+        'X-Ray: PutTraceSegments and PutTelemetryRecords support no resource-level permissions, so their resource is *',
     });
   }
 }

@@ -19,8 +19,8 @@ export const TABLE_OPERATIONS = [
   Operation.BATCH_WRITE_ITEM,
 ];
 
-/** The period every alarm evaluates. */
-export const ALARM_PERIOD = Duration.minutes(5);
+/** The period every alarm evaluates, and the dashboard's graphs. */
+export const PERIOD = Duration.minutes(5);
 
 export interface RegistryAlarmsProps {
   /** Watched for errors and throttles. */
@@ -45,13 +45,13 @@ export class RegistryAlarms extends Construct {
     this.topic = new Topic(this, 'Topic', { displayName: 'Teaching School Registry alarms', enforceSSL: true });
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
 
-    this.alarmOn('FunctionErrors', 'The GraphQL handler failed (uncaught error or timeout)', props.handler.metricErrors({ period: ALARM_PERIOD }));
-    this.alarmOn('FunctionThrottles', 'The GraphQL handler was throttled', props.handler.metricThrottles({ period: ALARM_PERIOD }));
-    this.alarmOn('Api5xx', 'The API answered with a 5xx status', props.httpApi.metricServerError({ period: ALARM_PERIOD }));
+    this.alarmOn('FunctionErrors', 'The GraphQL handler failed (uncaught error or timeout)', props.handler.metricErrors({ period: PERIOD }));
+    this.alarmOn('FunctionThrottles', 'The GraphQL handler was throttled', props.handler.metricThrottles({ period: PERIOD }));
+    this.alarmOn('Api5xx', 'The API answered with a 5xx status', props.httpApi.metricServerError({ period: PERIOD }));
     this.alarmOn(
       'TableThrottles',
       'DynamoDB throttled requests to the registry table',
-      props.table.metricThrottledRequestsForOperations({ operations: TABLE_OPERATIONS, period: ALARM_PERIOD }),
+      props.table.metricThrottledRequestsForOperations({ operations: TABLE_OPERATIONS, period: PERIOD }),
     );
   }
 

@@ -6,7 +6,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { RegistryMetric } from '../src/observability/metric-names.js';
-import { ALARM_PERIOD, TABLE_OPERATIONS } from './registry-alarms.js';
+import { PERIOD, TABLE_OPERATIONS } from './registry-alarms.js';
 import { errorsByCode, registryMetric } from './registry-metrics.js';
 
 export interface RegistryDashboardProps {
@@ -33,49 +33,74 @@ export class RegistryDashboard extends Construct {
   constructor(scope: Construct, id: string, props: RegistryDashboardProps) {
     super(scope, id);
     const { handler, table } = props;
-    const period = ALARM_PERIOD;
-    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName, defaultInterval: Duration.hours(6) });
+    const period = PERIOD;
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      dashboardName: props.dashboardName,
+      defaultInterval: Duration.hours(6),
+    });
     this.dashboard.addWidgets(new AlarmStatusWidget({ title: 'Alarms', alarms: props.alarms, width: 3 * WIDTH }));
     this.dashboard.addWidgets(
       new GraphWidget({
         title: 'Requests',
         width: WIDTH,
-        left: [props.httpApi.metricCount({ period, label: 'API requests' }), registryMetric(RegistryMetric.requests).with({ label: 'GraphQL requests' })],
+        left: [
+          props.httpApi.metricCount({ period, label: 'API requests' }),
+          registryMetric(RegistryMetric.requests).with({ label: 'GraphQL requests' }),
+        ],
         right: [props.httpApi.metricServerError({ period, label: 'API 5xx' })],
       }),
       new GraphWidget({ title: 'Errors by code', width: WIDTH, left: [errorsByCode()] }),
       new GraphWidget({
         title: 'Masked faults and handler errors',
         width: WIDTH,
-        left: [registryMetric(RegistryMetric.faults).with({ label: 'masked faults' }), handler.metricErrors({ period, label: 'Lambda errors' })],
+        left: [
+          registryMetric(RegistryMetric.faults).with({ label: 'masked faults' }),
+          handler.metricErrors({ period, label: 'Lambda errors' }),
+        ],
       }),
     );
     this.dashboard.addWidgets(
       new GraphWidget({
         title: 'Duration (ms)',
         width: WIDTH,
-        left: ['p50', 'p99'].map((statistic) => handler.metricDuration({ period, statistic, label: `Lambda ${statistic}` })),
+        left: ['p50', 'p99'].map((statistic) =>
+          handler.metricDuration({ period, statistic, label: `Lambda ${statistic}` }),
+        ),
       }),
       new GraphWidget({
         title: 'DynamoDB requests per GraphQL request',
         width: WIDTH,
-        left: ['Average', 'p99', 'Maximum'].map((statistic) => registryMetric(RegistryMetric.dynamoDbRequests, statistic).with({ label: statistic })),
+        left: ['Average', 'p99', 'Maximum'].map((statistic) =>
+          registryMetric(RegistryMetric.dynamoDbRequests, statistic).with({ label: statistic }),
+        ),
       }),
       new GraphWidget({
         title: 'DynamoDB capacity and throttles',
         width: WIDTH,
-        left: [table.metricConsumedReadCapacityUnits({ period, label: 'read units' }), table.metricConsumedWriteCapacityUnits({ period, label: 'write units' })],
-        right: [table.metricThrottledRequestsForOperations({ operations: TABLE_OPERATIONS, period, label: 'throttled requests' })],
+        left: [
+          table.metricConsumedReadCapacityUnits({ period, label: 'read units' }),
+          table.metricConsumedWriteCapacityUnits({ period, label: 'write units' }),
+        ],
+        right: [
+          table.metricThrottledRequestsForOperations({
+            operations: TABLE_OPERATIONS,
+            period,
+            label: 'throttled requests',
+          }),
+        ],
       }),
     );
     this.dashboard.addWidgets(
       new GraphWidget({
         title: 'Cold starts and throttles',
         width: WIDTH,
-        left: [registryMetric(RegistryMetric.coldStart).with({ label: 'cold starts' }), handler.metricThrottles({ period, label: 'Lambda throttles' })],
+        left: [
+          registryMetric(RegistryMetric.coldStart).with({ label: 'cold starts' }),
+          handler.metricThrottles({ period, label: 'Lambda throttles' }),
+        ],
       }),
       new LogQueryWidget({
-        title: 'Latest masked faults (find a caller\'s requestId here)',
+        title: "Latest masked faults (find a caller's requestId here)",
         width: 2 * WIDTH,
         logGroupNames: [props.logGroup.logGroupName],
         queryLines: [

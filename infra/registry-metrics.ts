@@ -1,6 +1,11 @@
 import { MathExpression, Metric, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
-import { METRICS_NAMESPACE, RegistryDimension, RegistryMetric, SERVICE_NAME } from '../src/observability/metric-names.js';
-import { ALARM_PERIOD } from './registry-alarms.js';
+import {
+  METRICS_NAMESPACE,
+  RegistryDimension,
+  RegistryMetric,
+  SERVICE_NAME,
+} from '../src/observability/metric-names.js';
+import { PERIOD } from './registry-alarms.js';
 
 /** Below this many requests in a period an error rate says nothing: rate alarms stay quiet. */
 export const MIN_REQUESTS_FOR_RATE = 20;
@@ -19,7 +24,7 @@ export function registryMetric(
     metricName: name,
     dimensionsMap: { [RegistryDimension.service]: SERVICE_NAME, ...dimensions },
     statistic,
-    period: ALARM_PERIOD,
+    period: PERIOD,
   });
 }
 
@@ -32,7 +37,7 @@ export function errorRate(code: string): IMetric {
       requests: registryMetric(RegistryMetric.requests),
       errors: registryMetric(RegistryMetric.errors, 'Sum', { [RegistryDimension.errorCode]: code }),
     },
-    period: ALARM_PERIOD,
+    period: PERIOD,
   });
 }
 
@@ -41,7 +46,9 @@ export function errorsByCode(): IMetric {
   const { service, errorCode } = RegistryDimension;
   return new MathExpression({
     label: '',
-    expression: `SEARCH('{${METRICS_NAMESPACE},${errorCode},${service}} MetricName="${RegistryMetric.errors}"', 'Sum', ${ALARM_PERIOD.toSeconds()})`,
-    period: ALARM_PERIOD,
+    expression:
+      `SEARCH('{${METRICS_NAMESPACE},${errorCode},${service}} MetricName="${RegistryMetric.errors}"', ` +
+      `'Sum', ${PERIOD.toSeconds()})`,
+    period: PERIOD,
   });
 }

@@ -64,7 +64,10 @@ export class RegistryStack extends Stack {
       });
     }
     new CfnOutput(this, 'AuthBaseUrl', { value: this.auth.domain.baseUrl(), description: 'Hosted sign-in and /oauth2/token' });
-    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn, description: 'Subscribe on-call here (alarmEmail does it by email)' });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: alarms.topic.topicArn,
+      description: 'Subscribe on-call here (alarmEmail does it by email)',
+    });
     new CfnOutput(this, 'DashboardName', { value: dashboard.dashboard.dashboardName });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'Region', { value: this.region });

@@ -34,7 +34,11 @@ export class RequestAlarms extends Construct {
   constructor(scope: Construct, id: string, props: RequestAlarmsProps) {
     super(scope, id);
     const { alarms } = props;
-    alarms.alarmOn('Faults', 'An internal fault was masked for a caller: its log line has the stack', registryMetric(RegistryMetric.faults));
+    alarms.alarmOn(
+      'Faults',
+      'An internal fault was masked for a caller: its log line has the stack',
+      registryMetric(RegistryMetric.faults),
+    );
     for (const [code, percent] of Object.entries(ERROR_RATE_ALARMS)) {
       alarms.alarmOn(
         `ErrorRate${code}`,

@@ -10,7 +10,8 @@ const tableName = process.env.TABLE_NAME;
 if (!tableName) throw new Error('TABLE_NAME is not set');
 
 const client = tracer.captureAWSv3Client(createClient({}));
-const observer = createRequestObserver({ requests: countRequests(client, { askConsumedCapacity: true }), logger, metrics, tracer });
+const requests = countRequests(client, { askConsumedCapacity: true });
+const observer = createRequestObserver({ requests, logger, metrics, tracer });
 
 /** The Lambda entry point: API Gateway HTTP API (v2) events in, GraphQL responses out, each logged and measured. */
 export const handler = observer.wrap(

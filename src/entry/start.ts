@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     const run = await runImport(store, SHIPPED_DATA);
     console.log(describeImport(run));
     // The Lambda's request log, on the terminal (`npm start` sets POWERTOOLS_DEV: indented, metrics off).
-    const observer = createRequestObserver({ requests: countRequests(client, { askConsumedCapacity: true }), logger, metrics, tracer });
+    const requests = countRequests(client, { askConsumedCapacity: true });
+    const observer = createRequestObserver({ requests, logger, metrics, tracer });
     const handler = observer.wrap(
       createGraphqlHandler({
         server: createGraphqlServer({ introspection: true, development: true, plugins: [observer.plugin] }),

@@ -50,7 +50,11 @@ export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloS
     introspection,
     includeStacktraceInErrorResponses: development,
     formatError: (formatted, error) => formatError(formatted, error, development),
-    plugins: [requestIdOnErrors, ...((options.suggestions ?? introspection) ? [] : [hideSuggestions]), ...(options.plugins ?? [])],
+    plugins: [
+      requestIdOnErrors,
+      ...((options.suggestions ?? introspection) ? [] : [hideSuggestions]),
+      ...(options.plugins ?? []),
+    ],
     validationRules,
     parseOptions,
     // A JSON array of operations is refused with 400 "Operation batching disabled." (code BAD_REQUEST).

@@ -40,7 +40,12 @@ export function createRequestObserver(options: RequestObserverOptions) {
 
   const plugin: ApolloServerPlugin<RequestContext> = {
     async requestDidStart({ contextValue }) {
-      const record: RequestRecord = { role: contextValue.caller.role, operationName: null, operation: 'none', errorCodes: [] };
+      const record: RequestRecord = {
+        role: contextValue.caller.role,
+        operationName: null,
+        operation: 'none',
+        errorCodes: [],
+      };
       records.set(contextValue.requestId, record);
       return {
         async didResolveOperation({ operation, operationName }) {
@@ -93,6 +98,11 @@ export function createRequestObserver(options: RequestObserverOptions) {
         records.delete(context.awsRequestId);
         const summary = summarise(record, result, spent(requests, requestsBefore), performance.now() - started);
         if (summary.operation !== 'none') tracer.putAnnotation('operation', summary.operation);
+        logger.debug({
+          message: 'DynamoDB requests by operation',
+          requestId: context.awsRequestId,
+          byOperation: byOperationSince(requests, requestsBefore),
+        });
         logger.info({ message: 'request', requestId: context.awsRequestId, ...summary });
         recordMetrics(metrics, summary);
         subsegment?.close();
@@ -141,18 +151,24 @@ function recordMetrics(metrics: Metrics, summary: Summary): void {
   metrics.publishStoredMetrics();
   const byOperation = () => metrics.singleMetric().addDimension(RegistryDimension.operation, summary.operation);
   byOperation().addMetric(RegistryMetric.requests, MetricUnit.Count, 1);
-  if (summary.errorCodes.length > 0) byOperation().addMetric(RegistryMetric.errors, MetricUnit.Count, summary.errorCodes.length);
+  if (summary.errorCodes.length > 0)
+    byOperation().addMetric(RegistryMetric.errors, MetricUnit.Count, summary.errorCodes.length);
   const byCode = new Map<string, number>();
   for (const code of summary.errorCodes) byCode.set(code, (byCode.get(code) ?? 0) + 1);
   for (const [code, count] of byCode) {
-    metrics.singleMetric().addDimension(RegistryDimension.errorCode, code).addMetric(RegistryMetric.errors, MetricUnit.Count, count);
+    metrics
+      .singleMetric()
+      .addDimension(RegistryDimension.errorCode, code)
+      .addMetric(RegistryMetric.errors, MetricUnit.Count, count);
   }
 }
 
 /** The operation's root field when it has one (bounded by the schema, so safe as a metric dimension). */
 function rootField(operation: OperationDefinitionNode | undefined): string {
   const fields = new Set(
-    operation?.selectionSet.selections.map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : '...')) ?? [],
+    operation?.selectionSet.selections.map((selection) =>
+      selection.kind === Kind.FIELD ? selection.name.value : '...',
+    ) ?? [],
   );
   if (fields.size === 0) return 'none';
   return fields.size === 1 ? [...fields][0]! : 'multiple';
@@ -172,7 +188,20 @@ function codesInBody(body: string | undefined): string[] {
 }
 
 function snapshot(requests: RequestCounter) {
-  return { requests: requests.total, consumedRead: requests.consumedRead, consumedWrite: requests.consumedWrite };
+  return {
+    requests: requests.total,
+    byOperation: requests.byOperation,
+    consumedRead: requests.consumedRead,
+    consumedWrite: requests.consumedWrite,
+  };
+}
+
+/** DynamoDB requests since `before`, by operation (GetItem, Query, ...), for the sampled DEBUG line. */
+function byOperationSince(requests: RequestCounter, before: ReturnType<typeof snapshot>): Record<string, number> {
+  const since = Object.entries(requests.byOperation).map(
+    ([operation, count]) => [operation, count - (before.byOperation[operation] ?? 0)] as const,
+  );
+  return Object.fromEntries(since.filter(([, count]) => count > 0));
 }
 
 /** What the client did since `before`: exact in Lambda (one request per container at a time), shared locally. */
