@@ -9,7 +9,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 
 /** The table operations the handler performs, whose throttling the table alarm watches. */
-const TABLE_OPERATIONS = [
+export const TABLE_OPERATIONS = [
   Operation.GET_ITEM,
   Operation.BATCH_GET_ITEM,
   Operation.QUERY,
@@ -19,7 +19,8 @@ const TABLE_OPERATIONS = [
   Operation.BATCH_WRITE_ITEM,
 ];
 
-const PERIOD = Duration.minutes(5);
+/** The period every alarm evaluates, and the dashboard's graphs. */
+export const PERIOD = Duration.minutes(5);
 
 export interface RegistryAlarmsProps {
   /** Watched for errors and throttles. */
@@ -54,15 +55,17 @@ export class RegistryAlarms extends Construct {
     );
   }
 
-  private alarmOn(id: string, description: string, metric: IMetric): void {
+  /** An alarm that notifies the topic when `metric` reaches `threshold` in a five-minute period. */
+  alarmOn(id: string, description: string, metric: IMetric, threshold = 1): Alarm {
     const alarm = new Alarm(this, id, {
       alarmDescription: description,
       metric,
-      threshold: 1,
+      threshold,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     alarm.addAlarmAction(new SnsAction(this.topic));
+    return alarm;
   }
 }

@@ -1,10 +1,13 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import { ApiFunction } from './api-function.js';
 import { GraphqlHttpApi } from './graphql-http-api.js';
 import { RegistryAlarms } from './registry-alarms.js';
 import { RegistryAuth } from './registry-auth.js';
+import { RegistryDashboard } from './registry-dashboard.js';
 import { RegistryTable } from './registry-table.js';
+import { RequestAlarms } from './request-alarms.js';
 import type { StageConfig } from './stage-config.js';
 
 export interface RegistryStackProps extends StackProps {
@@ -17,7 +20,7 @@ export function registryStackName(config: StageConfig): string {
   return `TeachingSchoolRegistry-${config.stage}`;
 }
 
-/** One deployment of the registry: table, GraphQL function, HTTP API, Cognito and alarms. */
+/** One deployment of the registry: table, GraphQL function, HTTP API, Cognito, alarms and a dashboard. */
 export class RegistryStack extends Stack {
   readonly table: RegistryTable;
   readonly api: GraphqlHttpApi;
@@ -35,11 +38,20 @@ export class RegistryStack extends Stack {
       audience: [this.auth.staffClient.userPoolClientId, ...[...this.auth.partnerClients.values()].map((client) => client.userPoolClientId)],
       config,
     });
-    new RegistryAlarms(this, 'Alarms', {
+    const alarms = new RegistryAlarms(this, 'Alarms', {
       handler: fn.function,
       httpApi: this.api.httpApi,
       table: this.table,
       alarmEmail: config.alarmEmail,
+    });
+    new RequestAlarms(this, 'RequestAlarms', { alarms, handler: fn.function });
+    const dashboard = new RegistryDashboard(this, 'Dashboard', {
+      dashboardName: this.stackName,
+      handler: fn.function,
+      logGroup: fn.function.logGroup,
+      httpApi: this.api.httpApi,
+      table: this.table,
+      alarms: this.node.findAll().filter((construct) => construct instanceof Alarm),
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'POST GraphQL requests here with an Authorization: Bearer <token> header' });
@@ -52,6 +64,11 @@ export class RegistryStack extends Stack {
       });
     }
     new CfnOutput(this, 'AuthBaseUrl', { value: this.auth.domain.baseUrl(), description: 'Hosted sign-in and /oauth2/token' });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: alarms.topic.topicArn,
+      description: 'Subscribe on-call here (alarmEmail does it by email)',
+    });
+    new CfnOutput(this, 'DashboardName', { value: dashboard.dashboard.dashboardName });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'Region', { value: this.region });
   }

@@ -1,14 +1,23 @@
 import { createGraphqlServer } from '../graphql/server.js';
-import { createStore } from '../store/store.js';
+import { logger, metrics, tracer } from '../observability/powertools.js';
+import { createRequestObserver } from '../observability/request-observer.js';
+import { countRequests } from '../store/request-counter.js';
+import { createClient, createStore } from '../store/store.js';
 import { identifyFromApiGateway } from './api-gateway-identity.js';
 import { createGraphqlHandler } from './graphql-handler.js';
 
 const tableName = process.env.TABLE_NAME;
 if (!tableName) throw new Error('TABLE_NAME is not set');
 
-/** The Lambda entry point: API Gateway HTTP API (v2) events in, GraphQL responses out. */
-export const handler = createGraphqlHandler({
-  server: createGraphqlServer({ introspection: process.env.INTROSPECTION === 'true' }),
-  store: createStore({ tableName }),
-  identify: identifyFromApiGateway,
-});
+const client = tracer.captureAWSv3Client(createClient({}));
+const requests = countRequests(client, { askConsumedCapacity: true });
+const observer = createRequestObserver({ requests, logger, metrics, tracer });
+
+/** The Lambda entry point: API Gateway HTTP API (v2) events in, GraphQL responses out, each logged and measured. */
+export const handler = observer.wrap(
+  createGraphqlHandler({
+    server: createGraphqlServer({ introspection: process.env.INTROSPECTION === 'true', plugins: [observer.plugin] }),
+    store: createStore({ tableName, client }),
+    identify: identifyFromApiGateway,
+  }),
+);

@@ -1,6 +1,9 @@
 import { describeImport, runImport } from '../import/run-import.js';
 import { createGraphqlServer } from '../graphql/server.js';
-import { createStore, ensureTable } from '../store/store.js';
+import { logger, metrics, tracer } from '../observability/powertools.js';
+import { createRequestObserver } from '../observability/request-observer.js';
+import { countRequests } from '../store/request-counter.js';
+import { createClient, createStore, ensureTable } from '../store/store.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 import { createGraphqlHandler } from './graphql-handler.js';
 import { startLocalServer } from './local-server.js';
@@ -28,16 +31,22 @@ async function main(): Promise<void> {
   });
 
   try {
-    const store = createStore({ tableName: 'registry', endpoint: dynamo.endpoint });
+    const client = createClient({ endpoint: dynamo.endpoint });
+    const store = createStore({ tableName: 'registry', client });
     await ensureTable(store);
     console.log('Loading the 2018 registry (GIAS establishments and NCTL teaching schools)...');
     const run = await runImport(store, SHIPPED_DATA);
     console.log(describeImport(run));
-    const handler = createGraphqlHandler({
-      server: createGraphqlServer({ introspection: true, development: true }),
-      store,
-      identify: localIdentity(localSigningKey()),
-    });
+    // The Lambda's request log, on the terminal (`npm start` sets POWERTOOLS_DEV: indented, metrics off).
+    const requests = countRequests(client, { askConsumedCapacity: true });
+    const observer = createRequestObserver({ requests, logger, metrics, tracer });
+    const handler = observer.wrap(
+      createGraphqlHandler({
+        server: createGraphqlServer({ introspection: true, development: true, plugins: [observer.plugin] }),
+        store,
+        identify: localIdentity(localSigningKey()),
+      }),
+    );
     await startLocalServer({ handler, port });
     console.log(`\nLoaded in ${((Date.now() - started) / 1000).toFixed(1)} s. GraphQL: http://localhost:${port}/graphql`);
     console.log(`DynamoDB Local: ${dynamo.endpoint} (table "registry"). Ctrl-C stops both.`);

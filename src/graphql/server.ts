@@ -31,6 +31,11 @@ export interface GraphqlServerOptions {
    * @default false
    */
   development?: boolean;
+  /**
+   * More Apollo Server plugins (the request observer that logs and measures each request).
+   * @default none
+   */
+  plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
 /** The one Apollo Server both the Lambda handler and the local server run. */
@@ -44,7 +49,11 @@ export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloS
     introspection,
     includeStacktraceInErrorResponses: development,
     formatError: (formatted, error) => formatError(formatted, error, development),
-    plugins: [requestIdOnErrors, ...((options.suggestions ?? introspection) ? [] : [hideSuggestions])],
+    plugins: [
+      requestIdOnErrors,
+      ...((options.suggestions ?? introspection) ? [] : [hideSuggestions]),
+      ...(options.plugins ?? []),
+    ],
     validationRules,
     parseOptions,
     // A JSON array of operations is refused with 400 "Operation batching disabled." (code BAD_REQUEST).

@@ -1,9 +1,11 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
-/** DynamoDB requests a client has sent, by operation. */
+/** DynamoDB requests a client has sent, by operation, with the capacity they consumed where reported. */
 export interface RequestCounter {
   readonly total: number;
   readonly byOperation: Readonly<Record<string, number>>;
+  readonly consumedRead: number;
+  readonly consumedWrite: number;
   reset: () => void;
 }
 
@@ -11,14 +13,23 @@ export interface RequestCounter {
  * Counts each command a client sends (an SDK middleware at the initialize step, so a command counts
  * once however often the SDK retries it). Tests bound round trips with it; the benchmark reports it.
  */
-export function countRequests(client: DynamoDBClient): RequestCounter {
-  const state = { total: 0, byOperation: {} as Record<string, number> };
+export function countRequests(client: DynamoDBClient, options: CountOptions = {}): RequestCounter {
+  const state = { total: 0, byOperation: {} as Record<string, number>, consumedRead: 0, consumedWrite: 0 };
   client.middlewareStack.add(
     (next, context) => async (args) => {
       state.total += 1;
       const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
       state.byOperation[operation] = (state.byOperation[operation] ?? 0) + 1;
-      return next(args);
+      const input = args.input as { ReturnConsumedCapacity?: string };
+      if (options.askConsumedCapacity && CAPACITY_OPERATIONS.has(operation)) input.ReturnConsumedCapacity ??= 'TOTAL';
+      const result = await next(args);
+      const writes = WRITE_OPERATIONS.has(operation);
+      for (const capacity of consumedCapacities(result.output)) {
+        // DynamoDB Local reports only CapacityUnits: the operation says whether they were read or written.
+        state.consumedRead += capacity.ReadCapacityUnits ?? (writes ? 0 : (capacity.CapacityUnits ?? 0));
+        state.consumedWrite += capacity.WriteCapacityUnits ?? (writes ? (capacity.CapacityUnits ?? 0) : 0);
+      }
+      return result;
     },
     { step: 'initialize', name: 'registryRequestCounter' },
   );
@@ -29,9 +40,39 @@ export function countRequests(client: DynamoDBClient): RequestCounter {
     get byOperation() {
       return { ...state.byOperation };
     },
+    get consumedRead() {
+      return state.consumedRead;
+    },
+    get consumedWrite() {
+      return state.consumedWrite;
+    },
     reset: () => {
       state.total = 0;
       state.byOperation = {};
+      state.consumedRead = 0;
+      state.consumedWrite = 0;
     },
   };
+}
+
+export interface CountOptions {
+  /**
+   * Ask DynamoDB to report the capacity each data request consumed (`ReturnConsumedCapacity: TOTAL`) where
+   * the caller did not say; without it only requests that asked themselves add to the consumed totals.
+   * @default false
+   */
+  askConsumedCapacity?: boolean;
+}
+
+const WRITE_OPERATIONS = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
+
+const READ_OPERATIONS = ['GetItem', 'BatchGetItem', 'Query', 'Scan', 'TransactGetItems'];
+const CAPACITY_OPERATIONS = new Set([...WRITE_OPERATIONS, ...READ_OPERATIONS]);
+
+type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
+
+function consumedCapacities(output: unknown): Capacity[] {
+  const consumed = (output as { ConsumedCapacity?: Capacity | Capacity[] } | undefined)?.ConsumedCapacity;
+  if (!consumed) return [];
+  return Array.isArray(consumed) ? consumed : [consumed];
 }

@@ -26,7 +26,7 @@ describe('the GraphQL function', () => {
     expect(fn.Timeout).toBe(10);
   });
 
-  it('runs in production mode, with source maps, the table name and INFO logging', () => {
+  it('runs in production mode, with source maps, the table name, INFO logging, sampled DEBUG logs and X-Ray', () => {
     // prepare
     const { template } = synthesizeRegistry();
     const table = onlyResource(template, 'AWS::DynamoDB::Table');
@@ -41,8 +41,11 @@ describe('the GraphQL function', () => {
       TABLE_NAME: { Ref: table.logicalId },
       POWERTOOLS_SERVICE_NAME: 'teaching-school-registry',
       POWERTOOLS_LOG_LEVEL: 'INFO',
+      POWERTOOLS_LOGGER_SAMPLE_RATE: '0.01',
+      POWERTOOLS_METRICS_NAMESPACE: 'TeachingSchoolRegistry',
       LOG_LEVEL: 'INFO',
     });
+    expect(onlyResource(template, 'AWS::Lambda::Function').Properties.TracingConfig).toEqual({ Mode: 'Active' });
   });
 
   it('has a role of its own with inline policies only, no managed policies', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DURATION_P99_ALARM_MS, ERROR_RATE_ALARMS } from '../../infra/request-alarms.js';
 import { onlyResource, synthesizeRegistry } from './registry-app.js';
 
 /** `Namespace/MetricName` of each metric an alarm watches, directly or through a metric math expression. */
@@ -9,18 +10,41 @@ function metricNamesOf(alarm: Record<string, any>): string[] {
 }
 
 describe('the alarms', () => {
-  it('watch Lambda errors and throttles, API 5xx and DynamoDB throttled requests', () => {
+  it('watch Lambda errors, throttles, p99 duration, API 5xx, DynamoDB throttles, masked faults, error rates', () => {
     // act
     const alarms = Object.values(synthesizeRegistry().template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
 
     // assess
-    expect(alarms.map((alarm) => [...new Set(metricNamesOf(alarm))]).sort()).toEqual([
+    expect(alarms.map((alarm) => [...new Set(metricNamesOf(alarm))].sort()).sort()).toEqual([
       ['AWS/ApiGateway/5xx'],
       ['AWS/DynamoDB/ThrottledRequests'],
+      ['AWS/Lambda/Duration'],
       ['AWS/Lambda/Errors'],
       ['AWS/Lambda/Throttles'],
+      ...Object.keys(ERROR_RATE_ALARMS).map(() => ['TeachingSchoolRegistry/Errors', 'TeachingSchoolRegistry/Requests']),
+      ['TeachingSchoolRegistry/Faults'],
     ]);
-    for (const alarm of alarms) expect(alarm).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+    for (const alarm of alarms) {
+      expect(alarm).toMatchObject({ ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+    }
+  });
+
+  it('fire on any single fault, error or throttle, on error rates at their percentage, and on a slow p99', () => {
+    // act
+    const found = synthesizeRegistry().template.findResources('AWS::CloudWatch::Alarm');
+    const alarms = Object.values(found).map((alarm) => alarm.Properties);
+
+    // assess
+    const thresholds = Object.fromEntries(alarms.map((alarm) => [alarm.AlarmDescription, alarm.Threshold]));
+    const rateAlarms = alarms.filter((alarm) => alarm.AlarmDescription.includes('% or more of requests'));
+    const countAlarms = alarms.filter((alarm) => !rateAlarms.includes(alarm) && alarm.MetricName !== 'Duration');
+    expect(countAlarms.map((alarm) => alarm.Threshold)).toEqual([1, 1, 1, 1, 1]);
+    for (const [code, percent] of Object.entries(ERROR_RATE_ALARMS)) {
+      const description = Object.keys(thresholds).find((text) => text.includes(` answered ${code} `));
+      expect(thresholds[description!], code).toBe(percent);
+    }
+    const duration = alarms.find((alarm) => alarm.MetricName === 'Duration');
+    expect(duration).toMatchObject({ ExtendedStatistic: 'p99', Threshold: DURATION_P99_ALARM_MS });
   });
 
   it('notify one topic that accepts TLS publishers only', () => {

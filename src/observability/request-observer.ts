@@ -1,0 +1,215 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { Kind, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
+import type { GraphqlHandler } from '../entry/graphql-handler.js';
+import type { RequestContext } from '../graphql/context.js';
+import { ErrorCode } from '../graphql/errors.js';
+import type { RequestCounter } from '../store/request-counter.js';
+import { RegistryDimension, RegistryMetric } from './metric-names.js';
+
+export interface RequestObserverOptions {
+  /** Counts the DynamoDB requests of the store's client; each request's share goes in its log line and metrics. */
+  requests: RequestCounter;
+  logger: Logger;
+  metrics: Metrics;
+  tracer: Tracer;
+}
+
+/** What the Apollo plugin learns about a request, for the handler's one log line. */
+interface RequestRecord {
+  role: string;
+  operationName: string | null;
+  operation: string;
+  errorCodes: string[];
+}
+
+/**
+ * Observes each request once: `wrap` puts Powertools around the Lambda handler (request context and debug
+ * sampling on the logger, cold start metric, an X-Ray subsegment) and writes one log line and the metrics per
+ * request; `plugin` (an Apollo Server plugin) tells it the operation, the caller's role (never the token or
+ * e-mail) and the error codes, and logs every internal fault with its stack, since callers only get its
+ * request id.
+ */
+export function createRequestObserver(options: RequestObserverOptions) {
+  const { logger, metrics, tracer, requests } = options;
+  const records = new Map<string, RequestRecord>();
+
+  const plugin: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart({ contextValue }) {
+      const record: RequestRecord = {
+        role: contextValue.caller.role,
+        operationName: null,
+        operation: 'none',
+        errorCodes: [],
+      };
+      records.set(contextValue.requestId, record);
+      return {
+        async didResolveOperation({ operation, operationName }) {
+          record.operationName = operationName ?? null;
+          record.operation = rootField(operation);
+        },
+        async willSendResponse({ response, errors }) {
+          if (response.body.kind !== 'single') return;
+          const answered = response.body.singleResult.errors ?? [];
+          record.errorCodes = answered.map(codeOf);
+          // Apollo formats errors one for one, in order: the answer's INTERNAL_SERVER_ERRORs are the faults.
+          answered.forEach((answer, index) => {
+            if (codeOf(answer) !== ErrorCode.INTERNAL_SERVER_ERROR) return;
+            logger.error({
+              message: 'Internal fault, masked for the caller',
+              requestId: contextValue.requestId,
+              operationName: record.operationName,
+              operation: record.operation,
+              path: answer.path?.join('.'),
+              error: unwrapResolverError(errors?.[index]),
+            });
+          });
+        },
+      };
+    },
+  };
+
+  function wrap(handler: GraphqlHandler): GraphqlHandler {
+    return async (event, context, callback) => {
+      const started = performance.now();
+      const requestsBefore = snapshot(requests);
+      logger.refreshSampleRateCalculation();
+      logger.addContext(context);
+      metrics.captureColdStartMetric();
+      const segment = tracer.getSegment();
+      const subsegment = segment?.addNewSubsegment('## graphql');
+      if (subsegment) tracer.setSegment(subsegment);
+      tracer.annotateColdStart();
+      tracer.addServiceNameAnnotation();
+      let result: APIGatewayProxyStructuredResultV2 | undefined;
+      try {
+        result = (await handler(event, context, callback)) ?? undefined;
+        return result!;
+      } catch (error) {
+        logger.error({ message: 'The handler failed', requestId: context.awsRequestId, error });
+        tracer.addErrorAsMetadata(error as Error);
+        throw error;
+      } finally {
+        const record = records.get(context.awsRequestId);
+        records.delete(context.awsRequestId);
+        const summary = summarise(record, result, spent(requests, requestsBefore), performance.now() - started);
+        if (summary.operation !== 'none') tracer.putAnnotation('operation', summary.operation);
+        logger.debug({
+          message: 'DynamoDB requests by operation',
+          requestId: context.awsRequestId,
+          byOperation: byOperationSince(requests, requestsBefore),
+        });
+        logger.info({ message: 'request', requestId: context.awsRequestId, ...summary });
+        recordMetrics(metrics, summary);
+        subsegment?.close();
+        if (segment) tracer.setSegment(segment);
+      }
+    };
+  }
+
+  return { plugin, wrap };
+}
+
+type Summary = ReturnType<typeof summarise>;
+
+function summarise(
+  record: RequestRecord | undefined,
+  answer: APIGatewayProxyStructuredResultV2 | undefined,
+  dynamodb: ReturnType<typeof spent>,
+  durationMs: number,
+) {
+  const status = answer?.statusCode ?? 500;
+  // Requests refused before any operation ran (no token, a body that is not GraphQL) have no record.
+  const errorCodes = record?.errorCodes ?? (status >= 400 ? codesInBody(answer?.body) : []);
+  const faults = errorCodes.filter((code) => code === ErrorCode.INTERNAL_SERVER_ERROR).length;
+  const outcome = faults > 0 || status >= 500 ? 'fault' : errorCodes.length > 0 || status >= 400 ? 'error' : 'ok';
+  return {
+    operationName: record?.operationName ?? null,
+    operation: record?.operation ?? 'none',
+    role: record?.role ?? 'none',
+    status,
+    outcome,
+    errorCodes,
+    faults,
+    dynamodb,
+    durationMs: Math.round(durationMs),
+  };
+}
+
+function recordMetrics(metrics: Metrics, summary: Summary): void {
+  metrics.addMetric(RegistryMetric.requests, MetricUnit.Count, 1);
+  metrics.addMetric(RegistryMetric.errors, MetricUnit.Count, summary.errorCodes.length);
+  metrics.addMetric(RegistryMetric.faults, MetricUnit.Count, summary.faults);
+  metrics.addMetric(RegistryMetric.dynamoDbRequests, MetricUnit.Count, summary.dynamodb.requests);
+  metrics.addMetric(RegistryMetric.consumedRead, MetricUnit.Count, summary.dynamodb.consumedRead);
+  metrics.addMetric(RegistryMetric.consumedWrite, MetricUnit.Count, summary.dynamodb.consumedWrite);
+  metrics.addMetric(RegistryMetric.duration, MetricUnit.Milliseconds, summary.durationMs);
+  metrics.publishStoredMetrics();
+  const byOperation = () => metrics.singleMetric().addDimension(RegistryDimension.operation, summary.operation);
+  byOperation().addMetric(RegistryMetric.requests, MetricUnit.Count, 1);
+  if (summary.errorCodes.length > 0)
+    byOperation().addMetric(RegistryMetric.errors, MetricUnit.Count, summary.errorCodes.length);
+  const byCode = new Map<string, number>();
+  for (const code of summary.errorCodes) byCode.set(code, (byCode.get(code) ?? 0) + 1);
+  for (const [code, count] of byCode) {
+    metrics
+      .singleMetric()
+      .addDimension(RegistryDimension.errorCode, code)
+      .addMetric(RegistryMetric.errors, MetricUnit.Count, count);
+  }
+}
+
+/** The operation's root field when it has one (bounded by the schema, so safe as a metric dimension). */
+function rootField(operation: OperationDefinitionNode | undefined): string {
+  const fields = new Set(
+    operation?.selectionSet.selections.map((selection) =>
+      selection.kind === Kind.FIELD ? selection.name.value : '...',
+    ) ?? [],
+  );
+  if (fields.size === 0) return 'none';
+  return fields.size === 1 ? [...fields][0]! : 'multiple';
+}
+
+function codeOf(error: GraphQLFormattedError): string {
+  return String(error.extensions?.code ?? 'UNKNOWN');
+}
+
+function codesInBody(body: string | undefined): string[] {
+  try {
+    const parsed = JSON.parse(body ?? '') as { errors?: GraphQLFormattedError[] };
+    return (parsed.errors ?? []).map(codeOf);
+  } catch {
+    return ['BAD_REQUEST'];
+  }
+}
+
+function snapshot(requests: RequestCounter) {
+  return {
+    requests: requests.total,
+    byOperation: requests.byOperation,
+    consumedRead: requests.consumedRead,
+    consumedWrite: requests.consumedWrite,
+  };
+}
+
+/** DynamoDB requests since `before`, by operation (GetItem, Query, ...), for the sampled DEBUG line. */
+function byOperationSince(requests: RequestCounter, before: ReturnType<typeof snapshot>): Record<string, number> {
+  const since = Object.entries(requests.byOperation).map(
+    ([operation, count]) => [operation, count - (before.byOperation[operation] ?? 0)] as const,
+  );
+  return Object.fromEntries(since.filter(([, count]) => count > 0));
+}
+
+/** What the client did since `before`: exact in Lambda (one request per container at a time), shared locally. */
+function spent(requests: RequestCounter, before: ReturnType<typeof snapshot>) {
+  const now = snapshot(requests);
+  return {
+    requests: now.requests - before.requests,
+    consumedRead: now.consumedRead - before.consumedRead,
+    consumedWrite: now.consumedWrite - before.consumedWrite,
+  };
+}
