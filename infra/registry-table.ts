@@ -33,7 +33,9 @@ export class RegistryTable extends Table {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        projectionType: ProjectionType.ALL,
+        ...('nonKeyAttributes' in index
+          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.nonKeyAttributes] }
+          : { projectionType: ProjectionType.ALL }),
       });
     }
     this.indexArns = Object.values(INDEXES).map((index) => `${this.tableArn}/index/${index.name}`);
