@@ -33,9 +33,7 @@ export class RegistryTable extends Table {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        ...('nonKeyAttributes' in index
-          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.nonKeyAttributes] }
-          : { projectionType: ProjectionType.ALL }),
+        projectionType: ProjectionType.ALL,
       });
     }
     this.indexArns = Object.values(INDEXES).map((index) => `${this.tableArn}/index/${index.name}`);

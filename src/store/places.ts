@@ -3,7 +3,6 @@ import { distanceKm, stripsWithin, type GridPoint, type StripRange } from '../do
 import type { SchoolSummary } from '../domain/search-filter.js';
 import { keys } from './keys.js';
 import type { Store } from './store.js';
-import { INDEXES } from './table-definition.js';
 
 type Item = Record<string, unknown>;
 
@@ -14,8 +13,8 @@ export interface NearbySchool extends SchoolSummary {
 
 /**
  * Schools within `radiusKm` of a grid point, nearest first (then by URN). Reads the grid strips the circle
- * touches (gsi4), one Query each for the northings within the radius: a fixed set that depends on the
- * radius only (maxStripsWithin: 2 strips up to 25 km, 3 up to 50 km), never the whole country.
+ * touches (the schools' GRID items), one Query each for the northings within the radius: a fixed set that
+ * depends on the radius only (maxStripsWithin: 2 strips up to 25 km, 3 up to 50 km), never the whole country.
  */
 export async function schoolsWithin(store: Store, centre: GridPoint, radiusKm: number): Promise<NearbySchool[]> {
   const ranges = stripsWithin(centre, radiusKm * 1000);
@@ -28,16 +27,13 @@ export async function schoolsWithin(store: Store, centre: GridPoint, radiusKm: n
 
 /** Every school in one strip between two northings (all pages: the area bounds them). */
 async function readStrip(store: Store, range: StripRange): Promise<Item[]> {
-  const index = INDEXES.gsi4;
   const items: Item[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const result = await store.doc.send(
       new QueryCommand({
         TableName: store.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :strip AND #sk BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        KeyConditionExpression: 'pk = :strip AND sk BETWEEN :from AND :to',
         ExpressionAttributeValues: {
           ':strip': keys.gridStrip(range.strip),
           ':from': keys.gridNorthing(range.fromNorthing),
@@ -59,6 +55,6 @@ function toSummary(item: Item): SchoolSummary {
     region: item.region as SchoolSummary['region'],
     phase: item.phase as SchoolSummary['phase'],
     ofstedRating: (item.ofstedRating as SchoolSummary['ofstedRating'] | undefined) ?? null,
-    teaching: item.gsi3pk === keys.teachingSchools,
+    teaching: item.teaching === true,
   };
 }

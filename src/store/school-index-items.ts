@@ -1,4 +1,5 @@
 import { isTeachingSchool } from '../domain/designation.js';
+import { stripOf } from '../domain/grid.js';
 import { nameKey, nameWords } from '../domain/name-words.js';
 import type { School } from '../domain/school.js';
 import { sameData } from '../domain/same.js';
@@ -11,10 +12,12 @@ type Key = { pk: string; sk: string };
 export const MIN_LOOKUP_WORD = 2;
 
 /**
- * The items that find a school by name and by LAESTAB, derived from the school alone: one per distinct
- * name word of 2 or more letters (`NAME_WORD#<first 2 letters>` / `<word>#<urn>`, carrying the name's
- * words and what search filters by) and one for its LAESTAB. Whoever writes a school writes these with it,
- * in the same transaction or batch (the school's grid keys are on the school item itself, gsi4).
+ * The items that find a school by name, by LAESTAB and by place, derived from the school alone: one per
+ * distinct name word of 2 or more letters (`NAME_WORD#<first 2 letters>` / `<word>#<urn>`, carrying the
+ * name's words), one for its LAESTAB (`LAESTAB#<laestab>` / `SCHOOL#<urn>`), and one in its 50 km strip of
+ * the British National Grid when it has a location (`GRID#<strip>` / `<northing, 7 digits>#<urn>`, carrying
+ * its grid point). Name and grid items carry what search filters by. Whoever writes a school writes these
+ * with it, in the same transaction or batch.
  */
 export function schoolIndexItems(school: School): Item[] {
   const words = new Set(nameWords(school.name).filter((word) => word.length >= MIN_LOOKUP_WORD));
@@ -30,6 +33,17 @@ export function schoolIndexItems(school: School): Item[] {
   const items: Item[] = [...words].map((word) => ({ ...keys.nameWord(word, school.urn), type: 'NameWord', ...filters }));
   const laestab = laestabOf(school);
   if (laestab) items.push({ ...keys.laestab(laestab, school.urn), type: 'Laestab', urn: school.urn });
+  if (school.easting !== null && school.northing !== null) {
+    const { nameKey: _nameKey, ...place } = filters;
+    items.push({
+      pk: keys.gridStrip(stripOf(school.easting)),
+      sk: keys.gridOrder(school.northing, school.urn),
+      type: 'GridPlace',
+      ...place,
+      easting: school.easting,
+      northing: school.northing,
+    });
+  }
   return items;
 }
 

@@ -2,7 +2,6 @@ import type { IsoDate } from '../domain/dates.js';
 import type { Designation } from '../domain/designation.js';
 import { isTeachingSchool } from '../domain/designation.js';
 import { isOpen } from '../domain/establishment-status.js';
-import { stripOf } from '../domain/grid.js';
 import type { School } from '../domain/school.js';
 import type { Urn } from '../domain/urn.js';
 import { keys } from './keys.js';
@@ -50,14 +49,7 @@ export function toSchoolItem(school: School, version: number): Item {
     gsi2sk: place,
     gsi3pk: list,
     gsi3sk: list ? place : undefined,
-    ...gridKeys(school),
   };
-}
-
-/** A school with a location is in its grid strip (gsi4), for place searches. */
-function gridKeys(school: School): Item {
-  if (school.easting === null || school.northing === null) return {};
-  return { gsi4pk: keys.gridStrip(stripOf(school.easting)), gsi4sk: keys.gridOrder(school.northing, school.urn) };
 }
 
 export function fromSchoolItem(item: Item): StoredSchool {

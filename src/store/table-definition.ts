@@ -14,16 +14,6 @@ export const INDEXES = {
   byPhase: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   /** Sparse lists: `TEACHING_SCHOOLS` and `UNTAPPED_OUTSTANDING`, by place. */
   byList: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
-  /**
-   * Schools with a location, by 50 km strip of the British National Grid then northing:
-   * `GRID#<strip>` / `<northing, 7 digits>#<urn>`. Projects only what a place search filters and measures by.
-   */
-  gsi4: {
-    name: 'gsi4',
-    partitionKey: 'gsi4pk',
-    sortKey: 'gsi4sk',
-    nonKeyAttributes: ['urn', 'easting', 'northing', 'laCode', 'region', 'phase', 'ofstedRating', 'gsi3pk'],
-  },
 } as const;
 
 export type IndexName = keyof typeof INDEXES;
@@ -58,9 +48,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
         { AttributeName: index.partitionKey, KeyType: 'HASH' },
         { AttributeName: index.sortKey, KeyType: 'RANGE' },
       ],
-      Projection: 'nonKeyAttributes' in index
-        ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.nonKeyAttributes] }
-        : { ProjectionType: 'ALL' },
+      Projection: { ProjectionType: 'ALL' },
     })),
   };
 }
