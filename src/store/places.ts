@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { distanceKm, stripsWithin, type GridPoint, type StripRange } from '../domain/grid.js';
 import type { SchoolSummary } from '../domain/search-filter.js';
 import { keys } from './keys.js';
+import { summaryOfIndexItem } from './school-index-items.js';
 import type { Store } from './store.js';
 
 type Item = Record<string, unknown>;
@@ -20,7 +21,7 @@ export async function schoolsWithin(store: Store, centre: GridPoint, radiusKm: n
   const ranges = stripsWithin(centre, radiusKm * 1000);
   const items = (await Promise.all(ranges.map((range) => readStrip(store, range)))).flat();
   return items
-    .map((item) => ({ ...toSummary(item), distanceKm: distanceKm(centre, { easting: item.easting as number, northing: item.northing as number }) }))
+    .map((item) => ({ ...summaryOfIndexItem(item), distanceKm: distanceKm(centre, { easting: item.easting as number, northing: item.northing as number }) }))
     .filter((school) => school.distanceKm <= radiusKm)
     .sort((left, right) => left.distanceKm - right.distanceKm || left.urn.localeCompare(right.urn));
 }
@@ -46,15 +47,4 @@ async function readStrip(store: Store, range: StripRange): Promise<Item[]> {
     start = result.LastEvaluatedKey;
   } while (start);
   return items;
-}
-
-function toSummary(item: Item): SchoolSummary {
-  return {
-    urn: item.urn as string,
-    laCode: item.laCode as string,
-    region: item.region as SchoolSummary['region'],
-    phase: item.phase as SchoolSummary['phase'],
-    ofstedRating: (item.ofstedRating as SchoolSummary['ofstedRating'] | undefined) ?? null,
-    teaching: item.teaching === true,
-  };
 }

@@ -3,6 +3,7 @@ import { stripOf } from '../domain/grid.js';
 import { nameKey, nameWords } from '../domain/name-words.js';
 import type { School } from '../domain/school.js';
 import { sameData } from '../domain/same.js';
+import type { SchoolSummary } from '../domain/search-filter.js';
 import { keys } from './keys.js';
 
 type Item = Record<string, unknown>;
@@ -67,4 +68,16 @@ export function indexItemChanges(before: School | null, after: School): { puts: 
 
 function keyOf(item: Item): string {
   return `${item.pk as string}\u0000${item.sk as string}`;
+}
+
+/** What a name-word or grid item says of its school for filters. */
+export function summaryOfIndexItem(item: Item): SchoolSummary {
+  return {
+    urn: item.urn as string,
+    laCode: item.laCode as string,
+    region: item.region as SchoolSummary['region'],
+    phase: item.phase as SchoolSummary['phase'],
+    ofstedRating: (item.ofstedRating as SchoolSummary['ofstedRating'] | undefined) ?? null,
+    teaching: item.teaching === true,
+  };
 }

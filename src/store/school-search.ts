@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SchoolSummary } from '../domain/search-filter.js';
 import { keys } from './keys.js';
-import { MIN_LOOKUP_WORD } from './school-index-items.js';
+import { MIN_LOOKUP_WORD, summaryOfIndexItem } from './school-index-items.js';
 import type { Store } from './store.js';
 
 type Item = Record<string, unknown>;
@@ -50,13 +50,5 @@ export async function schoolsWithLaestab(store: Store, laestab: string): Promise
 }
 
 function toEntry(item: Item): NameEntry {
-  return {
-    urn: item.urn as string,
-    nameKey: item.nameKey as string,
-    laCode: item.laCode as string,
-    region: item.region as NameEntry['region'],
-    phase: item.phase as NameEntry['phase'],
-    ofstedRating: (item.ofstedRating as NameEntry['ofstedRating'] | undefined) ?? null,
-    teaching: item.teaching === true,
-  };
+  return { ...summaryOfIndexItem(item), nameKey: item.nameKey as string };
 }
