@@ -36,7 +36,8 @@ export const Query: QueryResolvers = {
     const named = filter?.name == null ? () => true : authorityNameMatcher(filter.name);
     const all = await context.loaders.allLocalAuthorities();
     const authorities = all.filter((authority) => (!filter?.region || authority.region === filter.region) && named(authority));
-    return pageOfList(`localAuthorities:${filter?.region ?? 'ALL'}:${filter?.name ?? ''}`, authorities, first, after);
+    const list = `localAuthorities:${filter?.region ?? 'ALL'}${filter?.name == null ? '' : `:${filter.name}`}`;
+    return pageOfList(list, authorities, first, after);
   },
 
   regions: () => GOR_REGION_CODES,
