@@ -17,9 +17,14 @@ export interface LocalAuthority {
 
 const LA_CODE_PATTERN = /^\d{3}$/;
 
+/** Whether a string is shaped like a local authority code (3 digits). */
+export function isLaCode(value: string): boolean {
+  return LA_CODE_PATTERN.test(value);
+}
+
 /** A local authority code from outside (argument, import cell), checked: InvalidInput naming `field` if malformed. */
 export function parseLaCode(value: string, field: string): string {
-  if (!LA_CODE_PATTERN.test(value)) {
+  if (!isLaCode(value)) {
     throw new InvalidInput(field, `${field} must be a 3-digit DfE code, got ${JSON.stringify(value.slice(0, 20))}`);
   }
   return value;

@@ -7,7 +7,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { Kind, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import type { GraphqlHandler } from '../entry/graphql-handler.js';
 import type { RequestContext } from '../graphql/context.js';
-import { ErrorCode } from '../graphql/errors.js';
+import { ErrorCode } from '../domain/errors.js';
 import type { RequestCounter } from '../store/request-counter.js';
 import { RegistryDimension, RegistryMetric } from './metric-names.js';
 

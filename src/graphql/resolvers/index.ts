@@ -17,12 +17,13 @@ import { CoverageGap, coverageQueries, LocalAuthorityCoverage, RegionCoverage, R
 import { Query } from './query.js';
 import { Designation, DesignationReview, JSONObject, reviewQueries, SchoolReviewFields } from './review-queries.js';
 import { School } from './school.js';
+import { SchoolLocationFields, searchQueries } from './search.js';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  Query: { ...Query, ...allianceQueries, ...reviewQueries, ...coverageQueries },
+  Query: { ...Query, ...allianceQueries, ...reviewQueries, ...coverageQueries, ...searchQueries },
   Mutation,
-  School: { ...School, ...SchoolAllianceFields, ...SchoolReviewFields },
+  School: { ...School, ...SchoolAllianceFields, ...SchoolReviewFields, ...SchoolLocationFields },
   Designation,
   DesignationReview,
   JSONObject,
