@@ -2,7 +2,7 @@ import { allianceNameKey, DELIVERY_AREAS, type Alliance } from '../domain/allian
 import { typeForLeads } from '../domain/alliance-rules.js';
 import { isTeachingSchool } from '../domain/designation.js';
 import { ConcurrentChange } from '../domain/errors.js';
-import type { RegistrySettings } from '../domain/school.js';
+import type { RegistrySettings, School } from '../domain/school.js';
 import type { Urn } from '../domain/urn.js';
 import { allianceIdByName } from '../store/alliances.js';
 import { ChangeSet } from '../store/change-set.js';
@@ -51,25 +51,12 @@ async function importOne(store: Store, listed: ListedAlliance, settings: Registr
       return;
     }
     const schools = await getSchoolsByUrn(store, listed.schools.map((school) => school.urn), { consistent: true });
-    const leads = schools.filter((school) => school && isTeachingSchool(school) && !school.leadsAllianceId).map((school) => school!);
-    if (leads.length === 0) {
-      report.rejected.push({
-        line: listed.schools[0]!.line,
-        reason: `alliance ${JSON.stringify(listed.name)} is not created: none of its teaching schools (${listed.schools.map((school) => school.urn).join(', ')}) is in the registry as a teaching school free to lead it`,
-      });
+    const planned = planAlliance(listed, schools, settings);
+    if ('reason' in planned) {
+      report.rejected.push(planned);
       return;
     }
-    const alliance: Alliance = {
-      id: allianceId(listed.name),
-      name: listed.name,
-      type: typeForLeads(leads, settings),
-      leads: leads.map((lead) => lead.urn),
-      accountableLeads: leads.length === 1 ? Object.fromEntries(DELIVERY_AREAS.map((area) => [area, leads[0]!.urn])) : {},
-      deliverers: [],
-      networkId: null,
-      memberCounts: {},
-      restructuringReasons: [],
-    };
+    const { alliance, leads } = planned;
     const changes = new ChangeSet(store);
     changes.claimAllianceName(nameKey, alliance.id);
     changes.putAlliance(null, alliance, leads);
@@ -84,6 +71,36 @@ async function importOne(store: Store, listed: ListedAlliance, settings: Registr
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
+}
+
+/**
+ * The alliance a listing makes, led by those of its schools (as read, in listed order) that are teaching schools
+ * free to lead; or why it is not created. The transactional import and the fresh load both use it.
+ */
+export function planAlliance<S extends School>(
+  listed: ListedAlliance,
+  schools: readonly (S | null | undefined)[],
+  settings: RegistrySettings,
+): { alliance: Alliance; leads: S[] } | { line: number; reason: string } {
+  const leads = schools.filter((school): school is S => !!school && isTeachingSchool(school) && !school.leadsAllianceId);
+  if (leads.length === 0) {
+    return {
+      line: listed.schools[0]!.line,
+      reason: `alliance ${JSON.stringify(listed.name)} is not created: none of its teaching schools (${listed.schools.map((school) => school.urn).join(', ')}) is in the registry as a teaching school free to lead it`,
+    };
+  }
+  const alliance: Alliance = {
+    id: allianceId(listed.name),
+    name: listed.name,
+    type: typeForLeads(leads, settings),
+    leads: leads.map((lead) => lead.urn),
+    accountableLeads: leads.length === 1 ? Object.fromEntries(DELIVERY_AREAS.map((area) => [area, leads[0]!.urn])) : {},
+    deliverers: [],
+    networkId: null,
+    memberCounts: {},
+    restructuringReasons: [],
+  };
+  return { alliance, leads };
 }
 
 /** A listed alliance's id: its name in lower case, with runs of other characters as hyphens, stable across loads. */
