@@ -95,7 +95,8 @@ async function waitUntilAnswering(endpoint: string, java: ChildProcess, timeoutM
   }
 }
 
-function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 now (the system picks it). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -7,8 +7,8 @@ import { SHIPPED_DATA } from './shipped-data.js';
 
 /** `.local/`: what `npm start` keeps between runs (never committed). */
 export const LOCAL_DIRECTORY = fileURLToPath(new URL('../../.local/', import.meta.url));
-/** DynamoDB Local's data, kept by `npm start` unless `--in-memory`. */
-export const DATA_DIRECTORY = join(LOCAL_DIRECTORY, 'dynamodb');
+/** DynamoDB Local's data, kept by `npm start` unless `--in-memory` (REGISTRY_DATA_DIRECTORY moves it: the bench). */
+export const DATA_DIRECTORY = process.env.REGISTRY_DATA_DIRECTORY ?? join(LOCAL_DIRECTORY, 'dynamodb');
 const STAMP_FILE = join(DATA_DIRECTORY, 'stamp.json');
 /** Where a running `npm start` says where its table is, for `coverage:audit` and other commands. */
 export const SERVER_FILE = join(LOCAL_DIRECTORY, 'server.json');
@@ -59,8 +59,8 @@ export interface RunningServer {
   endpoint: string;
   table: string;
   graphql: string;
-  /** Whether its data is kept in DATA_DIRECTORY. */
-  kept: boolean;
+  /** Where its data is kept; null in memory. */
+  dataDirectory: string | null;
 }
 
 /** The `npm start` recorded in `.local/server.json`, if its process still runs. */

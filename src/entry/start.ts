@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   await assertPortFree(port);
   const inMemory = values['in-memory'] ?? false;
   const other = runningServer();
-  if (!inMemory && other?.kept) {
+  if (!inMemory && other?.dataDirectory === DATA_DIRECTORY) {
     throw new StartError(`Another npm start (pid ${other.pid}) uses ${DATA_DIRECTORY}: stop it, or run this one with: npm start -- --in-memory`);
   }
 
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   });
   await startLocalServer({ handler, port });
   const graphql = `http://localhost:${port}/graphql`;
-  process.once('exit', recordServer({ pid: process.pid, endpoint: dynamo.endpoint, table: TABLE, graphql, kept: !inMemory }));
+  process.once('exit', recordServer({ pid: process.pid, endpoint: dynamo.endpoint, table: TABLE, graphql, dataDirectory: inMemory ? null : DATA_DIRECTORY }));
   console.log(`\nReady in ${((performance.now() - started) / 1000).toFixed(1)} s. GraphQL: ${graphql}`);
   console.log(`DynamoDB Local: ${dynamo.endpoint} (table "${TABLE}"; npm run coverage:audit finds it by itself). Ctrl-C stops both.`);
   const token = await signDevToken(localSigningKey(), { role: 'dfe-staff' });
