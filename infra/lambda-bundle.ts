@@ -13,10 +13,10 @@ export const APOLLO_SERVER_ESM = fileURLToPath(new URL('../node_modules/@apollo/
 
 /**
  * Left out of the bundle, because the handler never imports them (each is only reached through a dynamic import
- * or a branch that Lambda never takes), about 190 KiB less to ship and parse on every cold start:
+ * or a branch that Lambda never takes), about 160 KiB less to ship and parse on every cold start:
  * - Apollo's usage reporting, schema reporting, inline tracing and cache control (for Apollo GraphOS, federation
- *   subgraphs and HTTP caching; src/graphql/server.ts installs their Disabled plugins), the protobuf encoder only
- *   they use, and `sha.js` (Apollo's hash for runtimes without node:crypto);
+ *   subgraphs and HTTP caching; src/graphql/server.ts installs their Disabled plugins) and the protobuf encoder
+ *   only they use;
  * - the SDK's credential providers after the first: Lambda sets credentials in the environment, which the SDK's
  *   chain reads first (fromEnv), so SSO, ini files, processes, web identity, container metadata and the STS/SSO
  *   clients they use are never loaded.
@@ -27,7 +27,6 @@ export const UNUSED_MODULES = [
   './plugin/schemaReporting/index.js',
   './plugin/inlineTrace/index.js',
   './plugin/cacheControl/index.js',
-  'sha.js',
   '@aws-sdk/credential-provider-sso',
   '@aws-sdk/credential-provider-ini',
   '@aws-sdk/credential-provider-process',

@@ -38,7 +38,7 @@ export function renderReport(results: BenchResults): string {
   return [
     '# Benchmark',
     '',
-    `Written by \`npm run bench\` (scripts/bench/run.ts) on ${results.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; every run overwrites it.`,
+    `Written by \`npm run bench -- --write\` (scripts/bench/run.ts) on ${results.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
     '',
     `Machine: ${results.machine}.`,
     '',
