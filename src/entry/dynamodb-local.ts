@@ -10,6 +10,11 @@ export interface DynamoDbLocal {
   /** The Java process's id. */
   pid: number | undefined;
   stop: () => void;
+  /**
+   * Asks Java to shut down (SIGTERM), so DynamoDB Local closes its data files, and kills it after `timeoutMs`.
+   * @default timeoutMs 5000
+   */
+  close: (timeoutMs?: number) => Promise<void>;
   /** Settles once Java has exited (after `stop`, its data directory may be copied). */
   exited: Promise<void>;
 }
@@ -58,7 +63,14 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     stop();
     throw error;
   }
-  return { endpoint, pid: java.pid, stop, exited };
+  const close = async (timeoutMs = 5000) => {
+    java.kill('SIGTERM');
+    const timer = setTimeout(stop, timeoutMs);
+    await exited;
+    clearTimeout(timer);
+    stop();
+  };
+  return { endpoint, pid: java.pid, stop, close, exited };
 }
 
 function watch(java: ChildProcess): ChildProcess | undefined {

@@ -44,9 +44,12 @@ async function main(): Promise<void> {
     throw new StartError(`Another npm start (pid ${other.pid}) uses ${DATA_DIRECTORY}: stop it, or run this one with: npm start -- --in-memory`);
   }
 
-  // Java stops on process exit (dynamodb-local.ts); a signal must become an exit for that to run.
-  process.once('SIGINT', () => process.exit(130));
-  process.once('SIGTERM', () => process.exit(143));
+  // Java stops on process exit (dynamodb-local.ts); a signal must become an exit for that to run. Kept data
+  // is closed first: Java is asked to shut down, so DynamoDB Local closes its files with every write in them.
+  let closeKept: (() => Promise<void>) | undefined;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => void (closeKept?.() ?? Promise.resolve()).finally(() => process.exit(code)));
+  }
   const stamp = inMemory ? '' : dataStamp(TABLE);
   const reuse = !inMemory && !values.fresh && keptDataMatches(stamp);
   let dynamo: DynamoDbLocal;
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
     }
     console.log(`Starting DynamoDB Local over the data kept in ${DATA_DIRECTORY}...`);
     dynamo = await startDynamoDbLocal({ dataDirectory: DATA_DIRECTORY });
+    closeKept = () => dynamo.close();
   }
   const store = createStore({ tableName: TABLE, endpoint: dynamo.endpoint });
   if (!inMemory) await assertLoadComplete(store);
@@ -122,8 +126,7 @@ async function loadKeptData(stamp: string): Promise<void> {
   const scratch = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'registry-load-'));
   try {
     const loader = await loadShipped(scratch);
-    loader.stop();
-    await loader.exited;
+    await loader.close();
     clearKeptData();
     for (const name of readdirSync(scratch)) copyFileSync(join(scratch, name), join(DATA_DIRECTORY, name));
     stampKeptData(stamp, new Date());

@@ -55,7 +55,8 @@ describe('npm start', () => {
     await new Promise<void>((resolve) => busy.listen(port, '127.0.0.1', resolve));
     try {
       const started = Date.now();
-      const { child, output } = start(port);
+      const { child, output, ready } = start(port);
+      ready.catch(() => undefined);
       const code = await new Promise((resolve) => child.once('exit', resolve));
 
       expect(code).toBe(1);
@@ -85,6 +86,7 @@ describe('npm start', () => {
 
       expect(designated).toEqual({ data: { designateTeachingSchool: { userErrors: [] } } });
       expect(first.output()).toContain('registry: 24953 schools, 799 teaching schools');
+      expect(second.output()).toContain('Starting DynamoDB Local over the data kept in');
       expect(second.output()).not.toContain('Loading the 2018 registry');
       expect(answer).toEqual({
         data: { school: { designation: { status: 'DESIGNATED', cohort: 9 } }, nationalCoverage: { schools: 24_953, teachingSchools: 800 } },
