@@ -78,7 +78,6 @@ export class ApiFunction extends Construct {
       tracing: Tracing.ACTIVE,
       environment: {
         NODE_ENV: 'production',
-        NODE_OPTIONS: '--enable-source-maps',
         TABLE_NAME: props.table.tableName,
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -89,12 +88,14 @@ export class ApiFunction extends Construct {
       },
       bundling: {
         forceDockerBundling: false,
-        format: OutputFormat.CJS,
+        format: OutputFormat.ESM,
+        mainFields: [...LAMBDA_BUNDLE.mainFields],
+        banner: LAMBDA_BUNDLE.banner.js,
         target: LAMBDA_BUNDLE.target,
         minify: LAMBDA_BUNDLE.minify,
         sourceMap: LAMBDA_BUNDLE.sourcemap,
         // Bundle the pinned SDK as `npm run build` does, rather than use the runtime's copy.
-        externalModules: [],
+        externalModules: [...LAMBDA_BUNDLE.external],
         esbuildArgs: { '--alias': Object.entries(LAMBDA_BUNDLE.alias).map(([from, to]) => `${from}=${to}`) },
       },
     });

@@ -36,7 +36,8 @@ export interface LoadResult {
   failures: number;
 }
 
-const QUERY = '{ school(urn: "100000") { urn name localAuthority { code name } designation { status } } }';
+/** Issue 12's query: a school and its local authority. */
+export const LOAD_QUERY = '{ school(urn: "100000") { name localAuthority { code name } } }';
 const AUTOCANNON = fileURLToPath(new URL('../../node_modules/autocannon/autocannon.js', import.meta.url));
 
 /**
@@ -54,11 +55,11 @@ export async function runLoad(store: Store, options: LoadOptions = {}): Promise<
     const token = await signDevToken(key, { role: 'dfe-staff' });
     const args = [
       AUTOCANNON, '--json', '--no-progress', '-c', String(connections), '-d', String(seconds), '-m', 'POST',
-      '-H', 'content-type=application/json', '-H', `authorization=Bearer ${token}`, '-b', JSON.stringify({ query: QUERY }), url,
+      '-H', 'content-type=application/json', '-H', `authorization=Bearer ${token}`, '-b', JSON.stringify({ query: LOAD_QUERY }), url,
     ];
     const report = JSON.parse(await output(process.execPath, args));
     return {
-      query: QUERY,
+      query: LOAD_QUERY,
       seconds,
       connections,
       requests: report.requests.total,

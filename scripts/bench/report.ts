@@ -1,6 +1,7 @@
 import type { ImportRun } from '../../src/import/run-import.js';
-import type { BundleCost } from './bundle-cost.js';
+import type { ColdStartPair } from './cold-start.js';
 import type { LoadResult } from './load.js';
+import type { ImportRatio, StartTimes } from './targets.js';
 import { WARMUP_RUNS, type Measurement } from './measure.js';
 
 /** Everything one benchmark run measured. */
@@ -14,8 +15,15 @@ export interface BenchResults {
   importWriteUnits: number;
   baseline: Measurement;
   scenarios: Measurement[];
-  bundles: BundleCost[];
+  coldStarts: ColdStartPair[];
   load: LoadResult;
+  targets: {
+    importRatio: ImportRatio;
+    /** DynamoDB requests of `school(urn) { name localAuthority { code name } }` on a warm container. */
+    schoolAndAuthorityRequests: number;
+    rawGetItemsPerSecond: number;
+    starts?: StartTimes;
+  };
 }
 
 const number = (value: number, digits = 0) => value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -30,7 +38,7 @@ export function renderReport(results: BenchResults): string {
   return [
     '# Benchmark',
     '',
-    `Written by \`npm run bench\` (scripts/bench/run.ts) on ${results.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; every run overwrites it.`,
+    `Written by \`npm run bench -- --write\` (scripts/bench/run.ts) on ${results.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
     '',
     `Machine: ${results.machine}.`,
     '',
@@ -39,6 +47,12 @@ export function renderReport(results: BenchResults): string {
     'counts are exact. Capacity units are what DynamoDB Local reports per command (`ReturnConsumedCapacity: INDEXES`,',
     'table and index together), counted as read or write units by the command: on-demand DynamoDB bills the same',
     'units as request units (a transactional write costs twice a plain one).',
+    '',
+    '## Targets (issue 12)',
+    '',
+    'Each figure beside its baseline, measured in this run; "met" compares with the target.',
+    '',
+    targetsTable(results),
     '',
     '## Import of the shipped 2018 registry',
     '',
@@ -53,12 +67,20 @@ export function renderReport(results: BenchResults): string {
     '',
     '## Handler bundle',
     '',
-    'Bundled as `npm run build` and the CDK stack do (infra/lambda-bundle.ts); cold `require` in a fresh Node process,',
-    'median of 5 (Lambda adds its own runtime start to this).',
+    'Bundled as `npm run build` and the CDK stack do (infra/lambda-bundle.ts), each in a folder of its own; cold start',
+    '= a fresh Node process importing the bundle and answering its first request against DynamoDB Local (the handler',
+    '`school(urn) { name localAuthority { code name } }`, the bare bundle one GetItem), median of 7, interleaved.',
     '',
     table(
-      ['bundle', 'size', 'cold require'],
-      results.bundles.map((bundle) => [bundle.name, `${number(bundle.bytes / 1024, 1)} KiB`, `${ms(bundle.coldRequireMs)} ms`]),
+      ['source maps', 'bundle', 'size', 'cold start'],
+      results.coldStarts.flatMap((pair) =>
+        [pair.handler, pair.bare].map((bundle) => [
+          pair.sourceMaps ? 'yes (--enable-source-maps)' : 'no',
+          bundle.name,
+          `${number(bundle.bytes / 1024, 1)} KiB`,
+          `${ms(bundle.coldStartMs)} ms`,
+        ]),
+      ),
     ),
     '',
     '## Load on the local server',
@@ -83,6 +105,44 @@ export function renderReport(results: BenchResults): string {
     ),
     '',
   ].join('\n');
+}
+
+function targetsTable(results: BenchResults): string {
+  const { importRatio, schoolAndAuthorityRequests, rawGetItemsPerSecond, starts } = results.targets;
+  const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+  const deployed = results.coldStarts.find((pair) => !pair.sourceMaps)!;
+  const extraMs = deployed.handler.coldStartMs - deployed.bare.coldStartMs;
+  const importShare = importRatio.rawSeconds / importRatio.importSeconds;
+  const throughputShare = results.load.requestsPerSecond / rawGetItemsPerSecond;
+  const rows: string[][] = [];
+  if (starts) {
+    rows.push(['`npm start`, first start to first answer', `${number(starts.firstSeconds, 1)} s`, '-', '<= 15 s idle', met(starts.firstSeconds <= 15)]);
+    rows.push(['`npm start`, restart over kept data', `${number(starts.restartSeconds, 1)} s`, '-', '<= 5 s', met(starts.restartSeconds <= 5)]);
+  }
+  rows.push([
+    `import of the shipped registry (${number(importRatio.items)} items) vs raw BatchWriteItem`,
+    `${number(importRatio.importSeconds, 1)} s`,
+    `${number(importRatio.rawSeconds, 1)} s (ratio ${number(importShare, 2)})`,
+    'ratio >= 0.7',
+    met(importShare >= 0.7),
+  ]);
+  rows.push([
+    'cold start, bundle without source maps (as deployed) vs bare GetItem bundle',
+    `${ms(deployed.handler.coldStartMs)} ms`,
+    `${ms(deployed.bare.coldStartMs)} ms (+${ms(extraMs)} ms)`,
+    '<= bare + 80 ms',
+    met(extraMs <= 80),
+  ]);
+  rows.push(['bundle size', `${number(deployed.handler.bytes / 1024)} KiB`, '-', '<= 800 KiB', met(deployed.handler.bytes <= 800 * 1024)]);
+  rows.push(['`school(urn) { name localAuthority { code name } }` DynamoDB requests', number(schoolAndAuthorityRequests), '-', '1', met(schoolAndAuthorityRequests === 1)]);
+  rows.push([
+    `local server, that query, ${results.load.connections} connections, vs raw GetItem at as many in flight`,
+    `${number(results.load.requestsPerSecond)} requests/s`,
+    `${number(rawGetItemsPerSecond)} requests/s (ratio ${number(throughputShare, 2)})`,
+    'ratio >= 0.6',
+    met(throughputShare >= 0.6),
+  ]);
+  return table(['figure', 'measured', 'baseline', 'target', ''], rows);
 }
 
 function importTable(results: BenchResults): string {

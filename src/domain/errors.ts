@@ -20,6 +20,8 @@ export enum ErrorCode {
   TRANSACTION_TOO_LARGE = 'TRANSACTION_TOO_LARGE',
   /** `npm run import`: a whole file is unusable (missing, empty, wrong encoding, missing columns). */
   IMPORT_FILE_INVALID = 'IMPORT_FILE_INVALID',
+  /** `npm run import`: a fresh (fast) load was asked for a table that has been loaded before. */
+  TABLE_NOT_FRESH = 'TABLE_NOT_FRESH',
 }
 
 /**

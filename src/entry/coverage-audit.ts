@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
 import { auditCoverage } from '../store/coverage-audit.js';
+import { readLoadMarker } from '../store/load-marker.js';
+import { runningServer } from './local-data.js';
 import { createStore } from '../store/store.js';
 
 const usage = `Usage: npm run coverage:audit -- [--repair] [--table NAME] [--endpoint URL] [--region REGION]
 
 Recomputes every local authority's coverage counts and alliance entries from the schools and alliances,
-and prints any drift from what is kept. --repair rewrites drifted authorities (an authority that changes
+and prints any drift from what is kept. Without --endpoint or --region it audits the table of the npm start
+running in this checkout (it records its DynamoDB Local in .local/server.json), else the AWS table named by
+--table or TABLE_NAME in the SDK's default region. A table whose fresh load did not finish is reported. --repair rewrites drifted authorities (an authority that changes
 during the audit is left alone and reported: run again). Exits 1 when drift remains.`;
 
 try {
@@ -15,7 +19,18 @@ try {
   if (values.help) {
     console.log(usage);
   } else {
-    const store = createStore({ tableName: values.table ?? process.env.TABLE_NAME ?? 'registry', endpoint: values.endpoint, region: values.region });
+    const local = values.endpoint || values.region ? undefined : runningServer();
+    if (local) console.log(`auditing table "${local.table}" of the npm start running here (${local.endpoint})`);
+    const store = createStore({
+      tableName: values.table ?? local?.table ?? process.env.TABLE_NAME ?? 'registry',
+      endpoint: values.endpoint ?? local?.endpoint,
+      region: values.region,
+    });
+    const marker = await readLoadMarker(store);
+    if (marker?.state === 'LOADING') {
+      console.log(`the fresh load that started ${marker.startedAt} did not finish: load the files again into a new table`);
+      process.exitCode = 1;
+    }
     const result = await auditCoverage(store, { repair: values.repair });
     const { schoolsRead, alliancesRead, drift: drifted } = result;
     console.log(`read ${schoolsRead} schools and ${alliancesRead} alliances; ${drifted.length} local authorities drifted`);
@@ -28,7 +43,7 @@ try {
       const changed = result.changedDuringAudit.join(', ') || 'none';
       console.log(`repaired ${result.repaired}; changed during the audit (run again): ${changed}`);
     }
-    process.exitCode = result.drift.length > 0 && (!values.repair || result.changedDuringAudit.length > 0) ? 1 : 0;
+    if (result.drift.length > 0 && (!values.repair || result.changedDuringAudit.length > 0)) process.exitCode = 1;
   }
 } catch (error) {
   console.error(`${(error as Error).message}\n\n${usage}`);

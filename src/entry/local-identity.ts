@@ -53,15 +53,30 @@ export function signDevToken(key: Uint8Array, request: DevTokenRequest): Promise
     .sign(key);
 }
 
-/** Verifies the bearer token of a local request, as API Gateway's JWT authorizer does in AWS. */
+/** Verified tokens kept, so a client that sends the same token again is not verified again (as API Gateway caches). */
+const VERIFIED_TOKENS_KEPT = 1000;
+
+/**
+ * Verifies the bearer token of a local request, as API Gateway's JWT authorizer does in AWS. A token verified
+ * before is answered from memory until it expires (at most VERIFIED_TOKENS_KEPT tokens, the oldest dropped first).
+ */
 export function localIdentity(key: Uint8Array): (event: APIGatewayProxyEventV2) => Promise<Caller> {
+  const verified = new Map<string, { caller: Caller; expiresAtMs: number }>();
   return async (event) => {
     const header = event.headers.authorization ?? event.headers.Authorization;
     const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
     if (!token) throw unauthenticated('Send a bearer token: Authorization: Bearer <token> (npm run token -- --role dfe-staff prints one)');
+    const known = verified.get(token);
+    if (known && known.expiresAtMs > Date.now()) return known.caller;
+    verified.delete(token);
     try {
       const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-      return callerFromClaims(payload);
+      const caller = callerFromClaims(payload);
+      if (payload.exp !== undefined) {
+        if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
+        verified.set(token, { caller, expiresAtMs: payload.exp * 1000 });
+      }
+      return caller;
     } catch (error) {
       if (error instanceof Error && 'extensions' in error) throw error;
       throw unauthenticated(`The bearer token is not valid: ${(error as Error).message}`);

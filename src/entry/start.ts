@@ -1,66 +1,160 @@
-import { describeImport, runImport } from '../import/run-import.js';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { prepareFreshLoad, writePreparedLoad } from '../import/fresh-load.js';
+import { describeImport, registryTotals } from '../import/run-import.js';
 import { createGraphqlServer } from '../graphql/server.js';
 import { logger, metrics, tracer } from '../observability/powertools.js';
 import { createRequestObserver } from '../observability/request-observer.js';
+import { readLoadMarker } from '../store/load-marker.js';
 import { countRequests } from '../store/request-counter.js';
-import { createClient, createStore, ensureTable } from '../store/store.js';
-import { startDynamoDbLocal } from './dynamodb-local.js';
+import { createClient, createStore, ensureTable, type Store } from '../store/store.js';
+import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { createGraphqlHandler } from './graphql-handler.js';
+import { clearKeptData, DATA_DIRECTORY, dataStamp, keptDataMatches, recordServer, runningServer, stampKeptData } from './local-data.js';
 import { startLocalServer } from './local-server.js';
 import { localIdentity, localSigningKey, signDevToken } from './local-identity.js';
+import { progressLine } from './progress.js';
 import { SHIPPED_DATA } from './shipped-data.js';
 
+const TABLE = 'registry';
+
+const usage = `Usage: npm start [-- --fresh | --in-memory]
+
+Serves GraphQL on http://localhost:PORT/graphql (PORT defaults to 4000) over DynamoDB Local, loaded with the
+shipped 2018 registry. The data is kept in .local/dynamodb/ and reused on the next start while the shipped files
+and the code that shapes stored data are unchanged (else it is loaded again, in about 15 s); changes made through
+the API are kept with it.
+
+  --fresh       load the shipped registry again, dropping the kept data
+  --in-memory   keep nothing on disk (two servers can then run side by side in one checkout)`;
+
 /**
- * `npm start`: DynamoDB Local in memory, the shipped 2018 registry loaded into it, and GraphQL on
- * http://localhost:PORT/graphql. Ctrl-C, a crash or a failed start stop Java too.
+ * `npm start`: DynamoDB Local (its data kept under .local/ unless --in-memory), the shipped 2018 registry loaded
+ * into it when needed, and GraphQL on http://localhost:PORT/graphql. Ctrl-C, a crash or a failed start stop Java too.
  */
 async function main(): Promise<void> {
-  const started = Date.now();
+  const started = performance.now();
+  const { values } = parseArgs({ options: { fresh: { type: 'boolean' }, 'in-memory': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) return console.log(usage);
   const port = Number(process.env.PORT ?? 4000);
-  console.log('Starting DynamoDB Local (in memory)...');
-  const dynamo = await startDynamoDbLocal();
-  const shutdown = (code: number) => {
-    dynamo.stop();
-    process.exit(code);
-  };
-  process.once('SIGINT', () => shutdown(0));
-  process.once('SIGTERM', () => shutdown(0));
-  process.once('uncaughtException', (error) => {
-    console.error(error);
-    shutdown(1);
-  });
+  await assertPortFree(port);
+  const inMemory = values['in-memory'] ?? false;
+  const other = runningServer();
+  if (!inMemory && other?.dataDirectory === DATA_DIRECTORY) {
+    throw new StartError(`Another npm start (pid ${other.pid}) uses ${DATA_DIRECTORY}: stop it, or run this one with: npm start -- --in-memory`);
+  }
 
-  try {
-    const client = createClient({ endpoint: dynamo.endpoint });
-    const store = createStore({ tableName: 'registry', client });
-    await ensureTable(store);
-    console.log('Loading the 2018 registry (GIAS establishments and NCTL teaching schools)...');
-    const run = await runImport(store, SHIPPED_DATA);
-    console.log(describeImport(run));
-    // The Lambda's request log, on the terminal (`npm start` sets POWERTOOLS_DEV: indented, metrics off).
-    const requests = countRequests(client, { askConsumedCapacity: true });
-    const observer = createRequestObserver({ requests, logger, metrics, tracer });
-    const handler = observer.wrap(
-      createGraphqlHandler({
-        server: createGraphqlServer({ introspection: true, development: true, plugins: [observer.plugin] }),
-        store,
-        identify: localIdentity(localSigningKey()),
-      }),
+  // Java stops on process exit (dynamodb-local.ts); a signal must become an exit for that to run. Kept data
+  // is closed first: Java is asked to shut down, so DynamoDB Local closes its files with every write in them.
+  let closeKept: (() => Promise<void>) | undefined;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => void (closeKept?.() ?? Promise.resolve()).finally(() => process.exit(code)));
+  }
+  const stamp = inMemory ? '' : dataStamp(TABLE);
+  const reuse = !inMemory && !values.fresh && keptDataMatches(stamp);
+  let dynamo: DynamoDbLocal;
+  if (inMemory) {
+    console.log('Starting DynamoDB Local (in memory) and reading the 2018 registry...');
+    dynamo = await loadShipped(undefined);
+  } else {
+    if (!reuse) {
+      console.log(`Loading the 2018 registry, to keep in ${DATA_DIRECTORY}...`);
+      await loadKeptData(stamp);
+    }
+    console.log(`Starting DynamoDB Local over the data kept in ${DATA_DIRECTORY}...`);
+    dynamo = await startDynamoDbLocal({ dataDirectory: DATA_DIRECTORY });
+    closeKept = () => dynamo.close();
+  }
+  const client = createClient({ endpoint: dynamo.endpoint });
+  const store = createStore({ tableName: TABLE, client });
+  if (!inMemory) await assertLoadComplete(store);
+  // The Lambda's request log, on the terminal (`npm start` sets POWERTOOLS_DEV: indented, metrics off).
+  const requests = countRequests(client, { askConsumedCapacity: true });
+  const observer = createRequestObserver({ requests, logger, metrics, tracer });
+  const handler = observer.wrap(
+    createGraphqlHandler({
+      server: createGraphqlServer({ introspection: true, development: true, plugins: [observer.plugin] }),
+      store,
+      identify: localIdentity(localSigningKey()),
+    }),
+  );
+  await startLocalServer({ handler, port });
+  const graphql = `http://localhost:${port}/graphql`;
+  process.once('exit', recordServer({ pid: process.pid, endpoint: dynamo.endpoint, table: TABLE, graphql, dataDirectory: inMemory ? null : DATA_DIRECTORY }));
+  console.log(`\nReady in ${((performance.now() - started) / 1000).toFixed(1)} s. GraphQL: ${graphql}`);
+  console.log(`DynamoDB Local: ${dynamo.endpoint} (table "${TABLE}"; npm run coverage:audit finds it by itself). Ctrl-C stops both.`);
+  const token = await signDevToken(localSigningKey(), { role: 'dfe-staff' });
+  console.log('\nEvery request needs a bearer token. A dfe-staff one, valid 8 hours:');
+  console.log(`  export TOKEN=${token}`);
+  console.log('Others: npm run token -- --role tsc-staff --region "North West"   or   npm run token -- --role partner');
+  console.log(`Try:\n  curl -s localhost:${port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
+  console.log(`    -d '{"query":"{ school(urn: \\"100000\\") { name localAuthority { code name } } }"}'`);
+}
+
+/** A start refused for a reason the user can act on: printed without a stack. */
+class StartError extends Error {}
+
+/** Fails at once, before anything is loaded, when the port is taken. */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartError(`Port ${port} is in use (another npm start?). Stop it, or choose another port: PORT=${port + 1} npm start`)
+          : error,
+      ),
     );
-    await startLocalServer({ handler, port });
-    console.log(`\nLoaded in ${((Date.now() - started) / 1000).toFixed(1)} s. GraphQL: http://localhost:${port}/graphql`);
-    console.log(`DynamoDB Local: ${dynamo.endpoint} (table "registry"). Ctrl-C stops both.`);
-    const token = await signDevToken(localSigningKey(), { role: 'dfe-staff' });
-    console.log('\nEvery request needs a bearer token. A dfe-staff one, valid 8 hours:');
-    console.log(`  export TOKEN=${token}`);
-    console.log('Others: npm run token -- --role tsc-staff --region "North West"   or   npm run token -- --role partner');
-    const headers = `-H "authorization: Bearer $TOKEN" -H 'content-type: application/json'`;
-    console.log(`Try:\n  curl -s localhost:${port}/graphql ${headers} \\`);
-    console.log(`    -d '{"query":"{ school(urn: \\"100000\\") { name localAuthority { code name } } }"}'`);
-  } catch (error) {
-    console.error(error);
-    shutdown(1);
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+/**
+ * Loads the shipped registry into a new DynamoDB Local, reading the files while Java starts. With a data
+ * directory, Java keeps the data there; answers the running DynamoDB Local.
+ */
+async function loadShipped(dataDirectory: string | undefined): Promise<DynamoDbLocal> {
+  const [dynamo, prepared] = await Promise.all([startDynamoDbLocal({ dataDirectory }), prepareFreshLoad(SHIPPED_DATA)]);
+  const store = createStore({ tableName: TABLE, endpoint: dynamo.endpoint });
+  await ensureTable(store);
+  const progress = progressLine('Loading the 2018 registry');
+  const reports = await writePreparedLoad(store, prepared, { onProgress: progress.update });
+  progress.done();
+  console.log(describeImport({ reports, totals: await registryTotals(store) }));
+  return dynamo;
+}
+
+/**
+ * Loads into a scratch directory in memory-backed storage where there is one (DynamoDB Local syncs every write
+ * to disk, which makes a load on disk minutes long), then moves the finished data into DATA_DIRECTORY.
+ */
+async function loadKeptData(stamp: string): Promise<void> {
+  const scratch = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'registry-load-'));
+  try {
+    const loader = await loadShipped(scratch);
+    await loader.close();
+    clearKeptData();
+    for (const name of readdirSync(scratch)) copyFileSync(join(scratch, name), join(DATA_DIRECTORY, name));
+    stampKeptData(stamp, new Date());
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-await main();
+/** Kept data is served only if its load finished; otherwise the user is told how to reload. */
+async function assertLoadComplete(store: Store): Promise<void> {
+  const marker = await readLoadMarker(store).catch(() => undefined);
+  if (marker?.state !== 'COMPLETE') {
+    throw new StartError(`The data kept in ${DATA_DIRECTORY} is from a load that did not finish: run npm start -- --fresh`);
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof StartError ? error.message : error);
+  process.exit(1);
+}

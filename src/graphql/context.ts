@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/audit-event.js';
 import type { GorRegion } from '../domain/region.js';
 import { DEFAULT_SETTINGS, type RegistrySettings } from '../domain/school.js';
+import { createLocalAuthorityCache, type LocalAuthorityCache } from '../store/local-authority-cache.js';
 import type { Store } from '../store/store.js';
 import type { Role } from './auth.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -16,6 +17,8 @@ export interface Caller extends Actor {
 export interface RequestContext {
   store: Store;
   loaders: Loaders;
+  /** Local authorities' details, kept per container (their counts come from `loaders`). */
+  localAuthorities: LocalAuthorityCache;
   caller: Caller;
   requestId: string;
   settings: RegistrySettings;
@@ -25,6 +28,11 @@ export interface RequestContext {
 
 export interface ContextOptions {
   store: Store;
+  /**
+   * The container's cache of local authorities' details.
+   * @default a cache for this request alone
+   */
+  localAuthorities?: LocalAuthorityCache;
   caller: Caller;
   requestId: string;
   /**
@@ -43,6 +51,7 @@ export function createContext(options: ContextOptions): RequestContext {
   return {
     store: options.store,
     loaders: createLoaders(options.store),
+    localAuthorities: options.localAuthorities ?? createLocalAuthorityCache(options.store),
     caller: options.caller,
     requestId: options.requestId,
     settings: options.settings ?? DEFAULT_SETTINGS,

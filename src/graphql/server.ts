@@ -1,5 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, InvalidInput, RegistryError } from '../domain/errors.js';
 import type { RequestContext } from './context.js';
@@ -52,6 +58,7 @@ export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloS
     plugins: [
       requestIdOnErrors,
       ...((options.suggestions ?? introspection) ? [] : [hideSuggestions]),
+      ...UNUSED_APOLLO_FEATURES,
       ...(options.plugins ?? []),
     ],
     validationRules,
@@ -60,6 +67,17 @@ export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloS
     allowBatchedHttpRequests: false,
   });
 }
+
+/**
+ * Apollo GraphOS reporting, federation's inline traces and HTTP cache hints, which the registry does not use:
+ * disabled, so their modules (left out of the Lambda bundle, infra/lambda-bundle.ts) are never loaded.
+ */
+const UNUSED_APOLLO_FEATURES = [
+  ApolloServerPluginCacheControlDisabled(),
+  ApolloServerPluginInlineTraceDisabled(),
+  ApolloServerPluginUsageReportingDisabled(),
+  ApolloServerPluginSchemaReportingDisabled(),
+];
 
 function formatError(formatted: GraphQLFormattedError, error: unknown, development: boolean): GraphQLFormattedError {
   const original = unwrapResolverError(error);

@@ -2,7 +2,7 @@ import { allianceNameKey, slugOf, type Alliance } from '../domain/alliance.js';
 import { accountableLeadsFor, typeForLeads } from '../domain/alliance-rules.js';
 import { isTeachingSchool } from '../domain/designation.js';
 import { ConcurrentChange } from '../domain/errors.js';
-import type { RegistrySettings } from '../domain/school.js';
+import type { RegistrySettings, School } from '../domain/school.js';
 import type { Urn } from '../domain/urn.js';
 import { allianceIdByName } from '../store/alliances.js';
 import { ChangeSet } from '../store/change-set.js';
@@ -51,28 +51,12 @@ async function importOne(store: Store, listed: ListedAlliance, settings: Registr
       return;
     }
     const schools = await getSchoolsByUrn(store, listed.schools.map((school) => school.urn), { consistent: true });
-    const leads = schools.filter((school) => school && isTeachingSchool(school) && !school.leadsAllianceId).map((school) => school!);
-    if (leads.length === 0) {
-      report.rejected.push({
-        line: listed.schools[0]!.line,
-        reason:
-          `alliance ${JSON.stringify(listed.name)} is not created: none of its teaching schools ` +
-          `(${listed.schools.map((school) => school.urn).join(', ')}) is in the registry as a teaching school free to lead it`,
-      });
+    const planned = planAlliance(listed, schools, settings);
+    if ('reason' in planned) {
+      report.rejected.push(planned);
       return;
     }
-    const urns = leads.map((lead) => lead.urn);
-    const alliance: Alliance = {
-      id: slugOf(listed.name),
-      name: listed.name,
-      type: typeForLeads(leads, settings),
-      leads: urns,
-      accountableLeads: accountableLeadsFor(urns, () => ({})),
-      deliverers: [],
-      networkId: null,
-      memberCounts: {},
-      restructuringReasons: [],
-    };
+    const { alliance, leads } = planned;
     const changes = new ChangeSet(store);
     changes.claimAllianceName(nameKey, alliance.id);
     changes.putAlliance(null, alliance, leads);
@@ -87,4 +71,37 @@ async function importOne(store: Store, listed: ListedAlliance, settings: Registr
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
+}
+
+/**
+ * The alliance a listing makes, led by those of its schools (as read, in listed order) that are teaching schools
+ * free to lead; or why it is not created. The transactional import and the fresh load both use it.
+ */
+export function planAlliance<S extends School>(
+  listed: ListedAlliance,
+  schools: readonly (S | null | undefined)[],
+  settings: RegistrySettings,
+): { alliance: Alliance; leads: S[] } | { line: number; reason: string } {
+  const leads = schools.filter((school): school is S => !!school && isTeachingSchool(school) && !school.leadsAllianceId);
+  if (leads.length === 0) {
+    return {
+      line: listed.schools[0]!.line,
+      reason:
+        `alliance ${JSON.stringify(listed.name)} is not created: none of its teaching schools ` +
+        `(${listed.schools.map((school) => school.urn).join(', ')}) is in the registry as a teaching school free to lead it`,
+    };
+  }
+  const urns = leads.map((lead) => lead.urn);
+  const alliance: Alliance = {
+    id: slugOf(listed.name),
+    name: listed.name,
+    type: typeForLeads(leads, settings),
+    leads: urns,
+    accountableLeads: accountableLeadsFor(urns, () => ({})),
+    deliverers: [],
+    networkId: null,
+    memberCounts: {},
+    restructuringReasons: [],
+  };
+  return { alliance, leads };
 }

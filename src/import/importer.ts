@@ -46,10 +46,15 @@ export interface ImportOptions {
    * @default DEFAULT_SETTINGS
    */
   settings?: RegistrySettings;
+  /**
+   * Take the fresh load (fresh-load.ts) when the table is empty; false always takes the transactional import.
+   * @default true
+   */
+  fresh?: boolean;
 }
 
 /** How a row changes the school it names; `existing` is null for a school the registry lacks. */
-type RowChange = { line: number; urn: string; lane: string; apply: (existing: School | null) => School };
+export type RowChange = { line: number; urn: string; lane: string; apply: (existing: School | null) => School };
 
 const READ_BATCH = 100;
 const DEFAULT_CONCURRENCY = 4;
@@ -60,6 +65,16 @@ const MAX_ATTEMPTS = 5;
  * anything is written: a file-level fault changes nothing, and each bad row is reported with its line.
  */
 export async function importEstablishments(store: Store, path: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const { report, authorities, changes } = await readEstablishmentChanges(path);
+  report.localAuthoritiesWritten = await saveAuthorities(store, authorities);
+  await applyChanges(store, changes, report, options);
+  return sortReport(report);
+}
+
+/** A GIAS download read and checked: its report so far, the local authorities it names, and its rows' changes. */
+export async function readEstablishmentChanges(
+  path: string,
+): Promise<{ report: ImportReport; authorities: Map<string, Establishment['localAuthority']>; changes: RowChange[] }> {
   const file = await openCsv(path, { defaultEncoding: 'windows-1252', requiredColumns: GIAS_REQUIRED_COLUMNS });
   const columns = new Set(file.columns);
   const report = newReport(file.name);
@@ -67,8 +82,6 @@ export async function importEstablishments(store: Store, path: string, options: 
   await readRows(file.rows, report, (row) => rows.push({ line: row.line, establishment: readEstablishment(row.values, columns) }));
 
   const authorities = authoritiesFrom(rows, report);
-  report.localAuthoritiesWritten = await saveAuthorities(store, authorities);
-
   const rejectedLines = new Set(report.rejected.map((rejection) => rejection.line));
   const accepted = rows.filter((row) => !rejectedLines.has(row.line));
   const changes: RowChange[] = accepted.map(({ line, establishment }) => ({
@@ -77,8 +90,7 @@ export async function importEstablishments(store: Store, path: string, options: 
     lane: establishment.fields.laCode,
     apply: (existing) => mergeEstablishment(existing, establishment),
   }));
-  await applyChanges(store, changes, report, options);
-  return sortReport(report);
+  return { report, authorities, changes };
 }
 
 /**
@@ -86,6 +98,14 @@ export async function importEstablishments(store: Store, path: string, options: 
  * (see applyListing); a URN the registry lacks is reported and skipped.
  */
 export async function importTeachingSchools(store: Store, path: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const { report, changes, alliances } = await readTeachingSchoolChanges(path);
+  await applyChanges(store, changes, report, options);
+  report.alliances = await importAlliances(store, alliances, options.settings ?? DEFAULT_SETTINGS);
+  return sortReport(report);
+}
+
+/** NCTL's list read and checked: its report so far, its rows' changes and the alliances it names. */
+export async function readTeachingSchoolChanges(path: string): Promise<{ report: ImportReport; changes: RowChange[]; alliances: ListedAlliance[] }> {
   const file = await openCsv(path, { defaultEncoding: 'utf-8', requiredColumns: NCTL_REQUIRED_COLUMNS });
   const report = newReport(file.name);
   const changes: RowChange[] = [];
@@ -107,9 +127,7 @@ export async function importTeachingSchools(store: Store, path: string, options:
       },
     });
   });
-  await applyChanges(store, changes, report, options);
-  report.alliances = await importAlliances(store, [...alliances.values()], options.settings ?? DEFAULT_SETTINGS);
-  return sortReport(report);
+  return { report, changes, alliances: [...alliances.values()] };
 }
 
 function newReport(file: string): ImportReport {
@@ -260,12 +278,13 @@ function withoutVersion(school: School & { version: number }): School {
   return rest;
 }
 
-function reasonOf(error: unknown): string {
+/** Why a row was not taken; a fault that is not about the row's input is thrown on. */
+export function reasonOf(error: unknown): string {
   if (error instanceof InvalidInput) return error.message;
   throw error;
 }
 
-function sortReport(report: ImportReport): ImportReport {
+export function sortReport(report: ImportReport): ImportReport {
   report.rejected.sort((left, right) => left.line - right.line);
   return report;
 }

@@ -1,5 +1,7 @@
 import { countCells, isTeachingCell } from '../domain/coverage-cell.js';
 import { listLocalAuthorities } from '../store/local-authorities.js';
+import { tableIsEmpty } from '../store/load-marker.js';
+import { loadFresh } from './fresh-load.js';
 import type { Store } from '../store/store.js';
 import { importEstablishments, importTeachingSchools, type ImportOptions, type ImportReport } from './importer.js';
 
@@ -16,17 +18,26 @@ export interface ImportRun {
   totals: { schools: number; teachingSchools: number; localAuthorities: number };
 }
 
-/** Imports establishments first (teaching schools must name schools the registry holds), then teaching schools. */
+/**
+ * Imports establishments first (teaching schools must name schools the registry holds), then teaching schools.
+ * An empty table takes the fresh load (fresh-load.ts); a table with data the transactional, idempotent import.
+ */
 export async function runImport(store: Store, files: ImportFiles, options: ImportOptions = {}): Promise<ImportRun> {
   const reports: ImportReport[] = [];
-  if (files.establishments) reports.push(await importEstablishments(store, files.establishments, options));
-  if (files.teachingSchools) reports.push(await importTeachingSchools(store, files.teachingSchools, options));
+  if (options.fresh !== false && files.establishments && (await tableIsEmpty(store))) {
+    reports.push(...(await loadFresh(store, files, options)));
+  } else {
+    if (files.establishments) reports.push(await importEstablishments(store, files.establishments, options));
+    if (files.teachingSchools) reports.push(await importTeachingSchools(store, files.teachingSchools, options));
+  }
+  return { reports, totals: await registryTotals(store) };
+}
+
+/** What the registry holds, from the local authorities' counters (one Query). */
+export async function registryTotals(store: Store): Promise<ImportRun['totals']> {
   const authorities = await listLocalAuthorities(store);
   const sum = (accept: Parameters<typeof countCells>[1]) => authorities.reduce((total, la) => total + countCells(la.counts, accept), 0);
-  return {
-    reports,
-    totals: { schools: sum(() => true), teachingSchools: sum(isTeachingCell), localAuthorities: authorities.length },
-  };
+  return { schools: sum(() => true), teachingSchools: sum(isTeachingCell), localAuthorities: authorities.length };
 }
 
 /** The run as people read it: a line per file, every rejected row with its line and reason, then the totals. */

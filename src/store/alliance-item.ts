@@ -60,6 +60,11 @@ export function toAllianceItem(alliance: Alliance, version: number, places: Lead
   };
 }
 
+/** The item that claims an alliance's name (its key is the name's key), naming the alliance that holds it. */
+export function toAllianceNameItem(nameKey: string, allianceId: string): Item {
+  return { ...keys.allianceName(nameKey), type: 'AllianceName', allianceId };
+}
+
 export function fromAllianceItem(item: Item): StoredAlliance {
   return {
     id: item.id as string,

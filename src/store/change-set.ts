@@ -6,7 +6,7 @@ import type { DesignationReview } from '../domain/review.js';
 import { cellDeltas } from '../domain/coverage-cell.js';
 import { ConcurrentChange, TransactionTooLarge } from '../domain/errors.js';
 import type { School } from '../domain/school.js';
-import { leadPlacesOf, toAllianceItem, toMembershipItem, type StoredAlliance } from './alliance-item.js';
+import { leadPlacesOf, toAllianceItem, toAllianceNameItem, toMembershipItem, type StoredAlliance } from './alliance-item.js';
 import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from './idempotency.js';
 import { keys } from './keys.js';
 import { toReviewItem, type StoredReview } from './review-item.js';
@@ -86,7 +86,7 @@ export class ChangeSet {
     this.items.push({
       Put: {
         TableName: this.store.tableName,
-        Item: { ...keys.allianceName(nameKey), type: 'AllianceName', allianceId },
+        Item: toAllianceNameItem(nameKey, allianceId),
         ConditionExpression: 'attribute_not_exists(pk) OR allianceId = :id',
         ExpressionAttributeValues: { ':id': allianceId },
       },

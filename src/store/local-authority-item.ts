@@ -1,4 +1,5 @@
 import { parseCellKey } from '../domain/coverage-cell.js';
+import { keys } from './keys.js';
 import type { LocalAuthority } from '../domain/local-authority.js';
 
 type Item = Record<string, unknown>;
@@ -19,5 +20,19 @@ export function fromLocalAuthorityItem(item: Item): LocalAuthority {
     rscRegion: (item.rscRegion as string | undefined) ?? null,
     counts,
     allianceEntries: [...((item.alliances as Set<string> | undefined) ?? [])].sort(),
+  };
+}
+
+/** The whole item of a local authority, counts and alliance entries included (the fresh load writes it once). */
+export function toLocalAuthorityItem(authority: LocalAuthority): Item {
+  return {
+    ...authority.counts,
+    ...keys.localAuthority(authority.code),
+    type: 'LocalAuthority',
+    code: authority.code,
+    name: authority.name,
+    region: authority.region,
+    rscRegion: authority.rscRegion ?? undefined,
+    alliances: authority.allianceEntries.length > 0 ? new Set(authority.allianceEntries) : undefined,
   };
 }

@@ -1,11 +1,13 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalAuthority } from '../domain/local-authority.js';
 import { keys } from './keys.js';
+import { bumpLocalAuthorityVersion } from './local-authority-version.js';
 import type { Store } from './store.js';
 
 /**
  * Creates a local authority or corrects its name and regions, leaving its coverage counts alone.
- * `rscRegion: undefined` keeps the one stored.
+ * `rscRegion: undefined` keeps the one stored. The local authorities' version goes up in the same transaction,
+ * so every container's cache of their details (local-authority-cache.ts) sees the change.
  */
 export async function saveLocalAuthorityDetails(
   store: Store,
@@ -29,12 +31,19 @@ export async function saveLocalAuthorityDetails(
     names['#rsc'] = 'rscRegion';
   }
   await store.doc.send(
-    new UpdateCommand({
-      TableName: store.tableName,
-      Key: keys.localAuthority(authority.code),
-      UpdateExpression: `SET ${sets.join(', ')}${remove}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: store.tableName,
+            Key: keys.localAuthority(authority.code),
+            UpdateExpression: `SET ${sets.join(', ')}${remove}`,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          },
+        },
+        bumpLocalAuthorityVersion(store.tableName),
+      ],
     }),
   );
 }

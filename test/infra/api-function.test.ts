@@ -37,7 +37,6 @@ describe('the GraphQL function', () => {
     // assess
     expect(environment).toEqual({
       NODE_ENV: 'production',
-      NODE_OPTIONS: '--enable-source-maps',
       TABLE_NAME: { Ref: table.logicalId },
       POWERTOOLS_SERVICE_NAME: 'teaching-school-registry',
       POWERTOOLS_LOG_LEVEL: 'INFO',

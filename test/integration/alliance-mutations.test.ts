@@ -305,6 +305,7 @@ describe('partners, deliverers and networks', () => {
     for (let n = 0; n < 50; n += 1) await mutate('addAllianceMember', { allianceId: large.id, urn: String(920000 + n), role: 'MEMBER' });
     for (let n = 0; n < 2; n += 1) await mutate('addAllianceMember', { allianceId: small.id, urn: String(920000 + n), role: 'MEMBER' });
     const query = (id: string) => `{ alliance(id: "${id}") { leads { name localAuthority { name } } members(first: 50) { edges { node { school { name } } } } } }`;
+    await graphql(query(small.id));
 
     requests.reset();
     const largeResponse = await graphql(query(large.id));

@@ -84,11 +84,29 @@ describe('the shipped 2018 registry through GraphQL', () => {
     expect(seen.sort()).toEqual(expected);
   });
 
-  it('serves a page of 100 schools with their local authorities in two DynamoDB requests, not a hundred', async () => {
-    const response = await graphql('{ schools(first: 100) { edges { node { urn name localAuthority { code name region { name } } } } } }');
+  it('serves a page of 100 schools with their local authorities in one DynamoDB request, not a hundred', async () => {
+    const query = '{ schools(first: 100) { edges { node { urn name localAuthority { code name region { name } } } } } }';
+    await graphql(query);
+    requests.reset();
+
+    const response = await graphql(query);
 
     expect(response.data?.schools.edges).toHaveLength(100);
-    expect(requests.byOperation).toEqual({ Query: 1, BatchGetItem: 1 });
+    expect(requests.byOperation).toEqual({ Query: 1 });
+  });
+
+  it('answers a school and its local authority in one DynamoDB request once the container knows the authorities', async () => {
+    const query = '{ school(urn: "100000") { name localAuthority { code name } } }';
+    const first = await graphql(query);
+    const firstRequests = requests.total;
+    requests.reset();
+
+    const second = await graphql(query);
+
+    expect(second.data).toEqual({ school: { name: 'The Aldgate School', localAuthority: { code: '201', name: 'City of London' } } });
+    expect(second.data).toEqual(first.data);
+    expect(firstRequests).toBeLessThanOrEqual(3);
+    expect(requests.byOperation).toEqual({ BatchGetItem: 1 });
   });
 
   it('lists the 799 teaching schools, and those of one local authority', async () => {

@@ -36,7 +36,9 @@ export const coverageQueries: Pick<QueryResolvers, 'nationalCoverage' | 'rscRegi
 };
 
 export const LocalAuthorityCoverage: Pick<LocalAuthorityResolvers, 'coverage'> = {
-  coverage: (authority) => coverageOf([authority]),
+  // The parent may come from the container's cache of details, whose counts are not current: read them
+  // (from the request's loader, already primed when the parent came from a list of authorities).
+  coverage: async (authority, _args, context) => coverageOf([(await context.loaders.localAuthorityByCode.load(authority.code)) ?? authority]),
 };
 
 export const RegionCoverage: Pick<RegionResolvers, 'coverage'> = {

@@ -1,0 +1,131 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { freePort } from '../../src/entry/dynamodb-local.js';
+import { SHIPPED_DATA } from '../../src/entry/shipped-data.js';
+import { prepareFreshLoad } from '../../src/import/fresh-load.js';
+import { runImport } from '../../src/import/run-import.js';
+import { createStore, ensureTable, type Store } from '../../src/store/store.js';
+
+/** Best of this many runs of each side of a ratio, interleaved, so a busy moment hurts neither side alone. */
+const RATIO_RUNS = 2;
+
+/** Import of the shipped registry into an empty table, against raw BatchWriteItem of as many items. */
+export interface ImportRatio {
+  items: number;
+  importSeconds: number;
+  rawSeconds: number;
+}
+
+/**
+ * Times the import (runImport: read and check both files, build the registry, write it) into a new table and
+ * raw BatchWriteItem of the same items (25 a request, 4 in flight, unprocessed items retried) into another table
+ * of the same definition, interleaved, best of RATIO_RUNS each.
+ */
+export async function measureImportRatio(endpoint: string, run: number): Promise<ImportRatio> {
+  const prepared = await prepareFreshLoad(SHIPPED_DATA);
+  const items = [...prepared.items, ...prepared.counters];
+  let importSeconds = Infinity;
+  let rawSeconds = Infinity;
+  for (let attempt = 0; attempt < RATIO_RUNS; attempt += 1) {
+    const raw = await newTable(endpoint, `raw-${run}-${attempt}`);
+    let started = performance.now();
+    await rawBatchWrite(raw, items);
+    rawSeconds = Math.min(rawSeconds, (performance.now() - started) / 1000);
+    const imported = await newTable(endpoint, `import-${run}-${attempt}`);
+    started = performance.now();
+    await runImport(imported, SHIPPED_DATA);
+    importSeconds = Math.min(importSeconds, (performance.now() - started) / 1000);
+  }
+  return { items: items.length, importSeconds, rawSeconds };
+}
+
+async function newTable(endpoint: string, name: string): Promise<Store> {
+  const store = createStore({ tableName: `bench-${name}`, endpoint });
+  await ensureTable(store);
+  return store;
+}
+
+/** The baseline: BatchWriteItem and nothing else. */
+async function rawBatchWrite(store: Store, items: readonly Record<string, unknown>[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      let pending = items.slice(next, next + 25).map((Item) => ({ PutRequest: { Item } }));
+      next += 25;
+      while (pending.length > 0) {
+        const result = await store.doc.send(new BatchWriteCommand({ RequestItems: { [store.tableName]: pending } }));
+        pending = (result.UnprocessedItems?.[store.tableName] ?? []) as typeof pending;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+}
+
+/** Raw GetItem of one school with `connections` requests in flight for `seconds`: requests per second. */
+export async function rawGetItemThroughput(store: Store, connections: number, seconds: number): Promise<number> {
+  const deadline = performance.now() + seconds * 1000;
+  let done = 0;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: 'SCHOOL#100000', sk: 'SCHOOL' } }));
+      done += 1;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, worker));
+  return done / ((performance.now() - started) / 1000);
+}
+
+/** `npm start` from nothing to its first answer, then again over the data it kept. */
+export interface StartTimes {
+  firstSeconds: number;
+  restartSeconds: number;
+}
+
+const START = fileURLToPath(new URL('../../src/entry/start.ts', import.meta.url));
+
+/**
+ * Runs `npm start`'s script as a user would (tsx, a free port, its data in a scratch directory instead of .local/),
+ * timing each start from spawn to the first HTTP answer: once with --fresh, once more over the kept data.
+ */
+export async function measureStarts(): Promise<StartTimes> {
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'registry-start-'));
+  try {
+    const firstSeconds = await timeStart(['--fresh'], dataDirectory);
+    const restartSeconds = await timeStart([], dataDirectory);
+    return { firstSeconds, restartSeconds };
+  } finally {
+    rmSync(dataDirectory, { recursive: true, force: true });
+  }
+}
+
+async function timeStart(args: string[], dataDirectory: string): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', START, ...args], {
+    stdio: 'ignore',
+    env: { ...process.env, PORT: String(port), REGISTRY_DATA_DIRECTORY: dataDirectory },
+  });
+  const kill = () => child.kill('SIGINT');
+  process.once('exit', kill);
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode} before answering`);
+      try {
+        await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        return (performance.now() - started) / 1000;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  } finally {
+    process.off('exit', kill);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    kill();
+    await exited;
+  }
+}

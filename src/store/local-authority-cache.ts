@@ -1,0 +1,65 @@
+import type { LocalAuthority } from '../domain/local-authority.js';
+import { listLocalAuthorities } from './local-authorities.js';
+import { readLocalAuthorityVersion } from './local-authority-version.js';
+import type { Store } from './store.js';
+
+export interface LocalAuthorityCacheOptions {
+  /**
+   * How long the details are served without asking whether they changed, in milliseconds. After that, the
+   * next request that needs them reads the version item (one GetItem of one small item) and, only if the
+   * version moved, the local authorities again (one Query).
+   * @default 60000
+   */
+  checkEveryMs?: number;
+  /**
+   * Clock, in milliseconds.
+   * @default Date.now
+   */
+  now?: () => number;
+}
+
+/**
+ * Local authorities' details (code, name, regions), kept per container: they change only on import, which
+ * bumps their version (local-authority-version.ts). A school and its local authority then cost one request.
+ * The snapshot's coverage counts are NOT current: resolvers that need counts read them per request.
+ */
+export interface LocalAuthorityCache {
+  /** The authority's details, or undefined if the snapshot lacks it (read it per request then). */
+  details: (code: string) => Promise<LocalAuthority | undefined>;
+}
+
+interface Snapshot {
+  version: number;
+  byCode: ReadonlyMap<string, LocalAuthority>;
+  checkedAt: number;
+}
+
+/**
+ * Reads at most one version item per `checkEveryMs` per container, and the local authorities (one Query of
+ * about 150 small items) on first use and when their version moved; concurrent requests share one read.
+ */
+export function createLocalAuthorityCache(store: Store, options: LocalAuthorityCacheOptions = {}): LocalAuthorityCache {
+  const checkEveryMs = options.checkEveryMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  let snapshot: Snapshot | undefined;
+  let pending: Promise<Snapshot> | undefined;
+
+  const refresh = async (known: Snapshot | undefined): Promise<Snapshot> => {
+    const version = await readLocalAuthorityVersion(store);
+    if (known && known.version === version) return { ...known, checkedAt: now() };
+    const authorities = await listLocalAuthorities(store);
+    return { version, byCode: new Map(authorities.map((authority) => [authority.code, authority])), checkedAt: now() };
+  };
+
+  const current = (): Promise<Snapshot> => {
+    if (snapshot && now() - snapshot.checkedAt < checkEveryMs) return Promise.resolve(snapshot);
+    pending ??= refresh(snapshot)
+      .then((fresh) => (snapshot = fresh))
+      .finally(() => {
+        pending = undefined;
+      });
+    return pending;
+  };
+
+  return { details: async (code) => (await current()).byCode.get(code) };
+}
