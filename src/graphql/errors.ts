@@ -9,4 +9,10 @@ export enum ErrorCode {
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
   /** DynamoDB is throttling or failing for now; nothing was written. Retry with backoff. */
   TEMPORARILY_UNAVAILABLE = 'TEMPORARILY_UNAVAILABLE',
+  /** The request reached its budget of DynamoDB requests and was stopped. Ask for fewer or smaller pages. */
+  QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
+  /** The operation type is not served (a `subscription`): send a query or a mutation. */
+  OPERATION_NOT_SUPPORTED = 'OPERATION_NOT_SUPPORTED',
+  /** The request body is not JSON: send `{"query": "..."}` with `content-type: application/json`. */
+  BAD_REQUEST = 'BAD_REQUEST',
 }

@@ -8,6 +8,7 @@ import { isTemporaryFault } from './temporary-fault.js';
 import { typeDefs } from './generated/type-defs.js';
 import { requestLimits, type RequestLimits } from './limits.js';
 import { resolvers } from './resolvers/index.js';
+import { queriesAndMutationsOnly } from './operation-kinds.js';
 import { hideSuggestions } from './suggestions.js';
 
 export interface GraphqlServerOptions {
@@ -38,14 +39,14 @@ export interface GraphqlServerOptions {
 export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloServer<RequestContext> {
   const development = options.development ?? false;
   const introspection = options.introspection ?? false;
-  const { validationRules, parseOptions } = requestLimits(options.limits);
+  const { validationRules, parseOptions, plugins } = requestLimits(options.limits);
   return new ApolloServer<RequestContext>({
     typeDefs,
     resolvers,
     introspection,
     includeStacktraceInErrorResponses: development,
     formatError: (formatted, error) => formatError(formatted, error, development),
-    plugins: [requestIdOnErrors, ...((options.suggestions ?? introspection) ? [] : [hideSuggestions])],
+    plugins: [requestIdOnErrors, queriesAndMutationsOnly, ...plugins, ...((options.suggestions ?? introspection) ? [] : [hideSuggestions])],
     validationRules,
     parseOptions,
     // A JSON array of operations is refused with 400 "Operation batching disabled." (code BAD_REQUEST).
