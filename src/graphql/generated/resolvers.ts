@@ -424,11 +424,11 @@ export type CoverageGapEdge = {
 
 /** Narrows the coverage gaps asked about. */
 export type CoverageGapFilter = {
-  /** Only these kinds of gap; all when not given. */
+  /** Only these kinds of gap; all when not given. At most 4. */
   kinds?: InputMaybe<Array<GapKind>>;
   /** Report LOW_DENSITY below this many teaching schools per 100 schools. */
   minDensity?: InputMaybe<Scalars['Float']['input']>;
-  /** The phases PHASE_GAP looks at; all when not given. */
+  /** The phases PHASE_GAP looks at; all when not given. At most 8. */
   phases?: InputMaybe<Array<Phase>>;
   /** Local authorities in this region. */
   region?: InputMaybe<GorRegion>;
@@ -436,11 +436,11 @@ export type CoverageGapFilter = {
 
 /** Input of `createAlliance`. */
 export type CreateAllianceInput = {
-  /** The lead accountable for each delivery area; required with more than one lead. */
+  /** The lead accountable for each delivery area; required with more than one lead. At most 3, one per area. */
   deliveryAreaLeads?: InputMaybe<Array<DeliveryAreaLeadInput>>;
   /** A key of your choosing (up to 200 characters) that makes the request safe to retry: a retry with the same key and input answers the first result and writes nothing again. Keys are kept 24 hours. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** URNs of the lead teaching schools. */
+  /** URNs of the lead teaching schools. At most 10 (the largest alliance in the 2018 registry has 6). */
   leadUrns: Array<Scalars['String']['input']>;
   /** The alliance's name, unique in the registry. */
   name: Scalars['String']['input'];
