@@ -93,7 +93,8 @@ export function withdrawDesignation(school: School, openReview: DesignationRevie
 }
 
 /**
- * Records an Ofsted inspection. For a designated teaching school rated below Outstanding, it opens a review
+ * Records an Ofsted inspection; one already recorded (same date and rating) returns the school itself, unchanged.
+ * For a designated teaching school rated below Outstanding, it opens a review
  * (trigger OFSTED_BELOW_OUTSTANDING) in the same change, opened on the inspection's date and due
  * OFSTED_REVIEW_DAYS later, so an inspection recorded late shows as an overdue review.
  */
@@ -104,6 +105,8 @@ export function recordInspection(
   today: IsoDate,
 ): { school: School; review: DesignationReview | null } {
   notInFuture(inspection.inspectedOn, today, 'inspectedOn');
+  // Already recorded (a retry, or the same report sent twice): nothing changes, and the school is answered as it is.
+  if (school.lastInspectedOn === inspection.inspectedOn && school.ofstedRating === inspection.rating) return { school, review: null };
   if (school.lastInspectedOn && inspection.inspectedOn < school.lastInspectedOn) {
     throw new RuleViolation(RuleCode.INSPECTION_OLDER_THAN_LATEST, `The school's latest inspection, on ${school.lastInspectedOn}, is later than ${inspection.inspectedOn}`, ['inspectedOn']);
   }

@@ -539,7 +539,7 @@ export type Designation = {
 /** A review of a teaching school's designation. */
 export type DesignationReview = {
   __typename?: 'DesignationReview';
-  /** Who decided it. */
+  /** Who decided it (a staff e-mail address). DfE and TSC staff only: partners get a FORBIDDEN error on this field. */
   decidedBy?: Maybe<Scalars['String']['output']>;
   /** When the decision was made. */
   decidedOn?: Maybe<Scalars['Date']['output']>;
@@ -549,8 +549,8 @@ export type DesignationReview = {
   id: Scalars['ID']['output'];
   /** Internal notes. DfE and TSC staff only: partners get a FORBIDDEN error on this field. */
   notes?: Maybe<Scalars['String']['output']>;
-  /** Who opened the review. */
-  openedBy: Scalars['String']['output'];
+  /** Who opened the review (a staff e-mail address). DfE and TSC staff only: partners get a FORBIDDEN error on this field. */
+  openedBy?: Maybe<Scalars['String']['output']>;
   /** When the review opened. */
   openedOn: Scalars['Date']['output'];
   /** The decision; null while open. */
@@ -2025,7 +2025,7 @@ export type DesignationReviewResolvers<ContextType = RequestContext, ParentType 
   dueBy?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  openedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   openedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['ReviewOutcome']>, ParentType, ContextType>;
   school?: Resolver<ResolversTypes['School'], ParentType, ContextType>;

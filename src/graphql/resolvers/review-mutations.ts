@@ -69,6 +69,7 @@ export const reviewMutations: Mutations = {
       const before = await schoolToChange(context, input.urn, input.expectedVersion);
       const inspection = { rating: input.rating, inspectedOn: parseIsoDate(input.inspectedOn, 'inspectedOn') };
       const recorded = recordInspection(before, inspection, { id: newReviewId(before.urn), openedBy: context.caller.id }, today(context.now()));
+      if (recorded.school === before) return { school: before, review: await openReviewOf(context, before) };
       const school = await stageDesignationChange(changes, context, 'recordOfstedInspection', before, recorded.school);
       return { school, review: recorded.review ? changes.putReview(null, recorded.review, before) : null };
     }),
