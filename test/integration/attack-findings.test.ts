@@ -93,7 +93,7 @@ describe('over HTTP', () => {
 
   const post = async (body: string, headers: Record<string, string> = {}) => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    return { status: response.status, headers: response.headers, body: await response.json() };
+    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
   };
   const QUERY = JSON.stringify({ query: '{ region(code: LONDON) { name } }' });
 
@@ -131,5 +131,79 @@ describe('over HTTP', () => {
 
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([{ message: expect.stringContaining('Subscriptions are not supported'), extensions: { code: 'OPERATION_NOT_SUPPORTED', requestId: expect.any(String) } }]);
+  });
+});
+
+describe('dates that cannot be true', () => {
+  it('refuse a withdrawal before the designation began or in 1899, and a membership joined in 2099, changing nothing', async () => {
+    const { store } = await emptyStore();
+    await seedSchools(store, [{ urn: '900001', teaching: false }, { urn: '900002' }, { urn: '900003', rating: 'Good', teaching: false }]);
+    const graphql = graphqlClient(store);
+    await graphql('mutation { designateTeachingSchool(input: { urn: "900001", designatedOn: "2015-09-01" }) { userErrors { code } } }');
+    const alliance = await graphql('mutation { createAlliance(input: { name: "Dates Alliance", type: SINGLE, leadUrns: ["900002"] }) { alliance { id } } }');
+    const allianceId = alliance.data?.createAlliance.alliance.id as string;
+    const withdraw = 'mutation ($on: Date) { withdrawDesignation(input: { urn: "900001", withdrawnOn: $on }) { userErrors { field code } } }';
+    const join = 'mutation ($id: ID!) { addAllianceMember(input: { allianceId: $id, urn: "900003", role: MEMBER, joinedOn: "2099-01-01" }) { userErrors { field code } } }';
+
+    const beforeStart = await graphql(withdraw, { on: '2014-01-01' });
+    const in1899 = await graphql('mutation { withdrawDesignation(input: { urn: "900002", withdrawnOn: "1899-01-01" }) { userErrors { field code } } }');
+    const joined = await graphql(join, { id: allianceId });
+    const after = await graphql(`{ a: school(urn: "900001") { designation { status } } b: school(urn: "900002") { designation { status } } alliance(id: "${allianceId}") { members { totalCount } } }`);
+
+    expect(beforeStart.data?.withdrawDesignation.userErrors).toEqual([{ field: ['withdrawnOn'], code: 'DATE_BEFORE_START' }]);
+    expect(in1899.data?.withdrawDesignation.userErrors).toEqual([{ field: ['withdrawnOn'], code: 'DATE_BEFORE_START' }]);
+    expect(joined.data?.addAllianceMember.userErrors).toEqual([{ field: ['joinedOn'], code: 'DATE_IN_FUTURE' }]);
+    expect(after.data).toEqual({ a: { designation: { status: 'DESIGNATED' } }, b: { designation: { status: 'DESIGNATED' } }, alliance: { members: { totalCount: 0 } } });
+  });
+
+  it('refuse a designation dated before the programme began in 2011', async () => {
+    const { store } = await emptyStore();
+    await seedSchools(store, [{ urn: '900001', teaching: false }]);
+
+    const response = await graphqlClient(store)('mutation { designateTeachingSchool(input: { urn: "900001", designatedOn: "2009-05-01" }) { school { urn } userErrors { field code } } }');
+
+    expect(response.data?.designateTeachingSchool).toEqual({ school: null, userErrors: [{ field: ['designatedOn'], code: 'DATE_BEFORE_START' }] });
+  });
+});
+
+describe('names and notes that deceive', () => {
+  it.each([
+    ['NUL', 'Camden\u0000 Primary Partnership'],
+    ['a lone surrogate', 'Camden \uD800Primary Partnership'],
+    ['a bidirectional override', 'Camden \u202Epihsrentrap'],
+    ['only zero-width characters', '\u200B\u200C\u2060'],
+  ])('refuse an alliance name with %s, naming the field', async (_what, name) => {
+    const { store } = await emptyStore();
+    await seedSchools(store, [{ urn: '900001' }]);
+
+    const response = await graphqlClient(store)('mutation ($name: String!) { createAlliance(input: { name: $name, type: SINGLE, leadUrns: ["900001"] }) { alliance { id } userErrors { field code } } }', { name });
+
+    expect(response.data?.createAlliance).toEqual({ alliance: null, userErrors: [{ field: ['name'], code: 'INVALID_VALUE' }] });
+  });
+
+  it('refuses a rename to another alliance\'s name with a zero-width space or other case in it', async () => {
+    const { store } = await emptyStore();
+    await seedSchools(store, [{ urn: '900001' }, { urn: '900002' }]);
+    const graphql = graphqlClient(store);
+    await graphql('mutation { createAlliance(input: { name: "Camden Primary Partnership", type: SINGLE, leadUrns: ["900001"] }) { alliance { id } } }');
+    const other = await graphql('mutation { createAlliance(input: { name: "Other Alliance", type: SINGLE, leadUrns: ["900002"] }) { alliance { id } } }');
+    const rename = 'mutation ($id: ID!, $name: String!) { renameAlliance(input: { allianceId: $id, name: $name }) { alliance { name } userErrors { code } } }';
+
+    const lookalikes = await Promise.all(['Camden Primary Partnership\u200B', 'camden primary\u00AD partnership'].map((name) => graphql(rename, { id: other.data?.createAlliance.alliance.id, name })));
+
+    for (const response of lookalikes) expect(response.data?.renameAlliance).toEqual({ alliance: null, userErrors: [{ code: 'ALLIANCE_NAME_TAKEN' }] });
+  });
+
+  it('stores review notes NFC-normalised and refuses notes with a control character', async () => {
+    const { store } = await emptyStore();
+    await seedSchools(store, [{ urn: '900001' }, { urn: '900002' }]);
+    const graphql = graphqlClient(store);
+    const open = 'mutation ($urn: String!, $notes: String) { openDesignationReview(input: { urn: $urn, trigger: PEER_REVIEW, dueBy: "2030-01-01", notes: $notes }) { review { notes } userErrors { field code } } }';
+
+    const normalised = await graphql(open, { urn: '900001', notes: 'Cafe\u0301 meeting.\nFollow up.' });
+    const refused = await graphql(open, { urn: '900002', notes: 'Hidden\u0007bell' });
+
+    expect(normalised.data?.openDesignationReview).toEqual({ review: { notes: 'Café meeting.\nFollow up.' }, userErrors: [] });
+    expect(refused.data?.openDesignationReview).toEqual({ review: null, userErrors: [{ field: ['notes'], code: 'INVALID_VALUE' }] });
   });
 });

@@ -1,5 +1,5 @@
 import { endMembership, memberCountsAfter, newMembership } from '../../domain/alliance-changes.js';
-import { parseIsoDate, today, type IsoDate } from '../../domain/dates.js';
+import { notInFuture, parseIsoDate, today, type IsoDate } from '../../domain/dates.js';
 import { RuleViolation } from '../../domain/errors.js';
 import { RuleCode } from '../../domain/rule-code.js';
 import { parseUrn } from '../../domain/urn.js';
@@ -11,9 +11,9 @@ import { auditEvent, runMutation } from '../mutation.js';
 
 type Mutations = Pick<MutationResolvers, 'addAllianceMember' | 'removeAllianceMember' | 'changeAllianceMemberRole'>;
 
-/** A date from the input, or today when not given. */
+/** A date from the input (of what has happened, so not in the future), or today when not given. */
 export function dateOrToday(context: RequestContext, value: string | null | undefined, field: string): IsoDate {
-  return value ? parseIsoDate(value, field) : today(context.now());
+  return value ? notInFuture(parseIsoDate(value, field), today(context.now()), field) : today(context.now());
 }
 
 async function currentMembership(context: RequestContext, allianceId: string, urnInput: string) {
