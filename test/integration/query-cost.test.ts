@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REQUEST_LIMITS } from '../../src/graphql/limits.js';
 import { DEFAULT_DYNAMODB_REQUEST_BUDGET } from '../../src/store/request-budget.js';
-import { DEFAULT_PAGES_QUERY, FRAGMENT_QUERY, nestedPagesQuery, widePagesQuery } from '../support/attack-queries.js';
+import { DEFAULT_PAGES_QUERY, FRAGMENT_QUERY, nestedPagesQuery, widePagesQuery } from '../../scripts/bench/attack-queries.js';
 import { graphqlClient } from '../support/graphql.js';
 import { emptyStore, shippedStore } from '../support/store.js';
 import { seedSchools } from '../support/teaching-schools.js';
