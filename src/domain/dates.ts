@@ -34,7 +34,10 @@ export function notInFuture(date: IsoDate, today: IsoDate, field: string): IsoDa
 
 /** Refuses an end before its start (DATE_BEFORE_START); `start` says what began, for the message. */
 export function notBeforeStart(date: IsoDate, start: { on: IsoDate; what: string }, field: string): IsoDate {
-  if (date < start.on) throw new RuleViolation(RuleCode.DATE_BEFORE_START, `${field} ${date} is before ${start.what} on ${start.on}`, [field]);
+  if (date < start.on) {
+    const message = `${field} ${date} is before ${start.what} on ${start.on}`;
+    throw new RuleViolation(RuleCode.DATE_BEFORE_START, message, [field]);
+  }
   return date;
 }
 

@@ -15,10 +15,16 @@ const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
  * control characters (line breaks allowed when `multiline`), lone surrogates and bidirectional controls.
  */
 export function cleanText(value: string, field: string, options: { multiline?: boolean } = {}): string {
-  if (LONE_SURROGATE.test(value)) throw new InvalidInput(field, `${field} holds a broken character (a lone UTF-16 surrogate)`);
+  if (LONE_SURROGATE.test(value)) {
+    throw new InvalidInput(field, `${field} holds a broken character (a lone UTF-16 surrogate)`);
+  }
   const text = value.normalize('NFC');
-  if ((options.multiline ? CONTROL_BUT_LINES : CONTROL).test(text)) throw new InvalidInput(field, `${field} holds a control character`);
-  if (BIDI_CONTROL.test(text)) throw new InvalidInput(field, `${field} holds a bidirectional control character, which can disguise text`);
+  if ((options.multiline ? CONTROL_BUT_LINES : CONTROL).test(text)) {
+    throw new InvalidInput(field, `${field} holds a control character`);
+  }
+  if (BIDI_CONTROL.test(text)) {
+    throw new InvalidInput(field, `${field} holds a bidirectional control character, which can disguise text`);
+  }
   return text;
 }
 

@@ -25,9 +25,13 @@ export interface GraphqlHandlerOptions {
 
 /** The Lambda handler for API Gateway HTTP API (v2) events; the local server calls the same one. */
 export function createGraphqlHandler(options: GraphqlHandlerOptions) {
-  const handler = startServerAndCreateLambdaHandler(options.server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
-    context: async ({ event, context }) =>
-      createContext({ store: options.store, caller: await identified(options.identify, event, context.awsRequestId), requestId: context.awsRequestId }),
+  const requests = handlers.createAPIGatewayProxyEventV2RequestHandler();
+  const handler = startServerAndCreateLambdaHandler(options.server, requests, {
+    context: async ({ event, context }) => {
+      const requestId = context.awsRequestId;
+      const caller = await identified(options.identify, event, requestId);
+      return createContext({ store: options.store, caller, requestId });
+    },
   });
   const guarded: typeof handler = (event, context, callback) => {
     const refused = unreadableBody(event, context.awsRequestId);
@@ -45,7 +49,11 @@ async function identified(identify: Identify, event: APIGatewayProxyEventV2, req
     if (!(error instanceof GraphQLError) || error.extensions.code !== ErrorCode.UNAUTHENTICATED) throw error;
     const challenge = `Bearer error="invalid_token", error_description="${error.message.replace(/["\\]/g, "'")}"`;
     throw new GraphQLError(error.message, {
-      extensions: { code: ErrorCode.UNAUTHENTICATED, requestId, http: { status: 401, headers: new HeaderMap([['www-authenticate', challenge]]) } },
+      extensions: {
+        code: ErrorCode.UNAUTHENTICATED,
+        requestId,
+        http: { status: 401, headers: new HeaderMap([['www-authenticate', challenge]]) },
+      },
     });
   }
 }

@@ -33,7 +33,8 @@ export function costLimit(maxCost: number): ApolloServerPlugin<RequestContext> {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+          const definitions = operation.variableDefinitions ?? [];
+          const coerced = getVariableValues(schema, definitions, request.variables ?? {}, { maxErrors: 1 });
           // Variables that do not fit their types are refused by execution, before any resolver runs.
           if ('errors' in coerced && coerced.errors) return;
           const cost = operationCost(schema, document, operation, coerced.coerced, ({ path, type, value }) =>
@@ -42,7 +43,11 @@ export function costLimit(maxCost: number): ApolloServerPlugin<RequestContext> {
           staticCost = Math.round(cost * 100) / 100;
           if (cost > maxCost) {
             throw new GraphQLError(`Query Cost limit of ${maxCost} exceeded, found ${staticCost}.`, {
-              extensions: { code: ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED, limit: 'maxCost', http: { status: 400 } },
+              extensions: {
+                code: ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+                limit: 'maxCost',
+                http: { status: 400 },
+              },
             });
           }
         },
@@ -53,10 +58,16 @@ export function costLimit(maxCost: number): ApolloServerPlugin<RequestContext> {
           if (budget.exceeded) {
             const { message } = new RequestBudgetExceeded(budget.limit);
             result.data = null;
-            result.errors = [{ message, extensions: { code: ErrorCode.QUERY_TOO_COSTLY, limit: 'maxDynamoDbRequests', requestId } }];
+            const extensions = { code: ErrorCode.QUERY_TOO_COSTLY, limit: 'maxDynamoDbRequests', requestId };
+            result.errors = [{ message, extensions }];
           }
           if (staticCost === null) return;
-          const cost: CostReport = { staticCost, limit: maxCost, dynamoDbRequests: budget.used, dynamoDbRequestLimit: budget.limit };
+          const cost: CostReport = {
+            staticCost,
+            limit: maxCost,
+            dynamoDbRequests: budget.used,
+            dynamoDbRequestLimit: budget.limit,
+          };
           result.extensions = { ...result.extensions, cost };
         },
       };

@@ -11,7 +11,8 @@ export const queriesAndMutationsOnly: ApolloServerPlugin = {
     return {
       async didResolveOperation({ operation }) {
         if (operation?.operation !== 'subscription') return;
-        throw new GraphQLError('Subscriptions are not supported: send a query or a mutation, and poll with a query to follow changes.', {
+        const message = 'Subscriptions are not supported: send a query or a mutation (poll a query to follow changes).';
+        throw new GraphQLError(message, {
           extensions: { code: ErrorCode.OPERATION_NOT_SUPPORTED, http: { status: 400 } },
         });
       },

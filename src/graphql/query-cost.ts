@@ -54,7 +54,8 @@ export function operationCost(
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        total += costOf(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent);
+        const condition = selection.typeCondition;
+        total += costOf(selection.selectionSet, condition ? schema.getType(condition.name.value) : parent);
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
         if (fragment) total += costOf(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value));
@@ -68,11 +69,13 @@ export function operationCost(
         }
         let pageSize = 1;
         for (const argument of field?.args ?? []) {
-          const value = argumentValue(argument, selection.arguments?.find((given) => given.name.value === argument.name)?.value, variables);
+          const given = selection.arguments?.find((each) => each.name.value === argument.name)?.value;
+          const value = argumentValue(argument, given, variables);
           visit({ path: `${name}.${argument.name}`, type: argument.type, value });
           if (argument.name === 'first') pageSize = typeof value === 'number' ? Math.max(value, 0) : DEFAULT_PAGE_SIZE;
         }
-        total += (OBJECT_COST + DEPTH_FACTOR * costOf(selection.selectionSet, field ? getNamedType(field.type) : null)) * pageSize;
+        const below = costOf(selection.selectionSet, field ? getNamedType(field.type) : null);
+        total += (OBJECT_COST + DEPTH_FACTOR * below) * pageSize;
       }
     }
     return total;
@@ -81,7 +84,11 @@ export function operationCost(
 }
 
 /** The value an argument takes: as written, from its variable, or its default. */
-function argumentValue(argument: GraphQLArgument, given: Parameters<typeof valueFromAST>[0], variables: Readonly<Record<string, unknown>>): unknown {
+function argumentValue(
+  argument: GraphQLArgument,
+  given: Parameters<typeof valueFromAST>[0],
+  variables: Readonly<Record<string, unknown>>,
+): unknown {
   if (!given) return argument.defaultValue ?? null;
   if (given.kind === Kind.VARIABLE && !(given.name.value in variables)) return argument.defaultValue ?? null;
   return valueFromAST(given, argument.type, variables as Record<string, unknown>) ?? null;

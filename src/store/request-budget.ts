@@ -8,7 +8,11 @@ export const DEFAULT_DYNAMODB_REQUEST_BUDGET = 500;
 /** A request reached its budget of DynamoDB requests: the request it would have sent was not sent. */
 export class RequestBudgetExceeded extends RegistryError {
   public constructor(limit: number) {
-    super('QUERY_TOO_COSTLY', `This request reached its budget of ${limit} DynamoDB requests and was stopped before sending more (a change it was making was not written). Ask for fewer or smaller pages.`);
+    super(
+      'QUERY_TOO_COSTLY',
+      `This request reached its budget of ${limit} DynamoDB requests and was stopped before sending more ` +
+        '(a change it was making was not written). Ask for fewer or smaller pages.',
+    );
     this.name = 'RequestBudgetExceeded';
   }
 }
