@@ -1,9 +1,15 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 // The SDK warns that releases from 2027 need Node 22; Lambda runs 24, and locally the warning only clutters output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export default defineConfig({
+  resolve: {
+    // Node (tsx, Lambda's bundle) loads graphql's CommonJS entry, as Apollo Server does; Vite would otherwise pick
+    // its ESM one for our code, and graphql refuses schema objects from the other copy ("another module or realm").
+    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
+  },
   test: {
     testTimeout: 30_000,
     hookTimeout: 180_000,

@@ -23,6 +23,7 @@ import { measure, WARMUP_RUNS, type Measurement } from './measure.js';
 import { renderReport } from './report.js';
 import { SCENARIOS } from './scenarios.js';
 import { measureImportRatio, measureStarts, rawGetItemThroughput } from './targets.js';
+import { WORST_ACCEPTED_QUERY } from './worst-accepted.js';
 
 const usage = `Usage: npm run bench [-- --write] [--skip-start]
 
@@ -72,7 +73,7 @@ async function main(dynamo: DynamoDbLocal, options: { write: boolean; skipStart:
     store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.school('100000') })),
   );
   const scenarios: Measurement[] = [];
-  for (const scenario of SCENARIOS) {
+  for (const scenario of [...SCENARIOS, WORST_ACCEPTED_QUERY]) {
     console.log(`Measuring: ${scenario.name}...`);
     const requestOf = await scenario.prepare({ graphql: (query, variables) => invoke(handler, { query, variables }) }, WARMUP_RUNS + scenario.runs);
     scenarios.push(await measure(scenario.name, scenario.runs, meters, (run) => invoke(handler, requestOf(run))));

@@ -5,6 +5,7 @@ import type { IsoDate } from './dates.js';
 import { InvalidInput, RuleViolation } from './errors.js';
 import { RuleCode } from './rule-code.js';
 import type { RegistrySettings, School } from './school.js';
+import { cleanName } from './text.js';
 import type { Urn } from './urn.js';
 
 /**
@@ -15,9 +16,9 @@ import type { Urn } from './urn.js';
 
 const MAX_NAME_LENGTH = 200;
 
+/** A name as stored: cleaned (domain/text.ts), not blank, at most MAX_NAME_LENGTH characters. */
 export function checkName(name: string, field = 'name'): string {
-  const trimmed = name.trim().replace(/\s+/g, ' ');
-  if (!trimmed) throw new InvalidInput(field, `${field} is blank`);
+  const trimmed = cleanName(name, field);
   if (trimmed.length > MAX_NAME_LENGTH) throw new InvalidInput(field, `${field} is longer than ${MAX_NAME_LENGTH} characters`);
   return trimmed;
 }

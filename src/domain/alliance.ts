@@ -1,4 +1,5 @@
 import type { IsoDate } from './dates.js';
+import { uniquenessKey } from './text.js';
 import type { Urn } from './urn.js';
 
 export const ALLIANCE_TYPES = ['SINGLE', 'JOB_SHARE', 'MULTIPLE'] as const;
@@ -70,9 +71,9 @@ export function slugOf(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** How an alliance is known in keys: its name, case and spacing aside. */
+/** How an alliance is known in keys: its name's uniqueness key (invisible characters, case and spacing aside). */
 export function allianceNameKey(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, ' ');
+  return uniquenessKey(name);
 }
 
 /** A delivery area and the lead accountable for it (null where none is named). */

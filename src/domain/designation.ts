@@ -1,4 +1,4 @@
-import type { IsoDate } from './dates.js';
+import { notBeforeProgramme, notInFuture, type IsoDate } from './dates.js';
 import { isOpen } from './establishment-status.js';
 import { RuleViolation } from './errors.js';
 import { RuleCode } from './rule-code.js';
@@ -57,9 +57,7 @@ export function designate(school: School, request: DesignationRequest, today: Is
   if (request.cohort !== null && (!Number.isInteger(request.cohort) || request.cohort < 1 || request.cohort > 99)) {
     throw new RuleViolation(RuleCode.INVALID_VALUE, 'cohort must be a whole number from 1 to 99', ['cohort']);
   }
-  if (request.designatedOn !== null && request.designatedOn > today) {
-    throw new RuleViolation(RuleCode.DATE_IN_FUTURE, `designatedOn ${request.designatedOn} is in the future`, ['designatedOn']);
-  }
+  if (request.designatedOn !== null) notBeforeProgramme(notInFuture(request.designatedOn, today, 'designatedOn'), 'designatedOn');
   return {
     ...school,
     pastDesignations: school.designation ? [...school.pastDesignations, school.designation] : school.pastDesignations,

@@ -22,6 +22,12 @@ export enum ErrorCode {
   IMPORT_FILE_INVALID = 'IMPORT_FILE_INVALID',
   /** `npm run import`: a fresh (fast) load was asked for a table that has been loaded before. */
   TABLE_NOT_FRESH = 'TABLE_NOT_FRESH',
+  /** The request reached its budget of DynamoDB requests and was stopped. Ask for fewer or smaller pages. */
+  QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
+  /** The operation type is not served (a `subscription`): send a query or a mutation. */
+  OPERATION_NOT_SUPPORTED = 'OPERATION_NOT_SUPPORTED',
+  /** The request body is not JSON: send `{"query": "..."}` with `content-type: application/json`. */
+  BAD_REQUEST = 'BAD_REQUEST',
 }
 
 /**
@@ -102,5 +108,17 @@ export class ImportFileError extends RegistryError {
     super(ErrorCode.IMPORT_FILE_INVALID, `${file}: ${message}`, options);
     this.name = 'ImportFileError';
     this.file = file;
+  }
+}
+
+/** A request reached its budget of DynamoDB requests: the request it would have sent was not sent. */
+export class RequestBudgetExceeded extends RegistryError {
+  public constructor(limit: number) {
+    super(
+      ErrorCode.QUERY_TOO_COSTLY,
+      `This request reached its budget of ${limit} DynamoDB requests and was stopped before sending more ` +
+        '(a change it was making was not written). Ask for fewer or smaller pages.',
+    );
+    this.name = 'RequestBudgetExceeded';
   }
 }

@@ -1,9 +1,10 @@
-import { addDays, type IsoDate } from './dates.js';
+import { addDays, notBeforeProgramme, notBeforeStart, notInFuture, type IsoDate } from './dates.js';
 import type { Designation } from './designation.js';
 import { RuleViolation } from './errors.js';
 import type { OfstedRating } from './ofsted.js';
 import type { DesignationReview, ReviewOutcome, ReviewTrigger } from './review.js';
 import { RuleCode } from './rule-code.js';
+import { cleanText } from './text.js';
 import type { School } from './school.js';
 
 /**
@@ -29,14 +30,13 @@ export interface ReviewRequest {
 /** Review notes are for people: a few pages at most (DynamoDB items hold 400 KB in all). */
 export const MAX_NOTES_LENGTH = 10_000;
 
-function checkNotes(notes: string | null): void {
-  if (notes !== null && notes.length > MAX_NOTES_LENGTH) {
+/** Notes as stored: cleaned (domain/text.ts, line breaks allowed) and at most MAX_NOTES_LENGTH characters. */
+function checkNotes(notes: string | null): string | null {
+  if (notes === null) return null;
+  if (notes.length > MAX_NOTES_LENGTH) {
     throw new RuleViolation(RuleCode.INVALID_VALUE, `notes are longer than ${MAX_NOTES_LENGTH} characters`, ['notes']);
   }
-}
-
-function notInFuture(date: IsoDate, today: IsoDate, field: string): void {
-  if (date > today) throw new RuleViolation(RuleCode.DATE_IN_FUTURE, `${field} ${date} is in the future`, [field]);
+  return cleanText(notes, 'notes', { multiline: true });
 }
 
 /** Opens a review of a designated teaching school: the designation goes UNDER_REVIEW. */
@@ -45,9 +45,9 @@ export function openReview(school: School, request: ReviewRequest, today: IsoDat
   if (status === 'UNDER_REVIEW') throw new RuleViolation(RuleCode.REVIEW_ALREADY_OPEN, `School ${school.urn} already has an open designation review`, ['urn']);
   if (status !== 'DESIGNATED') throw new RuleViolation(RuleCode.NOT_A_TEACHING_SCHOOL, `School ${school.urn} is not a teaching school, so there is no designation to review`, ['urn']);
   notInFuture(request.openedOn, today, 'openedOn');
-  checkNotes(request.notes);
+  const notes = checkNotes(request.notes);
   if (request.dueBy < request.openedOn) throw new RuleViolation(RuleCode.DATE_BEFORE_START, `dueBy ${request.dueBy} is before openedOn ${request.openedOn}`, ['dueBy']);
-  const review: DesignationReview = { ...request, urn: school.urn, status: 'OPEN', outcome: null, decidedOn: null, decidedBy: null };
+  const review: DesignationReview = { ...request, notes, urn: school.urn, status: 'OPEN', outcome: null, decidedOn: null, decidedBy: null };
   return { school: { ...school, designation: { ...school.designation!, status: 'UNDER_REVIEW' }, openReviewId: review.id }, review };
 }
 
@@ -60,7 +60,7 @@ export function concludeReview(
 ): { school: School; review: DesignationReview } {
   if (review.status !== 'OPEN') throw new RuleViolation(RuleCode.REVIEW_ALREADY_CONCLUDED, `Review ${review.id} was concluded on ${review.decidedOn}`, ['reviewId']);
   notInFuture(decision.decidedOn, today, 'decidedOn');
-  checkNotes(decision.notes);
+  const notes = checkNotes(decision.notes);
   if (decision.decidedOn < review.openedOn) {
     throw new RuleViolation(RuleCode.DATE_BEFORE_START, `decidedOn ${decision.decidedOn} is before the review opened on ${review.openedOn}`, ['decidedOn']);
   }
@@ -70,7 +70,7 @@ export function concludeReview(
     outcome: decision.outcome,
     decidedOn: decision.decidedOn,
     decidedBy: decision.decidedBy,
-    notes: decision.notes ?? review.notes,
+    notes: notes ?? review.notes,
   };
   const current = school.designation!;
   const designation: Designation =
@@ -87,13 +87,17 @@ export function withdrawDesignation(school: School, openReview: DesignationRevie
     throw new RuleViolation(RuleCode.NOT_A_TEACHING_SCHOOL, `School ${school.urn} has no current designation to withdraw`, ['urn']);
   }
   notInFuture(on, today, 'withdrawnOn');
+  const { designatedOn } = school.designation!;
+  if (designatedOn) notBeforeStart(on, { on: designatedOn, what: 'the school was designated' }, 'withdrawnOn');
+  else notBeforeProgramme(on, 'withdrawnOn');
   if (openReview) return concludeReview(school, openReview, { outcome: 'WITHDRAWN', decidedOn: on, decidedBy: by, notes: null }, today);
   const designation: Designation = { ...school.designation!, status: 'DE_DESIGNATED', endedOn: on, endReason: 'Withdrawn by the school' };
   return { school: { ...school, designation }, review: null };
 }
 
 /**
- * Records an Ofsted inspection. For a designated teaching school rated below Outstanding, it opens a review
+ * Records an Ofsted inspection; one already recorded (same date and rating) returns the school itself, unchanged.
+ * For a designated teaching school rated below Outstanding, it opens a review
  * (trigger OFSTED_BELOW_OUTSTANDING) in the same change, opened on the inspection's date and due
  * OFSTED_REVIEW_DAYS later, so an inspection recorded late shows as an overdue review.
  */
@@ -104,6 +108,8 @@ export function recordInspection(
   today: IsoDate,
 ): { school: School; review: DesignationReview | null } {
   notInFuture(inspection.inspectedOn, today, 'inspectedOn');
+  // Already recorded (a retry, or the same report sent twice): nothing changes, and the school is answered as it is.
+  if (school.lastInspectedOn === inspection.inspectedOn && school.ofstedRating === inspection.rating) return { school, review: null };
   if (school.lastInspectedOn && inspection.inspectedOn < school.lastInspectedOn) {
     throw new RuleViolation(RuleCode.INSPECTION_OLDER_THAN_LATEST, `The school's latest inspection, on ${school.lastInspectedOn}, is later than ${inspection.inspectedOn}`, ['inspectedOn']);
   }

@@ -1,9 +1,13 @@
-import type { ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../domain/errors.js';
 import { createContext, type Caller, type RequestContext } from '../graphql/context.js';
 import { createLocalAuthorityCache } from '../store/local-authority-cache.js';
+import { RequestBudget, withRequestBudget } from '../store/request-budget.js';
 import type { Store } from '../store/store.js';
+import { unreadableBody } from './unreadable-body.js';
 
 /** Works out who is calling from the API Gateway event; throws an UNAUTHENTICATED GraphQLError if nobody. */
 export type Identify = (event: APIGatewayProxyEventV2) => Promise<Caller> | Caller;
@@ -12,6 +16,12 @@ export interface GraphqlHandlerOptions {
   server: ApolloServer<RequestContext>;
   store: Store;
   identify: Identify;
+  /**
+   * DynamoDB requests one GraphQL request may send; the one that would pass it is not sent and the request
+   * answers QUERY_TOO_COSTLY.
+   * @default 500 (DEFAULT_DYNAMODB_REQUEST_BUDGET)
+   */
+  maxDynamoDbRequests?: number;
 }
 
 /**
@@ -20,10 +30,37 @@ export interface GraphqlHandlerOptions {
  */
 export function createGraphqlHandler(options: GraphqlHandlerOptions) {
   const localAuthorities = createLocalAuthorityCache(options.store);
-  return startServerAndCreateLambdaHandler(options.server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
-    context: async ({ event, context }) =>
-      createContext({ store: options.store, localAuthorities, caller: await options.identify(event), requestId: context.awsRequestId }),
+  const requests = handlers.createAPIGatewayProxyEventV2RequestHandler();
+  const handler = startServerAndCreateLambdaHandler(options.server, requests, {
+    context: async ({ event, context }) => {
+      const requestId = context.awsRequestId;
+      const caller = await identified(options.identify, event, requestId);
+      return createContext({ store: options.store, localAuthorities, caller, requestId });
+    },
   });
+  const guarded: typeof handler = (event, context, callback) => {
+    const refused = unreadableBody(event, context.awsRequestId);
+    if (refused) return Promise.resolve(refused);
+    return withRequestBudget(new RequestBudget(options.maxDynamoDbRequests), () => handler(event, context, callback));
+  };
+  return guarded;
+}
+
+/** The caller, or a 401 that carries the request id and tells the client to send a bearer token. */
+async function identified(identify: Identify, event: APIGatewayProxyEventV2, requestId: string): Promise<Caller> {
+  try {
+    return await identify(event);
+  } catch (error) {
+    if (!(error instanceof GraphQLError) || error.extensions.code !== ErrorCode.UNAUTHENTICATED) throw error;
+    const challenge = `Bearer error="invalid_token", error_description="${error.message.replace(/["\\]/g, "'")}"`;
+    throw new GraphQLError(error.message, {
+      extensions: {
+        code: ErrorCode.UNAUTHENTICATED,
+        requestId,
+        http: { status: 401, headers: new HeaderMap([['www-authenticate', challenge]]) },
+      },
+    });
+  }
 }
 
 export type GraphqlHandler = ReturnType<typeof createGraphqlHandler>;

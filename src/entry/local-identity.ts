@@ -11,6 +11,9 @@ import type { Caller } from '../graphql/context.js';
 const ISSUER = 'teaching-school-registry-local';
 const AUDIENCE = 'teaching-school-registry';
 
+/** The longest lifetime a token may have, from `iat` (or now) to `exp`: Cognito's own maximum for access tokens. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
+
 /** Where the development signing key lives (made on first use, never committed). */
 export const LOCAL_KEY_FILE = fileURLToPath(new URL('../../.local/dev-signing-key', import.meta.url));
 
@@ -70,12 +73,15 @@ export function localIdentity(key: Uint8Array): (event: APIGatewayProxyEventV2) 
     if (known && known.expiresAtMs > Date.now()) return known.caller;
     verified.delete(token);
     try {
-      const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-      const caller = callerFromClaims(payload);
-      if (payload.exp !== undefined) {
-        if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
-        verified.set(token, { caller, expiresAtMs: payload.exp * 1000 });
+      const algorithms = ['HS256'];
+      const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms, requiredClaims: ['exp'] });
+      const issuedAt = payload.iat ?? Math.floor(Date.now() / 1000);
+      if (payload.exp! - issuedAt > MAX_TOKEN_LIFETIME_SECONDS) {
+        throw unauthenticated('The bearer token lives longer than 24 hours; ask for a token that expires sooner');
       }
+      const caller = callerFromClaims(payload);
+      if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
+      verified.set(token, { caller, expiresAtMs: payload.exp! * 1000 });
       return caller;
     } catch (error) {
       if (error instanceof Error && 'extensions' in error) throw error;

@@ -2,6 +2,7 @@ import type { Actor } from '../domain/audit-event.js';
 import type { GorRegion } from '../domain/region.js';
 import { DEFAULT_SETTINGS, type RegistrySettings } from '../domain/school.js';
 import { createLocalAuthorityCache, type LocalAuthorityCache } from '../store/local-authority-cache.js';
+import { currentRequestBudget, RequestBudget } from '../store/request-budget.js';
 import type { Store } from '../store/store.js';
 import type { Role } from './auth.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -21,6 +22,8 @@ export interface RequestContext {
   localAuthorities: LocalAuthorityCache;
   caller: Caller;
   requestId: string;
+  /** The DynamoDB requests this request has sent, against its budget. */
+  budget: RequestBudget;
   settings: RegistrySettings;
   /** The time, read once per use (tests may fix it). */
   now: () => Date;
@@ -54,6 +57,7 @@ export function createContext(options: ContextOptions): RequestContext {
     localAuthorities: options.localAuthorities ?? createLocalAuthorityCache(options.store),
     caller: options.caller,
     requestId: options.requestId,
+    budget: currentRequestBudget() ?? new RequestBudget(Number.POSITIVE_INFINITY),
     settings: options.settings ?? DEFAULT_SETTINGS,
     now: options.now ?? (() => new Date()),
   };

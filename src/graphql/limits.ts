@@ -1,5 +1,8 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import type { RequestContext } from './context.js';
+import { costLimit } from './cost-plugin.js';
 
 /**
  * How big one GraphQL request may be. A request over a limit is refused before anything runs: HTTP 400
@@ -16,8 +19,9 @@ export interface RequestLimits {
    */
   maxDepth?: number;
   /**
-   * graphql-armor's static cost: a leaf costs 1, an object 2, each level down weighs 1.5 times more, and a
-   * literal `first: n` multiplies its field's cost by n. A page of 100 schools with their local authority and
+   * Static cost (graphql-armor's weights, computed by query-cost.ts once variables are known): a leaf costs 1,
+   * an object 2, each level down weighs 1.5 times more, and `first` multiplies its field's cost by the page
+   * size, whether written in the query, passed in a variable or left to its default (20). A page of 100 schools with their local authority and
    * region costs about 5,100; the costliest query in the tests when the limit was set (national and regional
    * coverage) about 10,100; two nested pages of 100 over 435,000.
    * @default 50000
@@ -50,18 +54,20 @@ export const DEFAULT_REQUEST_LIMITS: Readonly<Required<RequestLimits>> = {
   maxTokens: 2000,
 };
 
-/** What Apollo Server needs to enforce the limits: validation rules and parser options. */
+/** What Apollo Server needs to enforce the limits: validation rules, parser options and the cost plugin. */
 export interface RequestLimitEnforcement {
   validationRules: ValidationRule[];
   parseOptions: ParseOptions;
+  plugins: ApolloServerPlugin<RequestContext>[];
 }
 
-/** Names of the limits that validation rules enforce, as `extensions.limit` reports them. */
-export type ValidatedLimit = 'maxDepth' | 'maxCost' | 'maxAliases' | 'maxDirectives';
+/** Names of the limits that validation rules enforce, as `extensions.limit` reports them (cost: `maxCost`). */
+export type ValidatedLimit = 'maxDepth' | 'maxAliases' | 'maxDirectives';
 
 /**
- * The validation rules (graphql-armor's, each refusal reported as described on RequestLimits) and parser
- * options that enforce the limits; a limit not given keeps its default.
+ * The validation rules (graphql-armor's, each refusal reported as described on RequestLimits), parser
+ * options and cost plugin that enforce the limits; a limit not given keeps its default. Cost is not a
+ * validation rule because Apollo caches validation per query text, and the cost depends on the variables.
  */
 export function requestLimits(limits: RequestLimits = {}): RequestLimitEnforcement {
   const maxDepth = limits.maxDepth ?? DEFAULT_REQUEST_LIMITS.maxDepth;
@@ -70,7 +76,7 @@ export function requestLimits(limits: RequestLimits = {}): RequestLimitEnforceme
   const maxDirectives = limits.maxDirectives ?? DEFAULT_REQUEST_LIMITS.maxDirectives;
   const armor = new ApolloArmor({
     maxDepth: { n: maxDepth, ...reportAs('maxDepth') },
-    costLimit: { maxCost, ...reportAs('maxCost') },
+    costLimit: { enabled: false },
     maxAliases: { n: maxAliases, ...reportAs('maxAliases') },
     maxDirectives: { n: maxDirectives, ...reportAs('maxDirectives') },
     // Its parser plugin turns syntax errors into HTTP 500; graphql-js's own token limit (below) does not.
@@ -78,7 +84,11 @@ export function requestLimits(limits: RequestLimits = {}): RequestLimitEnforceme
     // Suggestions are hidden by the server's own setting (see suggestions.ts), not by armor.
     blockFieldSuggestion: { enabled: false },
   });
-  return { validationRules: armor.protect().validationRules, parseOptions: { maxLexicalTokens: limits.maxTokens ?? DEFAULT_REQUEST_LIMITS.maxTokens } };
+  return {
+    validationRules: armor.protect().validationRules,
+    parseOptions: { maxLexicalTokens: limits.maxTokens ?? DEFAULT_REQUEST_LIMITS.maxTokens },
+    plugins: [costLimit(maxCost)],
+  };
 }
 
 /**

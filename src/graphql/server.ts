@@ -13,6 +13,7 @@ import { isTemporaryFault } from './temporary-fault.js';
 import { typeDefs } from './generated/type-defs.js';
 import { requestLimits, type RequestLimits } from './limits.js';
 import { resolvers } from './resolvers/index.js';
+import { queriesAndMutationsOnly } from './operation-kinds.js';
 import { hideSuggestions } from './suggestions.js';
 
 export interface GraphqlServerOptions {
@@ -48,7 +49,7 @@ export interface GraphqlServerOptions {
 export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloServer<RequestContext> {
   const development = options.development ?? false;
   const introspection = options.introspection ?? false;
-  const { validationRules, parseOptions } = requestLimits(options.limits);
+  const { validationRules, parseOptions, plugins } = requestLimits(options.limits);
   return new ApolloServer<RequestContext>({
     typeDefs,
     resolvers,
@@ -57,6 +58,8 @@ export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloS
     formatError: (formatted, error) => formatError(formatted, error, development),
     plugins: [
       requestIdOnErrors,
+      queriesAndMutationsOnly,
+      ...plugins,
       ...((options.suggestions ?? introspection) ? [] : [hideSuggestions]),
       ...UNUSED_APOLLO_FEATURES,
       ...(options.plugins ?? []),

@@ -70,6 +70,9 @@ export interface Page<T> {
  */
 export const MAX_QUERIES_PER_PAGE = 4;
 
+/** The longest key value a cursor may carry (DynamoDB's limit for a sort key, in bytes). */
+const MAX_KEY_LENGTH = 1024;
+
 /** One page of a list of key ranges, in key order, with Relay cursors made from each item's key. */
 export async function queryPage<T>(store: Store, query: PageQuery<T>): Promise<Page<T>> {
   const attributes = keyAttributesOf(query.index);
@@ -116,6 +119,10 @@ function resume<T>(query: PageQuery<T>, attributes: string[], names: { pk: strin
   if (typeof segment !== 'number' || segment < 0 || segment >= query.segments.length) throw refuse();
   if (values.length === 0) return { segment, startKey: undefined };
   if (values.length !== attributes.length) throw refuse();
+  // Every key the registry writes is a non-empty string of modest length: anything else was not issued here.
+  if (!values.every((value) => typeof value === 'string' && value.length > 0 && value.length <= MAX_KEY_LENGTH)) {
+    throw new InvalidInput('after', 'after is not a cursor the registry issued; pass an endCursor or cursor from a page of this list');
+  }
   const key = Object.fromEntries(attributes.map((name, position) => [name, values[position]]));
   const { partition, prefix, below } = query.segments[segment]!;
   const sortValue = key[names.sk];

@@ -1,5 +1,6 @@
 import { CreateTableCommand, DynamoDBClient, ResourceInUseException, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { enforceRequestBudgets } from './request-budget.js';
 import { createTableInput } from './table-definition.js';
 
 /** The table and the client every access pattern takes. */
@@ -27,6 +28,7 @@ export interface StoreOptions {
 
 export function createStore(options: StoreOptions): Store {
   const client = options.client ?? createClient(options);
+  enforceRequestBudgets(client);
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });

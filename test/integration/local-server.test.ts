@@ -25,7 +25,10 @@ describe('the local server', () => {
     const response = await post(JSON.stringify({ query: '{ school(urn: "100000") { name localAuthority { code name } } }' }));
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { school: { name: 'The Aldgate School', localAuthority: { code: '201', name: 'City of London' } } } });
+    expect(await response.json()).toEqual({
+      data: { school: { name: 'The Aldgate School', localAuthority: { code: '201', name: 'City of London' } } },
+      extensions: { cost: expect.objectContaining({ dynamoDbRequests: 2 }) },
+    });
   });
 
   it('answers 400 with a parse error for malformed JSON', async () => {

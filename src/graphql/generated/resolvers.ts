@@ -424,11 +424,11 @@ export type CoverageGapEdge = {
 
 /** Narrows the coverage gaps asked about. */
 export type CoverageGapFilter = {
-  /** Only these kinds of gap; all when not given. */
+  /** Only these kinds of gap; all when not given. At most 4. */
   kinds?: InputMaybe<Array<GapKind>>;
   /** Report LOW_DENSITY below this many teaching schools per 100 schools. */
   minDensity?: InputMaybe<Scalars['Float']['input']>;
-  /** The phases PHASE_GAP looks at; all when not given. */
+  /** The phases PHASE_GAP looks at; all when not given. At most 8. */
   phases?: InputMaybe<Array<Phase>>;
   /** Local authorities in this region. */
   region?: InputMaybe<GorRegion>;
@@ -436,11 +436,11 @@ export type CoverageGapFilter = {
 
 /** Input of `createAlliance`. */
 export type CreateAllianceInput = {
-  /** The lead accountable for each delivery area; required with more than one lead. */
+  /** The lead accountable for each delivery area; required with more than one lead. At most 3, one per area. */
   deliveryAreaLeads?: InputMaybe<Array<DeliveryAreaLeadInput>>;
   /** A key of your choosing (up to 200 characters) that makes the request safe to retry: a retry with the same key and input answers the first result and writes nothing again. Keys are kept 24 hours. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** URNs of the lead teaching schools. */
+  /** URNs of the lead teaching schools. At most 10 (the largest alliance in the 2018 registry has 6). */
   leadUrns: Array<Scalars['String']['input']>;
   /** The alliance's name, unique in the registry. */
   name: Scalars['String']['input'];
@@ -539,7 +539,7 @@ export type Designation = {
 /** A review of a teaching school's designation. */
 export type DesignationReview = {
   __typename?: 'DesignationReview';
-  /** Who decided it. */
+  /** Who decided it (a staff e-mail address). DfE and TSC staff only: partners get a FORBIDDEN error on this field. */
   decidedBy?: Maybe<Scalars['String']['output']>;
   /** When the decision was made. */
   decidedOn?: Maybe<Scalars['Date']['output']>;
@@ -549,8 +549,8 @@ export type DesignationReview = {
   id: Scalars['ID']['output'];
   /** Internal notes. DfE and TSC staff only: partners get a FORBIDDEN error on this field. */
   notes?: Maybe<Scalars['String']['output']>;
-  /** Who opened the review. */
-  openedBy: Scalars['String']['output'];
+  /** Who opened the review (a staff e-mail address). DfE and TSC staff only: partners get a FORBIDDEN error on this field. */
+  openedBy?: Maybe<Scalars['String']['output']>;
   /** When the review opened. */
   openedOn: Scalars['Date']['output'];
   /** The decision; null while open. */
@@ -2175,7 +2175,7 @@ export type DesignationReviewResolvers<ContextType = RequestContext, ParentType 
   dueBy?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  openedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   openedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['ReviewOutcome']>, ParentType, ContextType>;
   school?: Resolver<ResolversTypes['School'], ParentType, ContextType>;

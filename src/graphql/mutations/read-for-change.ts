@@ -1,5 +1,5 @@
 import { isAllianceId } from '../../domain/alliance.js';
-import { parseIsoDate, today, type IsoDate } from '../../domain/dates.js';
+import { notInFuture, parseIsoDate, today, type IsoDate } from '../../domain/dates.js';
 import { RuleViolation } from '../../domain/errors.js';
 import { RuleCode } from '../../domain/rule-code.js';
 import { checkExpectedVersion } from '../../domain/version.js';
@@ -85,7 +85,7 @@ export async function membershipToChange(
   return membership;
 }
 
-/** A date from the input, or today when not given. */
+/** A date from the input (of what has happened, so not in the future), or today when not given. */
 export function dateOrToday(context: RequestContext, value: string | null | undefined, field: string): IsoDate {
-  return value ? parseIsoDate(value, field) : today(context.now());
+  return value ? notInFuture(parseIsoDate(value, field), today(context.now()), field) : today(context.now());
 }

@@ -109,6 +109,7 @@ export const schoolMutations: Mutations = {
       const inspection = { rating: input.rating, inspectedOn: parseIsoDate(input.inspectedOn, 'inspectedOn') };
       const opener = { id: newReviewId(before.urn), openedBy: context.caller.id };
       const recorded = recordInspection(before, inspection, opener, today(context.now()));
+      if (recorded.school === before) return { school: before, review: await openReviewOf(context, before) };
       const school = await stageDesignationChange(changes, context, 'recordOfstedInspection', before, recorded.school);
       return { school, review: recorded.review ? changes.putReview(null, recorded.review, before) : null };
     }),

@@ -54,6 +54,14 @@ export const DesignationReview: DesignationReviewResolvers = {
     authorizeInternalRead(context, 'review notes');
     return review.notes;
   },
+  openedBy: (review, _args, context) => {
+    authorizeInternalRead(context, 'who opened a review');
+    return review.openedBy;
+  },
+  decidedBy: (review, _args, context) => {
+    authorizeInternalRead(context, 'who decided a review');
+    return review.decidedBy;
+  },
 };
 
 export const Designation: DesignationResolvers = {

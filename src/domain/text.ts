@@ -1,0 +1,48 @@
+import { InvalidInput } from './errors.js';
+
+/** C0 and C1 control characters; `multiline` text keeps tab, line feed and carriage return. */
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+/** Bidirectional embeddings, overrides and isolates, which reorder how text is shown (Trojan Source). */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+/** A UTF-16 surrogate with no partner. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Characters that show nothing: zero-width spaces and joiners, soft hyphens, variation selectors, BOMs. */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/**
+ * Text from outside (a name, a note) as the registry stores it: NFC-normalised. Refuses, naming the field,
+ * control characters (line breaks allowed when `multiline`), lone surrogates and bidirectional controls.
+ */
+export function cleanText(value: string, field: string, options: { multiline?: boolean } = {}): string {
+  if (LONE_SURROGATE.test(value)) {
+    throw new InvalidInput(field, `${field} holds a broken character (a lone UTF-16 surrogate)`);
+  }
+  const text = value.normalize('NFC');
+  if ((options.multiline ? CONTROL_BUT_LINES : CONTROL).test(text)) {
+    throw new InvalidInput(field, `${field} holds a control character`);
+  }
+  if (BIDI_CONTROL.test(text)) {
+    throw new InvalidInput(field, `${field} holds a bidirectional control character, which can disguise text`);
+  }
+  return text;
+}
+
+/**
+ * A name cleaned (see cleanText), with runs of spaces made one and ends trimmed; refused when nothing
+ * visible is left.
+ */
+export function cleanName(value: string, field: string): string {
+  const name = cleanText(value, field).trim().replace(/\s+/gu, ' ');
+  if (!name.replace(INVISIBLE, '').trim()) throw new InvalidInput(field, `${field} is blank`);
+  return name;
+}
+
+/**
+ * What two names must not share to be told apart: invisible characters removed, compatibility forms
+ * folded (NFKC), case folded, spaces collapsed. "Camden Primary Partnership" with a zero-width space in it
+ * has the same key as without.
+ */
+export function uniquenessKey(name: string): string {
+  return name.normalize('NFKC').replace(INVISIBLE, '').toUpperCase().toLowerCase().trim().replace(/\s+/gu, ' ');
+}
