@@ -6,6 +6,8 @@ import { createGraphqlHandler } from './graphql-handler.js';
 import { startLocalServer } from './local-server.js';
 import { localIdentity, localSigningKey, signDevToken } from './local-identity.js';
 import { SHIPPED_DATA } from './shipped-data.js';
+import { devSignIn } from './dev-sign-in.js';
+import { ensureWebBuild, webAssets } from './web-assets.js';
 
 /**
  * `npm start`: DynamoDB Local in memory, the shipped 2018 registry loaded into it, and GraphQL on
@@ -38,8 +40,10 @@ async function main(): Promise<void> {
       store,
       identify: localIdentity(localSigningKey()),
     });
-    await startLocalServer({ handler, port });
+    ensureWebBuild();
+    await startLocalServer({ handler, port, routes: [devSignIn(localSigningKey()), webAssets()] });
     console.log(`\nLoaded in ${((Date.now() - started) / 1000).toFixed(1)} s. GraphQL: http://localhost:${port}/graphql`);
+    console.log(`Staff workspace: http://localhost:${port}/ (development sign-in: http://localhost:${port}/dev/sign-in)`);
     console.log(`DynamoDB Local: ${dynamo.endpoint} (table "registry"). Ctrl-C stops both.`);
     const token = await signDevToken(localSigningKey(), { role: 'dfe-staff' });
     console.log('\nEvery request needs a bearer token. A dfe-staff one, valid 8 hours:');
