@@ -79,13 +79,15 @@ export function webAssets(dist = WEB_DIST): WebRoute {
     }
     const { body, gzipped } = load(file);
     const gzip = gzipped !== null && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    const sent = gzip && gzipped ? gzipped : body;
     response.writeHead(200, {
+      'content-length': sent.length,
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': url.pathname.startsWith('/assets/') && isFile ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
       ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     });
-    response.end(request.method === 'HEAD' ? undefined : gzip ? gzipped : body);
+    response.end(request.method === 'HEAD' ? undefined : sent);
     return true;
   };
 }

@@ -109,18 +109,8 @@ export function drawMap(canvas: HTMLCanvasElement, options: MapOptions): { legen
     context.fill();
   }
   context.globalAlpha = 1;
-  // Keep only the land near schools: everything further than the reach from every school is cleared.
-  context.globalCompositeOperation = 'destination-in';
-  context.beginPath();
   const radius = (focusIndex < 0 ? NATIONAL_REACH_METRES : LOCAL_REACH_METRES) / metres;
-  for (let i = 0; i < count; i++) {
-    const cx = coordinates[2 * i] ?? 0;
-    const cy = coordinates[2 * i + 1] ?? 0;
-    context.moveTo(cx + radius, cy);
-    context.arc(cx, cy, radius, 0, 2 * Math.PI);
-  }
-  context.fill();
-  context.globalCompositeOperation = 'source-over';
+  keepNear(context, coordinates, Math.min(radius * ratio, 40), ratio);
 
   context.fillStyle = 'rgba(11, 12, 12, 0.5)';
   const dot = focusIndex < 0 ? 0.8 : 1.6;
@@ -144,6 +134,7 @@ export function drawMap(canvas: HTMLCanvasElement, options: MapOptions): { legen
   context.fill();
   context.stroke();
 
+  canvas.dataset.drawn = 'true';
   if (options.onPick) {
     const pick = options.onPick;
     canvas.style.cursor = 'pointer';
@@ -155,6 +146,37 @@ export function drawMap(canvas: HTMLCanvasElement, options: MapOptions): { legen
     };
   }
   return { legendDomain: domain };
+}
+
+/**
+ * Clears everything further than `radius` (device pixels) from every school, so the sea stays empty. Built as a
+ * bitmap in JavaScript: one canvas path of 25,000 circles takes software-rendered Chromium half a minute.
+ */
+function keepNear(context: CanvasRenderingContext2D, coordinates: Float64Array, radius: number, ratio: number): void {
+  const { width, height } = context.canvas;
+  const mask = new ImageData(width, height);
+  const r = Math.ceil(radius);
+  const r2 = radius * radius;
+  for (let i = 0; i < coordinates.length / 2; i++) {
+    const cx = Math.round((coordinates[2 * i] ?? 0) * ratio);
+    const cy = Math.round((coordinates[2 * i + 1] ?? 0) * ratio);
+    if (cx < -r || cy < -r || cx > width + r || cy > height + r) continue;
+    for (let dy = -r; dy <= r; dy++) {
+      const y = cy + dy;
+      if (y < 0 || y >= height) continue;
+      const span = Math.floor(Math.sqrt(Math.max(0, r2 - dy * dy)));
+      for (let x = Math.max(0, cx - span); x <= Math.min(width - 1, cx + span); x++) mask.data[(y * width + x) * 4 + 3] = 255;
+    }
+  }
+  const layer = document.createElement('canvas');
+  layer.width = width;
+  layer.height = height;
+  layer.getContext('2d')?.putImageData(mask, 0, 0);
+  context.save();
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.globalCompositeOperation = 'destination-in';
+  context.drawImage(layer, 0, 0);
+  context.restore();
 }
 
 /** The colour key: the same scale as the map, as a bar with its ends and middle labelled. */

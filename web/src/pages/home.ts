@@ -26,12 +26,9 @@ type Figure = keyof typeof FIGURES;
 const home: Page = async ({ query, show, main, navigate }) => {
   const figure: Figure = query.get('figure') === 'untapped' ? 'untapped' : 'density';
   const phase = query.get('phase') && PHASE_NAMES[query.get('phase') ?? ''] ? query.get('phase') : null;
-  const [{ nationalCoverage }, areas, points, teaching] = await Promise.all([
-    request(NationalCoverage),
-    allLocalAuthorities(),
-    schoolPoints(),
-    teachingSchoolPoints(),
-  ]);
+  // The figures show as soon as they arrive; the map follows once the points and teaching schools are in.
+  const mapData = Promise.all([schoolPoints(), teachingSchoolPoints()]);
+  const [{ nationalCoverage }, areas] = await Promise.all([request(NationalCoverage), allLocalAuthorities()]);
   const national = figuresFor(nationalCoverage, phase);
   const value = (coverage: Coverage) => {
     const figures = figuresFor(coverage, phase);
@@ -64,7 +61,7 @@ const home: Page = async ({ query, show, main, navigate }) => {
           <button class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Show on the map</button>
         </form>
         <canvas class="app-map" id="england-map" role="img"
-          aria-label="Map of England's ${number(points.urn.length)} open schools, each local authority shaded by ${label.toLowerCase()} (${phaseLabel}); the table below lists the same figures. Select an area to open its local authority."></canvas>
+          aria-label="Map of England's open schools, each local authority shaded by ${label.toLowerCase()} (${phaseLabel}); the table below lists the same figures. Select an area to open its local authority."></canvas>
       </div>
       <div class="govuk-grid-column-one-third">
         <h2 class="govuk-heading-m">England, ${phaseLabel}</h2>
@@ -110,8 +107,20 @@ const home: Page = async ({ query, show, main, navigate }) => {
       </tbody>
     </table>
     </div>`);
+  const download = main.querySelector('#la-download');
+  if (download) {
+    download.innerHTML = csvLink(
+      'local-authorities.csv',
+      ['code', 'name', 'region', 'phase', 'schools', 'teachingSchools', 'density', 'untappedOutstanding'],
+      rows.map((area) => {
+        const figures = figuresFor(area.coverage, phase);
+        return [area.code, area.name, area.region.name, phase ?? 'ALL', figures.schools, figures.teachingSchools, figures.density.toFixed(2), figures.untappedOutstanding];
+      }),
+    );
+  }
+  const [points, teaching] = await mapData;
   const canvas = main.querySelector<HTMLCanvasElement>('#england-map');
-  if (!canvas) return;
+  if (!canvas?.isConnected) return;
   const width = Math.min(canvas.parentElement?.clientWidth ?? 620, 640);
   const phaseIndex = phase ? points.phases.indexOf(phase) : -1;
   const { legendDomain } = drawMap(canvas, {
@@ -125,17 +134,6 @@ const home: Page = async ({ query, show, main, navigate }) => {
   });
   const legendBox = main.querySelector('#map-legend');
   if (legendBox) legendBox.innerHTML = legend(`${label}, ${phaseLabel}`, legendDomain, format).value;
-  const download = main.querySelector('#la-download');
-  if (download) {
-    download.innerHTML = csvLink(
-      'local-authorities.csv',
-      ['code', 'name', 'region', 'phase', 'schools', 'teachingSchools', 'density', 'untappedOutstanding'],
-      rows.map((area) => {
-        const figures = figuresFor(area.coverage, phase);
-        return [area.code, area.name, area.region.name, phase ?? 'ALL', figures.schools, figures.teachingSchools, figures.density.toFixed(2), figures.untappedOutstanding];
-      }),
-    );
-  }
 };
 
 export default home;
