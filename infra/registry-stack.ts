@@ -5,6 +5,7 @@ import { GraphqlHttpApi } from './graphql-http-api.js';
 import { RegistryAlarms } from './registry-alarms.js';
 import { RegistryAuth } from './registry-auth.js';
 import { RegistryTable } from './registry-table.js';
+import { StaffSite } from './staff-site.js';
 import type { StageConfig } from './stage-config.js';
 
 export interface RegistryStackProps extends StackProps {
@@ -42,6 +43,14 @@ export class RegistryStack extends Stack {
       alarmEmail: config.alarmEmail,
     });
 
+    const site = new StaffSite(this, 'StaffSite', {
+      httpApi: this.api.httpApi,
+      authority: this.auth.issuer,
+      clientId: this.auth.staffClient.userPoolClientId,
+      removalPolicy: config.removalPolicy,
+    });
+
+    new CfnOutput(this, 'StaffWorkspaceUrl', { value: site.url, description: 'The staff workspace; add <url>auth/callback to -c callbackUrls' });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'POST GraphQL requests here with an Authorization: Bearer <token> header' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: this.auth.staffClient.userPoolClientId });

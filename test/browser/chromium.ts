@@ -8,5 +8,7 @@ import { chromium as playwright, type Browser } from 'playwright-core';
 export async function launchChromium(): Promise<Browser> {
   const path = process.env.CHROMIUM_PATH;
   if (path) return playwright.launch({ executablePath: path, args: ['--no-sandbox'] });
-  return playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+  // Its Lambda-minded --single-process makes closing a browser context close the whole browser.
+  const args = chromium.args.filter((arg) => arg !== '--single-process');
+  return playwright.launch({ executablePath: await chromium.executablePath(), args, headless: true });
 }
