@@ -104,7 +104,8 @@ export function drawMap(canvas: HTMLCanvasElement, options: MapOptions): { legen
     const value = byLa[la ?? 0];
     context.beginPath();
     for (const i of members) voronoi.renderCell(i, context);
-    context.fillStyle = value === undefined ? '#dddddd' : colour(value);
+    // A single local authority is drawn in one light colour, so its schools' dots stay visible.
+    context.fillStyle = value === undefined ? '#dddddd' : focusIndex >= 0 ? '#9cc3e6' : colour(value);
     context.globalAlpha = visible ? 1 : 0.35;
     context.fill();
   }
