@@ -58,6 +58,20 @@ const COVERAGE_GAPS = `{
   }
 }`;
 
+const SEARCH = `query ($query: String!) {
+  searchSchools(query: $query, first: 20) { totalCount edges { matchedBy node { urn name } } }
+}`;
+
+const NEAR = `query ($urn: String!, $withinKm: Float!) {
+  schoolsNear(near: { urn: $urn }, withinKm: $withinKm, first: 20) { totalCount edges { distanceKm node { urn name } } }
+}`;
+
+/** Places to search near: The Aldgate School (City of London) and Kielder Primary School (rural Northumberland). */
+const NEAR_PLACES = [
+  { label: 'a London school (100000)', urn: '100000' },
+  { label: 'a rural Northumberland school (122233, Kielder)', urn: '122233' },
+];
+
 /** The Derby Teaching Schools Alliance, led by 136360 among others. */
 const ALLIANCE_LEAD = '136360';
 const MEMBERS = 50;
@@ -133,6 +147,16 @@ export const SCENARIOS: Scenario[] = [
     runs: 200,
     prepare: async () => () => ({ query: COVERAGE_GAPS }),
   },
+  { name: 'Search schools by one word ("aldgate")', runs: 200, prepare: async () => () => ({ query: SEARCH, variables: { query: 'aldgate' } }) },
+  { name: 'Search schools by two words ("st marys")', runs: 200, prepare: async () => () => ({ query: SEARCH, variables: { query: 'st marys' } }) },
+  { name: 'Search schools by URN ("100000")', runs: 200, prepare: async () => () => ({ query: SEARCH, variables: { query: '100000' } }) },
+  ...NEAR_PLACES.flatMap(({ label, urn }) =>
+    [5, 25].map((withinKm) => ({
+      name: `Schools within ${withinKm} km of ${label}`,
+      runs: 200,
+      prepare: async () => () => ({ query: NEAR, variables: { urn, withinKm } }),
+    })),
+  ),
   {
     name: 'Designate a teaching school',
     runs: 50,

@@ -11,6 +11,7 @@ import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from './idempotency.j
 import { keys } from './keys.js';
 import { toReviewItem, type StoredReview } from './review-item.js';
 import { toSchoolItem, type StoredSchool } from './school-item.js';
+import { indexItemChanges } from './school-index-items.js';
 import type { Store } from './store.js';
 import { TIME_TO_LIVE_ATTRIBUTE } from './table-definition.js';
 
@@ -42,6 +43,9 @@ export class ChangeSet {
   public putSchool(before: StoredSchool | null, after: School): StoredSchool {
     const stored = { ...after, version: (before?.version ?? 0) + 1 };
     this.items.push(this.versionedPut(toSchoolItem(after, stored.version), before?.version ?? null));
+    const index = indexItemChanges(before, after);
+    for (const Item of index.puts) this.items.push({ Put: { TableName: this.store.tableName, Item } });
+    for (const Key of index.deletes) this.items.push({ Delete: { TableName: this.store.tableName, Key } });
     this.schoolChanges.push({ before, after });
     return stored;
   }
@@ -238,9 +242,16 @@ export async function commitSchoolChanges(store: Store, changes: readonly School
   return stored;
 }
 
-/** How many transaction actions school changes need (schools plus the local authorities whose counts move). */
+/**
+ * How many transaction actions school changes need: schools, their search index items that change, and the
+ * local authorities whose counts move.
+ */
 export function actionCount(changes: readonly SchoolChange[]): number {
-  return changes.length + deltasByAuthority(changes).size;
+  const index = changes.reduce((sum, { before, after }) => {
+    const { puts, deletes } = indexItemChanges(before, after);
+    return sum + puts.length + deletes.length;
+  }, 0);
+  return changes.length + index + deltasByAuthority(changes).size;
 }
 
 /** Net count changes per local authority, leaving out authorities whose counts all cancel out. */

@@ -659,6 +659,14 @@ export type GorRegion =
   /** Yorkshire and the Humber. */
   | 'YORKSHIRE_AND_THE_HUMBER';
 
+/** A point on the British National Grid (EPSG:27700), in metres. */
+export type GridPointInput = {
+  /** Easting, metres (0 to 700000). */
+  easting: Scalars['Float']['input'];
+  /** Northing, metres (0 to 1300000). */
+  northing: Scalars['Float']['input'];
+};
+
 /** Input of `joinNetwork`. */
 export type JoinNetworkInput = {
   /** The alliance. */
@@ -676,6 +684,14 @@ export type JoinNetworkPayload = {
   alliance?: Maybe<Alliance>;
   /** Why the change was refused; empty when it was made. */
   userErrors: Array<UserError>;
+};
+
+/** A point in WGS84 degrees, as GPS and web maps give it. */
+export type LatLongInput = {
+  /** Latitude, degrees north. */
+  latitude: Scalars['Float']['input'];
+  /** Longitude, degrees east (west is negative). */
+  longitude: Scalars['Float']['input'];
 };
 
 /** Input of `leaveNetwork`. */
@@ -742,6 +758,8 @@ export type LocalAuthorityEdge = {
 
 /** Narrows a list of local authorities. */
 export type LocalAuthorityFilter = {
+  /** Authorities whose name has these words (the last one as a prefix, such as "tower ham"), or whose 3-digit code this is. */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** Authorities in this region. */
   region?: InputMaybe<GorRegion>;
 };
@@ -754,6 +772,19 @@ export type LocalAuthoritySchoolFilter = {
   ofstedRating?: InputMaybe<OfstedRating>;
   /** Schools of this phase. */
   phase?: InputMaybe<Phase>;
+};
+
+/** A point in England, on the British National Grid and in WGS84 latitude and longitude. */
+export type Location = {
+  __typename?: 'Location';
+  /** Easting, British National Grid (EPSG:27700), metres. */
+  easting: Scalars['Int']['output'];
+  /** Latitude, WGS84 degrees, to 5 decimals (converted from the grid reference with its datum shift). */
+  latitude: Scalars['Float']['output'];
+  /** Longitude, WGS84 degrees, to 5 decimals (converted from the grid reference with its datum shift). */
+  longitude: Scalars['Float']['output'];
+  /** Northing, British National Grid (EPSG:27700), metres. */
+  northing: Scalars['Int']['output'];
 };
 
 /** A partner school's role in an alliance. */
@@ -1020,6 +1051,16 @@ export type PhaseRepresentation = {
   teachingSchools: Scalars['Int']['output'];
 };
 
+/** A place to search near: give exactly one of `urn`, `latLong` or `grid`. */
+export type PlaceInput = {
+  /** A point on the British National Grid. */
+  grid?: InputMaybe<GridPointInput>;
+  /** A point in WGS84 latitude and longitude. */
+  latLong?: InputMaybe<LatLongInput>;
+  /** A school's 6-digit URN: its location (the school must have one). */
+  urn?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
 export type Query = {
   __typename?: 'Query';
@@ -1055,6 +1096,20 @@ export type Query = {
   school?: Maybe<School>;
   /** Schools, in region, local authority and URN order. At most 100 a page. */
   schools: SchoolConnection;
+  /**
+   * Schools within a distance of a place, nearest first (then by URN), with their distances: straight lines on the
+   * British National Grid, in km. Schools with no location in GIAS are never listed. At most 100 a page.
+   */
+  schoolsNear: SchoolDistanceConnection;
+  /**
+   * Schools found by what is typed in one search box, as GIAS routes it: 6 digits are a URN, 7 digits a LAESTAB
+   * (LA code and establishment number), anything else words of the name. Every word must be a word of the name,
+   * the last one a prefix of one ("aldg" finds The Aldgate School); case, accents, punctuation and "St"/"St."/"Saint"
+   * do not matter. Ranked: exact names, then names starting with the query, then the rest, then by name.
+   * A word in more than several thousand names (such as "school") ranks the first several thousand of them.
+   * At most 100 a page.
+   */
+  searchSchools: SchoolSearchConnection;
   /** Teaching schools (designated or under review unless `status` says otherwise). At most 100 a page. */
   teachingSchools: SchoolConnection;
   /** Open outstanding schools that are not teaching schools: the candidates to designate. At most 100 a page. */
@@ -1152,6 +1207,25 @@ export type QuerySchoolsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SchoolFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
+export type QuerySchoolsNearArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SchoolFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  near: PlaceInput;
+  withinKm: Scalars['Float']['input'];
+};
+
+
+/** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
+export type QuerySearchSchoolsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SchoolFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
 };
 
 
@@ -1378,6 +1452,8 @@ export type School = {
   leadsAlliance?: Maybe<Alliance>;
   /** The local authority the school is in. */
   localAuthority: LocalAuthority;
+  /** Where the school is, as GIAS gives it (British National Grid) and in WGS84; null when GIAS has no location. */
+  location?: Maybe<Location>;
   /** The establishment's name. */
   name: Scalars['String']['output'];
   /** Northing, British National Grid (EPSG:27700), metres. */
@@ -1425,6 +1501,28 @@ export type SchoolConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A page of schools near a place, nearest first. */
+export type SchoolDistanceConnection = {
+  __typename?: 'SchoolDistanceConnection';
+  /** The schools of this page, each with its distance and cursor. */
+  edges: Array<SchoolDistanceEdge>;
+  /** Where this page stands in the list. */
+  pageInfo: PageInfo;
+  /** How many schools are within the distance, over every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A school near a place, with its distance. */
+export type SchoolDistanceEdge = {
+  __typename?: 'SchoolDistanceEdge';
+  /** Pass as `after` to read the schools that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** Straight-line distance from the place on the British National Grid, km, to 3 decimals. */
+  distanceKm: Scalars['Float']['output'];
+  /** The school. */
+  node: School;
+};
+
 /** A school in a page, with its cursor. */
 export type SchoolEdge = {
   __typename?: 'SchoolEdge';
@@ -1447,6 +1545,41 @@ export type SchoolFilter = {
   /** Schools in this region. */
   region?: InputMaybe<GorRegion>;
 };
+
+/** A page of schools found by a search, best match first. */
+export type SchoolSearchConnection = {
+  __typename?: 'SchoolSearchConnection';
+  /** The schools of this page, each with why it matched and its cursor. */
+  edges: Array<SchoolSearchEdge>;
+  /** Where this page stands in the list. */
+  pageInfo: PageInfo;
+  /** How many schools matched, over every page (of those ranked, see `searchSchools`). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A school found by a search. */
+export type SchoolSearchEdge = {
+  __typename?: 'SchoolSearchEdge';
+  /** Pass as `after` to read the schools that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** Why the school matched. */
+  matchedBy: SearchMatch;
+  /** The school. */
+  node: School;
+};
+
+/** Why a school matched a search. */
+export type SearchMatch =
+  /** The school's name is the query (ignoring case, accents, punctuation and "St"/"St."). */
+  | 'EXACT_NAME'
+  /** The query is the school's LAESTAB (LA code and establishment number). */
+  | 'LAESTAB'
+  /** The school's name starts with the query. */
+  | 'NAME_START'
+  /** Every word of the query is a word of the school's name (the last one a prefix of one). */
+  | 'NAME_WORDS'
+  /** The query is the school's URN. */
+  | 'URN';
 
 /** Narrows a list of teaching schools. Every field given must match. */
 export type TeachingSchoolFilter = {
@@ -1703,11 +1836,13 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GapKind: GapKind;
   GorRegion: GorRegion;
+  GridPointInput: GridPointInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   JoinNetworkInput: JoinNetworkInput;
   JoinNetworkPayload: ResolverTypeWrapper<Omit<JoinNetworkPayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
+  LatLongInput: LatLongInput;
   LeaveNetworkInput: LeaveNetworkInput;
   LeaveNetworkPayload: ResolverTypeWrapper<Omit<LeaveNetworkPayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
   LocalAuthority: ResolverTypeWrapper<LocalAuthorityModel>;
@@ -1715,6 +1850,7 @@ export type ResolversTypes = {
   LocalAuthorityEdge: ResolverTypeWrapper<Omit<LocalAuthorityEdge, 'node'> & { node: ResolversTypes['LocalAuthority'] }>;
   LocalAuthorityFilter: LocalAuthorityFilter;
   LocalAuthoritySchoolFilter: LocalAuthoritySchoolFilter;
+  Location: ResolverTypeWrapper<Location>;
   MemberRole: MemberRole;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OfstedRating: OfstedRating;
@@ -1724,6 +1860,7 @@ export type ResolversTypes = {
   Phase: Phase;
   PhaseCoverage: ResolverTypeWrapper<PhaseCoverage>;
   PhaseRepresentation: ResolverTypeWrapper<PhaseRepresentation>;
+  PlaceInput: PlaceInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordOfstedInspectionInput: RecordOfstedInspectionInput;
   RecordOfstedInspectionPayload: ResolverTypeWrapper<Omit<RecordOfstedInspectionPayload, 'review' | 'school'> & { review?: Maybe<ResolversTypes['DesignationReview']>, school?: Maybe<ResolversTypes['School']> }>;
@@ -1743,8 +1880,13 @@ export type ResolversTypes = {
   RscRegion: ResolverTypeWrapper<RscRegionSource>;
   School: ResolverTypeWrapper<StoredSchool>;
   SchoolConnection: ResolverTypeWrapper<SchoolConnectionSource>;
+  SchoolDistanceConnection: ResolverTypeWrapper<Omit<SchoolDistanceConnection, 'edges'> & { edges: Array<ResolversTypes['SchoolDistanceEdge']> }>;
+  SchoolDistanceEdge: ResolverTypeWrapper<Omit<SchoolDistanceEdge, 'node'> & { node: ResolversTypes['School'] }>;
   SchoolEdge: ResolverTypeWrapper<Omit<SchoolEdge, 'node'> & { node: ResolversTypes['School'] }>;
   SchoolFilter: SchoolFilter;
+  SchoolSearchConnection: ResolverTypeWrapper<Omit<SchoolSearchConnection, 'edges'> & { edges: Array<ResolversTypes['SchoolSearchEdge']> }>;
+  SchoolSearchEdge: ResolverTypeWrapper<Omit<SchoolSearchEdge, 'node'> & { node: ResolversTypes['School'] }>;
+  SearchMatch: SearchMatch;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TeachingSchoolFilter: TeachingSchoolFilter;
   TeachingSchoolNetwork: ResolverTypeWrapper<Network>;
@@ -1803,11 +1945,13 @@ export type ResolversParentTypes = {
   DesignationReviewFilter: DesignationReviewFilter;
   DesignationsAtRiskFilter: DesignationsAtRiskFilter;
   Float: Scalars['Float']['output'];
+  GridPointInput: GridPointInput;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSONObject: Scalars['JSONObject']['output'];
   JoinNetworkInput: JoinNetworkInput;
   JoinNetworkPayload: Omit<JoinNetworkPayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
+  LatLongInput: LatLongInput;
   LeaveNetworkInput: LeaveNetworkInput;
   LeaveNetworkPayload: Omit<LeaveNetworkPayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
   LocalAuthority: LocalAuthorityModel;
@@ -1815,12 +1959,14 @@ export type ResolversParentTypes = {
   LocalAuthorityEdge: Omit<LocalAuthorityEdge, 'node'> & { node: ResolversParentTypes['LocalAuthority'] };
   LocalAuthorityFilter: LocalAuthorityFilter;
   LocalAuthoritySchoolFilter: LocalAuthoritySchoolFilter;
+  Location: Location;
   Mutation: Record<PropertyKey, never>;
   OpenDesignationReviewInput: OpenDesignationReviewInput;
   OpenDesignationReviewPayload: Omit<OpenDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversParentTypes['DesignationReview']> };
   PageInfo: PageInfo;
   PhaseCoverage: PhaseCoverage;
   PhaseRepresentation: PhaseRepresentation;
+  PlaceInput: PlaceInput;
   Query: Record<PropertyKey, never>;
   RecordOfstedInspectionInput: RecordOfstedInspectionInput;
   RecordOfstedInspectionPayload: Omit<RecordOfstedInspectionPayload, 'review' | 'school'> & { review?: Maybe<ResolversParentTypes['DesignationReview']>, school?: Maybe<ResolversParentTypes['School']> };
@@ -1836,8 +1982,12 @@ export type ResolversParentTypes = {
   RscRegion: RscRegionSource;
   School: StoredSchool;
   SchoolConnection: SchoolConnectionSource;
+  SchoolDistanceConnection: Omit<SchoolDistanceConnection, 'edges'> & { edges: Array<ResolversParentTypes['SchoolDistanceEdge']> };
+  SchoolDistanceEdge: Omit<SchoolDistanceEdge, 'node'> & { node: ResolversParentTypes['School'] };
   SchoolEdge: Omit<SchoolEdge, 'node'> & { node: ResolversParentTypes['School'] };
   SchoolFilter: SchoolFilter;
+  SchoolSearchConnection: Omit<SchoolSearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SchoolSearchEdge']> };
+  SchoolSearchEdge: Omit<SchoolSearchEdge, 'node'> & { node: ResolversParentTypes['School'] };
   String: Scalars['String']['output'];
   TeachingSchoolFilter: TeachingSchoolFilter;
   TeachingSchoolNetwork: Network;
@@ -2079,6 +2229,13 @@ export type LocalAuthorityEdgeResolvers<ContextType = RequestContext, ParentType
   node?: Resolver<ResolversTypes['LocalAuthority'], ParentType, ContextType>;
 };
 
+export type LocationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = {
+  easting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  northing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addAllianceDeliverer?: Resolver<ResolversTypes['AddAllianceDelivererPayload'], ParentType, ContextType, RequireFields<MutationAddAllianceDelivererArgs, 'input'>>;
   addAllianceLead?: Resolver<ResolversTypes['AddAllianceLeadPayload'], ParentType, ContextType, RequireFields<MutationAddAllianceLeadArgs, 'input'>>;
@@ -2146,6 +2303,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   rscRegions?: Resolver<Array<ResolversTypes['RscRegion']>, ParentType, ContextType>;
   school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType, RequireFields<QuerySchoolArgs, 'urn'>>;
   schools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QuerySchoolsArgs, 'first'>>;
+  schoolsNear?: Resolver<ResolversTypes['SchoolDistanceConnection'], ParentType, ContextType, RequireFields<QuerySchoolsNearArgs, 'first' | 'near' | 'withinKm'>>;
+  searchSchools?: Resolver<ResolversTypes['SchoolSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchSchoolsArgs, 'first' | 'query'>>;
   teachingSchools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QueryTeachingSchoolsArgs, 'first'>>;
   untappedOutstandingSchools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QueryUntappedOutstandingSchoolsArgs, 'first'>>;
 };
@@ -2200,6 +2359,7 @@ export type SchoolResolvers<ContextType = RequestContext, ParentType extends Res
   lastInspectedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   leadsAlliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
   localAuthority?: Resolver<ResolversTypes['LocalAuthority'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   northing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   numberOfPupils?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2218,8 +2378,32 @@ export type SchoolConnectionResolvers<ContextType = RequestContext, ParentType e
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SchoolDistanceConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolDistanceConnection'] = ResolversParentTypes['SchoolDistanceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SchoolDistanceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SchoolDistanceEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolDistanceEdge'] = ResolversParentTypes['SchoolDistanceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  distanceKm?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
+};
+
 export type SchoolEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolEdge'] = ResolversParentTypes['SchoolEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
+};
+
+export type SchoolSearchConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolSearchConnection'] = ResolversParentTypes['SchoolSearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SchoolSearchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SchoolSearchEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolSearchEdge'] = ResolversParentTypes['SchoolSearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matchedBy?: Resolver<ResolversTypes['SearchMatch'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
 };
 
@@ -2277,6 +2461,7 @@ export type Resolvers<ContextType = RequestContext> = {
   LocalAuthority?: LocalAuthorityResolvers<ContextType>;
   LocalAuthorityConnection?: LocalAuthorityConnectionResolvers<ContextType>;
   LocalAuthorityEdge?: LocalAuthorityEdgeResolvers<ContextType>;
+  Location?: LocationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OpenDesignationReviewPayload?: OpenDesignationReviewPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -2292,7 +2477,11 @@ export type Resolvers<ContextType = RequestContext> = {
   RscRegion?: RscRegionResolvers<ContextType>;
   School?: SchoolResolvers<ContextType>;
   SchoolConnection?: SchoolConnectionResolvers<ContextType>;
+  SchoolDistanceConnection?: SchoolDistanceConnectionResolvers<ContextType>;
+  SchoolDistanceEdge?: SchoolDistanceEdgeResolvers<ContextType>;
   SchoolEdge?: SchoolEdgeResolvers<ContextType>;
+  SchoolSearchConnection?: SchoolSearchConnectionResolvers<ContextType>;
+  SchoolSearchEdge?: SchoolSearchEdgeResolvers<ContextType>;
   TeachingSchoolNetwork?: TeachingSchoolNetworkResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   WithdrawDesignationPayload?: WithdrawDesignationPayloadResolvers<ContextType>;

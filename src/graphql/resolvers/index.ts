@@ -22,12 +22,13 @@ import { Query } from './query.js';
 import { reviewMutations } from './review-mutations.js';
 import { Designation, DesignationReview, JSONObject, reviewQueries, SchoolReviewFields } from './review-queries.js';
 import { School } from './school.js';
+import { SchoolLocationFields, searchQueries } from './search.js';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  Query: { ...Query, ...allianceQueries, ...reviewQueries, ...coverageQueries },
+  Query: { ...Query, ...allianceQueries, ...reviewQueries, ...coverageQueries, ...searchQueries },
   Mutation: staffOnly({ designateTeachingSchool, ...reviewMutations, ...allianceLeadMutations, ...allianceMemberMutations, ...allianceDetailMutations }),
-  School: { ...School, ...SchoolAllianceFields, ...SchoolReviewFields },
+  School: { ...School, ...SchoolAllianceFields, ...SchoolReviewFields, ...SchoolLocationFields },
   Designation,
   DesignationReview,
   JSONObject,

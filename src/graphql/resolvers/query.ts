@@ -4,6 +4,7 @@ import { GOR_REGION_CODES } from '../../domain/region.js';
 import { parseUrn } from '../../domain/urn.js';
 import { pageOfList } from '../connection.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
+import { authorityNameMatcher } from '../local-authority-name.js';
 import { pageArgs } from '../paging.js';
 import { schoolConnection } from '../school-list.js';
 
@@ -32,9 +33,11 @@ export const Query: QueryResolvers = {
 
   localAuthorities: async (_parent, { filter, ...args }, context) => {
     const { first, after } = pageArgs(args);
+    const named = filter?.name == null ? () => true : authorityNameMatcher(filter.name);
     const all = await context.loaders.allLocalAuthorities();
-    const authorities = filter?.region ? all.filter((authority) => authority.region === filter.region) : all;
-    return pageOfList(`localAuthorities:${filter?.region ?? 'ALL'}`, authorities, first, after);
+    const authorities = all.filter((authority) => (!filter?.region || authority.region === filter.region) && named(authority));
+    const list = `localAuthorities:${filter?.region ?? 'ALL'}${filter?.name == null ? '' : `:${filter.name}`}`;
+    return pageOfList(list, authorities, first, after);
   },
 
   regions: () => GOR_REGION_CODES,
