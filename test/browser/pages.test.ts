@@ -117,6 +117,22 @@ describe('the staff workspace shows the shipped registry', () => {
     await expectAccessible(page);
   });
 
+  it('finds a school by name from the search box in the header', async () => {
+    const page = await openAs(browser, STAFF, '/gaps');
+    await page.locator('#gaps').waitFor();
+
+    await page.locator('#search-query').fill('aldgate');
+    await page.locator('#search-query').press('Enter');
+
+    const results = page.locator('#search-results');
+    await results.waitFor();
+    expect(await results.locator('tbody tr').first().textContent()).toContain('The Aldgate School');
+    await expectAccessible(page);
+    await results.locator('tbody tr a').first().click();
+    await page.locator('#school-details').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('The Aldgate School');
+  });
+
   it('finds a school by its URN from the search box in the header', async () => {
     const page = await openAs(browser, STAFF, '/gaps');
     await page.locator('#gaps').waitFor();

@@ -1,6 +1,4 @@
-/**
- * The header's search box: a URN opens the school; words search by name (`searchSchools`, once the API has it).
- */
+/** The header's search box: a URN opens the school; anything else lists the schools `searchSchools` finds. */
 export function startSearch(navigate: (path: string) => void): void {
   const form = document.getElementById('school-search') as HTMLFormElement | null;
   const input = document.getElementById('search-query') as HTMLInputElement | null;

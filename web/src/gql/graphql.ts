@@ -240,6 +240,19 @@ export type ReviewTrigger =
   /** A scheduled review. */
   | 'SCHEDULED';
 
+/** Why a school matched a search. */
+export type SearchMatch =
+  /** The school's name is the query (ignoring case, accents, punctuation and "St"/"St."). */
+  | 'EXACT_NAME'
+  /** The query is the school's LAESTAB (LA code and establishment number). */
+  | 'LAESTAB'
+  /** The school's name starts with the query. */
+  | 'NAME_START'
+  /** Every word of the query is a word of the school's name (the last one a prefix of one). */
+  | 'NAME_WORDS'
+  /** The query is the school's URN. */
+  | 'URN';
+
 /** Why a mutation was refused. */
 export type UserErrorCode =
   /** Another alliance has this name. */
@@ -378,6 +391,14 @@ export type NearbyTeachingSchoolsQueryVariables = Exact<{
 
 
 export type NearbyTeachingSchoolsQuery = { teachingSchools: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { urn: string, name: string, phase: Phase, easting: number | null, northing: number | null, localAuthority: { name: string } } }> } };
+
+export type SearchSchoolsQueryVariables = Exact<{
+  query: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchSchoolsQuery = { searchSchools: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ matchedBy: SearchMatch, node: { urn: string, name: string, phase: Phase, localAuthority: { name: string }, designation: { status: DesignationStatus } | null } }> } };
 
 export type SchoolPageQueryVariables = Exact<{
   urn: string;
@@ -736,6 +757,31 @@ export const NearbyTeachingSchoolsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NearbyTeachingSchoolsQuery, NearbyTeachingSchoolsQueryVariables>;
+export const SearchSchoolsDocument = new TypedDocumentString(`
+    query SearchSchools($query: String!, $after: String) {
+  searchSchools(query: $query, first: 25, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      matchedBy
+      node {
+        urn
+        name
+        phase
+        localAuthority {
+          name
+        }
+        designation {
+          status
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchSchoolsQuery, SearchSchoolsQueryVariables>;
 export const SchoolPageDocument = new TypedDocumentString(`
     query SchoolPage($urn: String!, $staff: Boolean!) {
   school(urn: $urn) {
