@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { synthesizeRegistry } from './registry-app.js';
 
 describe('the registry stack', () => {
-  it('outputs what clients and operators need: API URL, user pool, clients, table and region', () => {
+  it('outputs what clients and operators need: API URL, workspace URL, user pool, clients, table and region', () => {
     // act
     const outputs = synthesizeRegistry().template.toJSON().Outputs;
 
     // assess
-    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'AuthBaseUrl', 'PartnerClientIds', 'Region', 'StaffClientId', 'TableName', 'UserPoolId']);
+    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'AuthBaseUrl', 'PartnerClientIds', 'Region', 'StaffClientId', 'StaffWorkspaceUrl', 'TableName', 'UserPoolId']);
     const apiUrlParts: unknown[] = outputs.ApiUrl.Value['Fn::Join'][1];
     expect(apiUrlParts.at(-1)).toBe('/graphql');
     expect(outputs.Region.Value).toEqual({ Ref: 'AWS::Region' });
