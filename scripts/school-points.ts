@@ -2,26 +2,13 @@ import { isOpen } from '../src/domain/establishment-status.js';
 import { PHASE_CODES } from '../src/domain/phase.js';
 import { openCsv } from '../src/import/csv-file.js';
 import { GIAS_REQUIRED_COLUMNS, readEstablishment } from '../src/import/gias-row.js';
+import type { SchoolPoints } from '../web/src/school-points-format.js';
 
 /**
- * Where every open school stands, for the workspace's map: columns rather than objects, so 25,000 schools fit
- * in about 120 KiB gzipped. Positions and local authorities change only with a GIAS load, so the site ships
- * them as a static file; everything that staff change (designations, figures) comes from GraphQL.
+ * Reads a GIAS download into the workspace map's points: where every open school stands. Positions and local
+ * authorities change only with a GIAS load, so the site ships them as a static file; everything staff change
+ * (designations, figures) comes from GraphQL. Schools with no location are left out.
  */
-export interface SchoolPoints {
-  /** Phase codes, indexed by `phase`. */
-  phases: string[];
-  /** Local authority codes, indexed by `la`. */
-  localAuthorities: string[];
-  urn: number[];
-  /** British National Grid easting and northing, metres. */
-  easting: number[];
-  northing: number[];
-  la: number[];
-  phase: number[];
-}
-
-/** Reads a GIAS download (the shipped one by default) into map points; schools with no location are left out. */
 export async function readSchoolPoints(establishments: string): Promise<SchoolPoints> {
   const file = await openCsv(establishments, { defaultEncoding: 'windows-1252', requiredColumns: GIAS_REQUIRED_COLUMNS });
   const columns = new Set(file.columns);

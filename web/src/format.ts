@@ -1,26 +1,9 @@
-/** How the workspace writes the registry's codes and figures, as staff read them. */
-export const PHASE_NAMES: Record<string, string> = {
-  NURSERY: 'Nursery',
-  PRIMARY: 'Primary',
-  MIDDLE_DEEMED_PRIMARY: 'Middle deemed primary',
-  SECONDARY: 'Secondary',
-  MIDDLE_DEEMED_SECONDARY: 'Middle deemed secondary',
-  ALL_THROUGH: 'All through',
-  SIXTEEN_PLUS: '16 plus',
-  NOT_APPLICABLE: 'Not applicable',
-};
+import { PHASES } from '../../src/domain/phase';
+import { GOR_REGIONS } from '../../src/domain/region';
 
-export const REGION_NAMES: Record<string, string> = {
-  NORTH_EAST: 'North East',
-  NORTH_WEST: 'North West',
-  YORKSHIRE_AND_THE_HUMBER: 'Yorkshire and the Humber',
-  EAST_MIDLANDS: 'East Midlands',
-  WEST_MIDLANDS: 'West Midlands',
-  EAST_OF_ENGLAND: 'East of England',
-  LONDON: 'London',
-  SOUTH_EAST: 'South East',
-  SOUTH_WEST: 'South West',
-};
+/** How the workspace writes the registry's codes and figures, as staff read them (GIAS's own names). */
+export const PHASE_NAMES: Record<string, string> = PHASES;
+export const REGION_NAMES: Record<string, string> = GOR_REGIONS;
 
 /** An enum value as words: OUTSTANDING becomes "Outstanding", NO_TEACHING_SCHOOL "No teaching school". */
 export function words(code: string | null | undefined): string {

@@ -356,6 +356,8 @@ export type LocalAuthorityPageQueryVariables = Exact<{
 
 export type LocalAuthorityPageQuery = { localAuthority: { code: string, name: string, rscRegion: string | null, region: { code: GorRegion, name: string }, coverage: { schools: number, teachingSchools: number, underReview: number, outstandingSchools: number, untappedOutstanding: number, alliances: number, density: number, byPhase: Array<{ phase: Phase, schools: number, teachingSchools: number, outstandingSchools: number, untappedOutstanding: number }> }, teachingSchools: { totalCount: number, edges: Array<{ node: { urn: string, name: string, phase: Phase, ofstedRating: OfstedRating | null, designation: { status: DesignationStatus, cohort: number | null, designatedOn: string | null } | null, leadsAlliance: { id: string, name: string, type: AllianceType } | null } }> } } | null, untappedOutstandingSchools: { totalCount: number, edges: Array<{ node: { urn: string, name: string, phase: Phase, numberOfPupils: number | null, lastInspectedOn: string | null } }> } };
 
+export type UserErrorFieldsFragment = { field: Array<string> | null, message: string, code: UserErrorCode };
+
 export type DesignateMutationVariables = Exact<{
   input: DesignateTeachingSchoolInput;
 }>;
@@ -384,13 +386,12 @@ export type ConcludeReviewMutationVariables = Exact<{
 
 export type ConcludeReviewMutation = { concludeDesignationReview: { review: { id: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
-export type NearbyTeachingSchoolsQueryVariables = Exact<{
-  region: GorRegion;
-  after?: string | null | undefined;
+export type NearestTeachingSchoolsQueryVariables = Exact<{
+  urn: string;
 }>;
 
 
-export type NearbyTeachingSchoolsQuery = { teachingSchools: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { urn: string, name: string, phase: Phase, easting: number | null, northing: number | null, localAuthority: { name: string } } }> } };
+export type NearestTeachingSchoolsQuery = { schoolsNear: { edges: Array<{ distanceKm: number, node: { urn: string, name: string, phase: Phase, localAuthority: { name: string } } }> } };
 
 export type SearchSchoolsQueryVariables = Exact<{
   query: string;
@@ -444,6 +445,13 @@ export const CoverageFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CoverageFields"}) as unknown as TypedDocumentString<CoverageFieldsFragment, unknown>;
+export const UserErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}
+    `, {"fragmentName":"UserErrorFields"}) as unknown as TypedDocumentString<UserErrorFieldsFragment, unknown>;
 export const LocalAuthoritiesCoverageDocument = new TypedDocumentString(`
     query LocalAuthoritiesCoverage($after: String) {
   localAuthorities(first: 100, after: $after) {
@@ -686,13 +694,15 @@ export const DesignateDocument = new TypedDocumentString(`
       urn
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<DesignateMutation, DesignateMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<DesignateMutation, DesignateMutationVariables>;
 export const RecordInspectionDocument = new TypedDocumentString(`
     mutation RecordInspection($input: RecordOfstedInspectionInput!) {
   recordOfstedInspection(input: $input) {
@@ -700,13 +710,15 @@ export const RecordInspectionDocument = new TypedDocumentString(`
       id
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<RecordInspectionMutation, RecordInspectionMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<RecordInspectionMutation, RecordInspectionMutationVariables>;
 export const OpenReviewDocument = new TypedDocumentString(`
     mutation OpenReview($input: OpenDesignationReviewInput!) {
   openDesignationReview(input: $input) {
@@ -714,13 +726,15 @@ export const OpenReviewDocument = new TypedDocumentString(`
       id
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<OpenReviewMutation, OpenReviewMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<OpenReviewMutation, OpenReviewMutationVariables>;
 export const ConcludeReviewDocument = new TypedDocumentString(`
     mutation ConcludeReview($input: ConcludeDesignationReviewInput!) {
   concludeDesignationReview(input: $input) {
@@ -728,27 +742,29 @@ export const ConcludeReviewDocument = new TypedDocumentString(`
       id
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConcludeReviewMutation, ConcludeReviewMutationVariables>;
-export const NearbyTeachingSchoolsDocument = new TypedDocumentString(`
-    query NearbyTeachingSchools($region: GorRegion!, $after: String) {
-  teachingSchools(filter: {region: $region}, first: 100, after: $after) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<ConcludeReviewMutation, ConcludeReviewMutationVariables>;
+export const NearestTeachingSchoolsDocument = new TypedDocumentString(`
+    query NearestTeachingSchools($urn: String!) {
+  schoolsNear(
+    near: {urn: $urn}
+    withinKm: 50
+    filter: {isTeachingSchool: true}
+    first: 6
+  ) {
     edges {
+      distanceKm
       node {
         urn
         name
         phase
-        easting
-        northing
         localAuthority {
           name
         }
@@ -756,7 +772,7 @@ export const NearbyTeachingSchoolsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NearbyTeachingSchoolsQuery, NearbyTeachingSchoolsQueryVariables>;
+    `) as unknown as TypedDocumentString<NearestTeachingSchoolsQuery, NearestTeachingSchoolsQueryVariables>;
 export const SearchSchoolsDocument = new TypedDocumentString(`
     query SearchSchools($query: String!, $after: String) {
   searchSchools(query: $query, first: 25, after: $after) {

@@ -8,6 +8,14 @@ import { html, type SafeHtml } from '../html';
 import { NotFound, type Page, type PageContext } from '../page';
 import { SchoolPage } from '../school-query';
 
+graphql(`
+  fragment UserErrorFields on UserError {
+    field
+    message
+    code
+  }
+`);
+
 const Designate = graphql(`
   mutation Designate($input: DesignateTeachingSchoolInput!) {
     designateTeachingSchool(input: $input) {
@@ -15,9 +23,7 @@ const Designate = graphql(`
         urn
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -30,9 +36,7 @@ const RecordInspection = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -45,9 +49,7 @@ const OpenReview = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -60,9 +62,7 @@ const ConcludeReview = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

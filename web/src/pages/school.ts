@@ -7,20 +7,15 @@ import { html } from '../html';
 import { NotFound, type Page } from '../page';
 import { SchoolPage } from '../school-query';
 
-const NearbyTeachingSchools = graphql(`
-  query NearbyTeachingSchools($region: GorRegion!, $after: String) {
-    teachingSchools(filter: { region: $region }, first: 100, after: $after) {
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+const NearestTeachingSchools = graphql(`
+  query NearestTeachingSchools($urn: String!) {
+    schoolsNear(near: { urn: $urn }, withinKm: 50, filter: { isTeachingSchool: true }, first: 6) {
       edges {
+        distanceKm
         node {
           urn
           name
           phase
-          easting
-          northing
           localAuthority {
             name
           }
@@ -30,22 +25,6 @@ const NearbyTeachingSchools = graphql(`
   }
 `);
 
-/** The nearest current teaching schools in the school's region, by straight-line distance on the grid. */
-async function nearestTeachingSchools(region: string, urn: string, easting: number, northing: number) {
-  const found: { urn: string; name: string; phase: string; la: string; km: number }[] = [];
-  let after: string | null | undefined;
-  do {
-    const { teachingSchools } = await request(NearbyTeachingSchools, { region: region as never, after });
-    for (const { node } of teachingSchools.edges) {
-      if (node.urn === urn || node.easting == null || node.northing == null) continue;
-      const km = Math.hypot(node.easting - easting, node.northing - northing) / 1000;
-      found.push({ urn: node.urn, name: node.name, phase: node.phase, la: node.localAuthority.name, km });
-    }
-    after = teachingSchools.pageInfo.hasNextPage ? teachingSchools.pageInfo.endCursor : null;
-  } while (after);
-  return found.sort((a, b) => a.km - b.km).slice(0, 5);
-}
-
 /** A school: its details, designation and history, reviews, alliance, nearest teaching schools, and staff actions. */
 const school: Page = async ({ params, query, viewer, show }) => {
   const urn = params.urn ?? '';
@@ -53,7 +32,7 @@ const school: Page = async ({ params, query, viewer, show }) => {
   const { school: found } = await request(SchoolPage, { urn, staff });
   if (!found) throw new NotFound();
   const s = found;
-  const nearest = s.easting != null && s.northing != null ? await nearestTeachingSchools(s.region.code, s.urn, s.easting, s.northing) : [];
+  const nearest = s.easting != null && s.northing != null ? (await request(NearestTeachingSchools, { urn })).schoolsNear.edges.filter((edge) => edge.node.urn !== urn).slice(0, 5) : [];
   const canAct = mayChange(viewer, s.region.code);
   const current = s.designation && s.designation.status !== 'DE_DESIGNATED' ? s.designation : null;
   const reviews = s.reviews.edges.map((edge) => edge.node);
@@ -121,15 +100,15 @@ const school: Page = async ({ params, query, viewer, show }) => {
           ]),
         })
       : html`<p class="govuk-body">No reviews.</p>`}
-    <h2 class="govuk-heading-m">Nearest teaching schools in ${s.region.name}</h2>
+    <h2 class="govuk-heading-m">Nearest teaching schools</h2>
     ${nearest.length
       ? table({
           id: 'nearest',
-          caption: 'Straight-line distance on the National Grid',
+          caption: 'Within 50 km, straight-line distance on the National Grid',
           head: ['School', 'Phase', 'Local authority', 'Distance'],
           numeric: [3],
-          rows: nearest.map((near) => [link(`/schools/${near.urn}`, near.name), phaseName(near.phase), near.la, `${near.km.toFixed(1)} km`]),
+          rows: nearest.map(({ node, distanceKm }) => [link(`/schools/${node.urn}`, node.name), phaseName(node.phase), node.localAuthority.name, `${distanceKm.toFixed(1)} km`]),
         })
-      : html`<p class="govuk-body">No teaching school with a known location in the region.</p>`}`);
+      : html`<p class="govuk-body">No other teaching school within 50 km${s.easting == null ? ' (GIAS has no location for this school)' : ''}.</p>`}`);
 };
 export default school;
