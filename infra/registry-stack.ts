@@ -45,12 +45,12 @@ export class RegistryStack extends Stack {
 
     const site = new StaffSite(this, 'StaffSite', {
       httpApi: this.api.httpApi,
-      authority: this.auth.issuer,
-      clientId: this.auth.staffClient.userPoolClientId,
       removalPolicy: config.removalPolicy,
     });
 
     new CfnOutput(this, 'StaffWorkspaceUrl', { value: site.url, description: 'The staff workspace; add <url>auth/callback to -c callbackUrls' });
+    new CfnOutput(this, 'StaffWorkspaceBucket', { value: site.bucket.bucketName, description: 'npm run deploy:web uploads the built site here' });
+    new CfnOutput(this, 'StaffWorkspaceDistributionId', { value: site.distribution.distributionId });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'POST GraphQL requests here with an Authorization: Bearer <token> header' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: this.auth.staffClient.userPoolClientId });

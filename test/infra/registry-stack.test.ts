@@ -7,7 +7,7 @@ describe('the registry stack', () => {
     const outputs = synthesizeRegistry().template.toJSON().Outputs;
 
     // assess
-    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'AuthBaseUrl', 'PartnerClientIds', 'Region', 'StaffClientId', 'StaffWorkspaceUrl', 'TableName', 'UserPoolId']);
+    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'AuthBaseUrl', 'PartnerClientIds', 'Region', 'StaffClientId', 'StaffWorkspaceBucket', 'StaffWorkspaceDistributionId', 'StaffWorkspaceUrl', 'TableName', 'UserPoolId']);
     const apiUrlParts: unknown[] = outputs.ApiUrl.Value['Fn::Join'][1];
     expect(apiUrlParts.at(-1)).toBe('/graphql');
     expect(outputs.Region.Value).toEqual({ Ref: 'AWS::Region' });
