@@ -26,6 +26,9 @@ async function render(): Promise<void> {
   if (location.pathname === '/auth/callback') {
     history.replaceState(null, '', await completeSignIn());
   }
+  // The page's code loads while the token is read, not after.
+  const route = routes.find(([pattern]) => pattern.test(location.pathname));
+  const loading = route?.[1]();
   const token = await bearerToken();
   if (!token) {
     await signIn(location.pathname + location.search);
@@ -48,10 +51,9 @@ async function render(): Promise<void> {
     },
   };
   try {
-    const route = routes.find(([pattern]) => pattern.test(location.pathname));
-    if (!route) throw new NotFound();
+    if (!route || !loading) throw new NotFound();
     context.params = { ...route[0].exec(location.pathname)?.groups };
-    await (await route[1]()).default(context);
+    await (await loading).default(context);
   } catch (error) {
     if (run !== rendering) return;
     if (error instanceof NotFound || (error instanceof ApiError && error.code === 'NOT_FOUND')) {
