@@ -23,8 +23,8 @@ const TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
 
 /**
- * Builds the workspace (`vite build`) when web/dist is missing or older than a file under web/ or the shipped
- * data, so `npm ci && npm start` and the browser tests serve the current site.
+ * Builds the workspace (`vite build`) when web/dist is missing or older than web/index.html, its Vite config or a
+ * file under web/src, so `npm ci && npm start` and the browser tests serve the current site.
  */
 export function ensureWebBuild(): void {
   const built = join(WEB_DIST, 'index.html');
