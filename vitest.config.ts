@@ -24,6 +24,18 @@ export default defineConfig({
         extends: true,
         test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'], pool: 'forks' },
       },
+      {
+        // The staff workspace in a real Chromium, against `npm start` (the shipped registry, the built site).
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+          fileParallelism: false,
+          hookTimeout: 300_000,
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });

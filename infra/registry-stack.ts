@@ -8,6 +8,7 @@ import { RegistryAuth } from './registry-auth.js';
 import { RegistryDashboard } from './registry-dashboard.js';
 import { RegistryTable } from './registry-table.js';
 import { RequestAlarms } from './request-alarms.js';
+import { StaffSite } from './staff-site.js';
 import type { StageConfig } from './stage-config.js';
 
 export interface RegistryStackProps extends StackProps {
@@ -54,6 +55,14 @@ export class RegistryStack extends Stack {
       alarms: this.node.findAll().filter((construct) => construct instanceof Alarm),
     });
 
+    const site = new StaffSite(this, 'StaffSite', {
+      httpApi: this.api.httpApi,
+      removalPolicy: config.removalPolicy,
+    });
+
+    new CfnOutput(this, 'StaffWorkspaceUrl', { value: site.url, description: 'The staff workspace; add <url>auth/callback to -c callbackUrls' });
+    new CfnOutput(this, 'StaffWorkspaceBucket', { value: site.bucket.bucketName, description: 'npm run deploy:web uploads the built site here' });
+    new CfnOutput(this, 'StaffWorkspaceDistributionId', { value: site.distribution.distributionId });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'POST GraphQL requests here with an Authorization: Bearer <token> header' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: this.auth.staffClient.userPoolClientId });

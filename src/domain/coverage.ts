@@ -82,6 +82,9 @@ export interface CoverageGap {
   coverage: Coverage;
 }
 
+/** The phases PHASE_GAP looks at unless the caller names others: every LA lacks some small phase's teaching school. */
+export const DEFAULT_GAP_PHASES: readonly Phase[] = ['PRIMARY', 'SECONDARY'];
+
 export interface GapQuestion {
   /** Only these kinds (all when empty). */
   kinds: readonly GapKind[];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { GraphqlHandler } from './graphql-handler.js';
 
@@ -15,7 +15,15 @@ export interface LocalServerOptions {
    * @default 1048576
    */
   maxBodyBytes?: number;
+  /**
+   * Handlers for paths other than /graphql (the staff workspace, the development sign-in), tried in order;
+   * each answers true when it has responded.
+   * @default []
+   */
+  routes?: readonly LocalRoute[];
 }
+
+export type LocalRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => boolean | Promise<boolean>;
 
 /**
  * Serves `/graphql` on loopback by turning each HTTP request into the API Gateway HTTP API (v2) event
@@ -26,6 +34,9 @@ export function startLocalServer(options: LocalServerOptions): Promise<Server> {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== '/graphql') {
+      for (const route of options.routes ?? []) {
+        if (await route(request, response, url)) return;
+      }
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the GraphQL endpoint is /graphql\n');
       return;
     }

@@ -18,6 +18,8 @@ import { startLocalServer } from './local-server.js';
 import { localIdentity, localSigningKey, signDevToken } from './local-identity.js';
 import { progressLine } from './progress.js';
 import { SHIPPED_DATA } from './shipped-data.js';
+import { devSignIn } from './dev-sign-in.js';
+import { ensureWebBuild, webAssets } from './web-assets.js';
 
 const TABLE = 'registry';
 
@@ -81,10 +83,12 @@ async function main(): Promise<void> {
       identify: localIdentity(localSigningKey()),
     }),
   );
-  await startLocalServer({ handler, port });
+  ensureWebBuild();
+  await startLocalServer({ handler, port, routes: [devSignIn(localSigningKey()), webAssets()] });
   const graphql = `http://localhost:${port}/graphql`;
   process.once('exit', recordServer({ pid: process.pid, endpoint: dynamo.endpoint, table: TABLE, graphql, dataDirectory: inMemory ? null : DATA_DIRECTORY }));
   console.log(`\nReady in ${((performance.now() - started) / 1000).toFixed(1)} s. GraphQL: ${graphql}`);
+  console.log(`Staff workspace: http://localhost:${port}/ (development sign-in: http://localhost:${port}/dev/sign-in)`);
   console.log(`DynamoDB Local: ${dynamo.endpoint} (table "${TABLE}"; npm run coverage:audit finds it by itself). Ctrl-C stops both.`);
   const token = await signDevToken(localSigningKey(), { role: 'dfe-staff' });
   console.log('\nEvery request needs a bearer token. A dfe-staff one, valid 8 hours:');

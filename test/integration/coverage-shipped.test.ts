@@ -67,6 +67,18 @@ describe('coverage of the shipped 2018 registry', () => {
     expect(response.data?.phase.edges[0].node.gapPhases).toEqual(['SECONDARY']);
   });
 
+  it('gives each gap kind a default: LOW_DENSITY below the national density, PHASE_GAP in primary and secondary', async () => {
+    const response = await graphql('{ nationalCoverage { density } low: coverageGaps(filter: { kinds: [LOW_DENSITY] }, first: 100) { totalCount edges { node { coverage { density } } } } phase: coverageGaps(filter: { kinds: [PHASE_GAP] }, first: 100) { totalCount edges { node { gapPhases } } } }');
+
+    const national = response.data?.nationalCoverage.density;
+    const densities = response.data?.low.edges.map((edge: any) => edge.node.coverage.density);
+    expect(response.data?.low.totalCount).toBeGreaterThan(10);
+    expect(densities.every((density: number) => density < national)).toBe(true);
+    const phases = new Set(response.data?.phase.edges.flatMap((edge: any) => edge.node.gapPhases));
+    expect([...phases].every((phase) => phase === 'PRIMARY' || phase === 'SECONDARY')).toBe(true);
+    expect(response.data?.phase.totalCount).toBeLessThan(100);
+  });
+
   it('shows secondary schools over-represented among teaching schools and primary under-represented', async () => {
     const response = await graphql('{ representation { phase ratio shareOfSchools shareOfTeachingSchools } }');
 

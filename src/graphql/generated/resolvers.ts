@@ -426,9 +426,9 @@ export type CoverageGapEdge = {
 export type CoverageGapFilter = {
   /** Only these kinds of gap; all when not given. At most 4. */
   kinds?: InputMaybe<Array<GapKind>>;
-  /** Report LOW_DENSITY below this many teaching schools per 100 schools. */
+  /** Report LOW_DENSITY below this many teaching schools per 100 schools; England's density (`nationalCoverage.density`) when not given. */
   minDensity?: InputMaybe<Scalars['Float']['input']>;
-  /** The phases PHASE_GAP looks at; all when not given. At most 8. */
+  /** The phases PHASE_GAP looks at: PRIMARY and SECONDARY when not given (every local authority lacks a teaching school of some small phase); an empty list means every phase. At most 8. */
   phases?: InputMaybe<Array<Phase>>;
   /** Local authorities in this region. */
   region?: InputMaybe<GorRegion>;
@@ -629,7 +629,7 @@ export type EstablishmentStatus =
 
 /** A kind of coverage gap. */
 export type GapKind =
-  /** Fewer teaching schools per 100 schools than the `minDensity` asked about. */
+  /** Fewer teaching schools per 100 schools than `minDensity` (the national density when not given). */
   | 'LOW_DENSITY'
   /** The local authority has no teaching school. */
   | 'NO_TEACHING_SCHOOL'

@@ -1,4 +1,4 @@
-import { coverageGaps, coverageOf, representation } from '../../domain/coverage.js';
+import { coverageGaps, coverageOf, DEFAULT_GAP_PHASES, representation } from '../../domain/coverage.js';
 import { pageOfList, type RscRegionSource } from '../connection-sources.js';
 import type { CoverageGapResolvers, LocalAuthorityResolvers, QueryResolvers, RegionResolvers, RscRegionResolvers } from '../generated/resolvers.js';
 import { pageArgs } from '../paging.js';
@@ -26,7 +26,11 @@ export const coverageQueries: Pick<QueryResolvers, 'nationalCoverage' | 'rscRegi
     const { first, after } = pageArgs(args);
     const all = await context.loaders.allLocalAuthorities();
     const authorities = filter?.region ? all.filter((authority) => authority.region === filter.region) : all;
-    const gaps = coverageGaps(authorities, { kinds: filter?.kinds ?? [], phases: filter?.phases ?? [], minDensity: filter?.minDensity ?? null });
+    const gaps = coverageGaps(authorities, {
+      kinds: filter?.kinds ?? [],
+      phases: filter?.phases ?? DEFAULT_GAP_PHASES,
+      minDensity: filter?.minDensity ?? coverageOf(all).density,
+    });
     return pageOfList(`coverageGaps:${JSON.stringify(filter ?? {})}`, gaps, first, after);
   },
 

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+/** Where the README's screenshots live; the browser tests retake them on every run, so they stay true. */
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+export const workspaceUrl = () => inject('workspaceUrl');
+
+export interface SignIn {
+  role: 'dfe-staff' | 'tsc-staff' | 'partner';
+  region?: string;
+}
+
+const contexts: BrowserContext[] = [];
+
+/** Closes the tabs `openAs` opened (after each test, so pages do not compete for the CPU). */
+export async function closeTabs(): Promise<void> {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+}
+
+/** A new tab (in a context of its own) signed in through the development sign-in link, on `path`. */
+export async function openAs(browser: Browser, who: SignIn, path: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  contexts.push(context);
+  const region = who.region ? `&region=${encodeURIComponent(who.region)}` : '';
+  await page.goto(`${workspaceUrl()}/dev/sign-in?role=${who.role}${region}&next=${encodeURIComponent(path)}`);
+  return page;
+}
+
+/** Axe's WCAG 2.2 AA checks: no serious or critical violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`)).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+}
+
+/** The value of a GOV.UK summary list row, by its key. */
+export function summaryValue(page: Page, list: string, key: string) {
+  return page.locator(`${list} .govuk-summary-list__row`).filter({ has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) }).locator('dd');
+}

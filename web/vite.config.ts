@@ -1,0 +1,35 @@
+import { cpSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { readSchoolPoints } from '../scripts/school-points.js';
+import { SHIPPED_DATA } from '../src/entry/shipped-data.js';
+
+const govukAssets = fileURLToPath(new URL('../node_modules/govuk-frontend/dist/govuk/assets', import.meta.url));
+
+/** The staff workspace: a static site (web/dist) that talks only to /graphql on the same origin. */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 300,
+    // GOV.UK Frontend ships its CSS minified, with old-IE `@media screen\0` hacks that Lightning CSS cannot parse.
+    cssMinify: false,
+  },
+  plugins: [
+    {
+      name: 'registry-static-data',
+      apply: 'build',
+      async generateBundle() {
+        const points = await readSchoolPoints(process.env.SCHOOL_POINTS_SOURCE ?? SHIPPED_DATA.establishments);
+        this.emitFile({ type: 'asset', fileName: 'data/school-points.json', source: JSON.stringify(points) });
+      },
+      writeBundle(options) {
+        // GOV.UK Frontend's CSS asks for its fonts and crest at /assets/.
+        cpSync(govukAssets, `${options.dir}/assets`, { recursive: true });
+      },
+    },
+  ],
+});
