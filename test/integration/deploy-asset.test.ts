@@ -153,7 +153,9 @@ describe('the Lambda asset cdk deploy uploads, in a fresh Node process', () => {
   it.each([0, 1, 2])(
     'answers a query for each role (dfe-staff, tsc-staff ID tokens, a partner access token) [%i]',
     (index) => {
-      expect(answer(run, index)).toEqual({ status: 200, data: { school: { name: 'Test Primary School' } } });
+      const { status, data, extensions } = answer(run, index);
+      expect({ status, data }).toEqual({ status: 200, data: { school: { name: 'Test Primary School' } } });
+      expect(extensions.cost.dynamoDbRequests).toBeGreaterThan(0);
     },
   );
 

@@ -21,13 +21,16 @@ afterAll(() => close());
 const post = (body: string, path = '/graphql') => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
 describe('the local server', () => {
-  it('answers GraphQL over HTTP through the Lambda handler', async () => {
-    const response = await post(JSON.stringify({ query: '{ school(urn: "100000") { name localAuthority { code name } } }' }));
+  it('answers GraphQL over HTTP through the Lambda handler, a school with its local authority in one request', async () => {
+    const body = JSON.stringify({ query: '{ school(urn: "100000") { name localAuthority { code name } } }' });
+    await post(body); // a warm container: the local authorities' details are kept after the first request
+
+    const response = await post(body);
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       data: { school: { name: 'The Aldgate School', localAuthority: { code: '201', name: 'City of London' } } },
-      extensions: { cost: expect.objectContaining({ dynamoDbRequests: 2 }) },
+      extensions: { cost: expect.objectContaining({ dynamoDbRequests: 1 }) },
     });
   });
 
