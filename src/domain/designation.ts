@@ -1,6 +1,6 @@
 import { notBeforeProgramme, notInFuture, type IsoDate } from './dates.js';
 import { isOpen } from './establishment-status.js';
-import { RuleViolation } from './errors.js';
+import { InvalidInput, RuleViolation } from './errors.js';
 import { RuleCode } from './rule-code.js';
 import type { School } from './school.js';
 
@@ -55,7 +55,7 @@ export function designate(school: School, request: DesignationRequest, today: Is
     );
   }
   if (request.cohort !== null && (!Number.isInteger(request.cohort) || request.cohort < 1 || request.cohort > 99)) {
-    throw new RuleViolation(RuleCode.INVALID_VALUE, 'cohort must be a whole number from 1 to 99', ['cohort']);
+    throw new InvalidInput('cohort', 'cohort must be a whole number from 1 to 99');
   }
   if (request.designatedOn !== null) notBeforeProgramme(notInFuture(request.designatedOn, today, 'designatedOn'), 'designatedOn');
   return {

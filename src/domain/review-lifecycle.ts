@@ -1,6 +1,6 @@
 import { addDays, notBeforeProgramme, notBeforeStart, notInFuture, type IsoDate } from './dates.js';
 import type { Designation } from './designation.js';
-import { RuleViolation } from './errors.js';
+import { InvalidInput, RuleViolation } from './errors.js';
 import type { OfstedRating } from './ofsted.js';
 import type { DesignationReview, ReviewOutcome, ReviewTrigger } from './review.js';
 import { RuleCode } from './rule-code.js';
@@ -34,7 +34,7 @@ export const MAX_NOTES_LENGTH = 10_000;
 function checkNotes(notes: string | null): string | null {
   if (notes === null) return null;
   if (notes.length > MAX_NOTES_LENGTH) {
-    throw new RuleViolation(RuleCode.INVALID_VALUE, `notes are longer than ${MAX_NOTES_LENGTH} characters`, ['notes']);
+    throw new InvalidInput('notes', `notes are longer than ${MAX_NOTES_LENGTH} characters`);
   }
   return cleanText(notes, 'notes', { multiline: true });
 }

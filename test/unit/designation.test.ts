@@ -70,7 +70,9 @@ describe('designating a teaching school', () => {
     expect(error).toMatchObject({ code: 'DATE_IN_FUTURE', field: ['designatedOn'] });
   });
 
-  it.each([0, -1, 100, 2.5])('refuses cohort %s', (cohort) => {
-    expect(refusal(() => designate(school(), { cohort, designatedOn: null }, TODAY))).toMatchObject({ code: 'INVALID_VALUE', field: ['cohort'] });
+  it.each([0, -1, 100, 2.5])('refuses cohort %s as a malformed value naming the field', (cohort) => {
+    expect(() => designate(school(), { cohort, designatedOn: null }, TODAY)).toThrow(
+      expect.objectContaining({ name: 'InvalidInput', field: 'cohort' }),
+    );
   });
 });
