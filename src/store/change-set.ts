@@ -6,7 +6,7 @@ import type { DesignationReview } from '../domain/review.js';
 import { cellDeltas } from '../domain/coverage-cell.js';
 import { ConcurrentChange, TransactionTooLarge } from '../domain/errors.js';
 import type { School } from '../domain/school.js';
-import { leadPlacesOf, toAllianceItem, toMembershipItem, type StoredAlliance } from './alliance-item.js';
+import { lastLeadSpotsOf, leadPlacesOf, placeOfSpot, toAllianceItem, toMembershipItem, type StoredAlliance } from './alliance-item.js';
 import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from './idempotency.js';
 import { keys } from './keys.js';
 import { toReviewItem, type StoredReview } from './review-item.js';
@@ -53,8 +53,9 @@ export class ChangeSet {
   /** Writes an alliance. Pass the lead schools when its leads change; otherwise their places are kept. */
   public putAlliance(before: StoredAlliance | null, after: Alliance, leads?: readonly Pick<School, 'region' | 'laCode'>[]): StoredAlliance {
     const places = leads ? leadPlacesOf(leads) : (before?.leadPlaces ?? leadPlacesOf([]));
-    const stored = { ...after, version: (before?.version ?? 0) + 1, leadPlaces: places };
-    this.items.push(this.versionedPut(toAllianceItem(after, stored.version, places), before?.version ?? null));
+    const lastLeadSpots = lastLeadSpotsOf(places, before);
+    const stored = { ...after, version: (before?.version ?? 0) + 1, leadPlaces: places, lastLeadSpots };
+    this.items.push(this.versionedPut(toAllianceItem(after, stored.version, places, lastLeadSpots), before?.version ?? null));
     this.moveAllianceEntries(after.id, before?.leadPlaces.spots ?? [], places.spots);
     return stored;
   }
@@ -62,7 +63,7 @@ export class ChangeSet {
   /** Keeps each local authority's set of alliances with a lead there in step with the alliance's leads. */
   private moveAllianceEntries(allianceId: string, beforeSpots: readonly string[], afterSpots: readonly string[]): void {
     const change = (spot: string, kind: 'add' | 'remove') => {
-      const [laCode, region] = spot.split('#') as [string, string];
+      const { laCode, region } = placeOfSpot(spot);
       const entries = this.allianceEntries.get(laCode) ?? { add: new Set<string>(), remove: new Set<string>() };
       const entry = `${region}#${allianceId}`;
       const opposite = kind === 'add' ? entries.remove : entries.add;

@@ -5,7 +5,7 @@ import { RuleCode } from '../../domain/rule-code.js';
 import { checkExpectedVersion } from '../../domain/version.js';
 import { parseUrn } from '../../domain/urn.js';
 import type { AllianceMembership } from '../../domain/alliance.js';
-import type { StoredAlliance } from '../../store/alliance-item.js';
+import { placeOfSpot, type StoredAlliance } from '../../store/alliance-item.js';
 import { getAllianceForChange } from '../../store/alliances.js';
 import { getCurrentMembership } from '../../store/memberships.js';
 import type { StoredSchool } from '../../store/school-item.js';
@@ -30,7 +30,7 @@ export async function schoolToChange(
   const urn = parseUrn(urnInput);
   const school = await getSchoolForChange(context.store, urn);
   if (!school) throw new RuleViolation(RuleCode.SCHOOL_NOT_FOUND, `No school has URN ${urn}`, ['urn']);
-  authorizeChange(context, [school.region]);
+  await authorizeChange(context, [school], `school ${urn}`);
   checkExpectedVersion(`School ${urn}`, school.version, expectedVersion);
   return school;
 }
@@ -50,32 +50,41 @@ export async function allianceToChange(
       'allianceId',
     ]);
   }
-  authorizeChange(context, alliance.leadPlaces.regions);
+  await authorizeChange(context, alliance.lastLeadSpots.map(placeOfSpot), `alliance ${alliance.name}`);
   checkExpectedVersion(`Alliance ${alliance.name}`, alliance.version, expectedVersion);
   return alliance;
 }
 
-/** Reads schools to change them (strongly consistent), in the order given; SCHOOL_NOT_FOUND names `field`. */
+/**
+ * Reads schools to change them (strongly consistent), in the order given: SCHOOL_NOT_FOUND names `field`;
+ * FORBIDDEN when the caller may not change one of them (a lead, a member, a school losing its lead claim).
+ */
 export async function schoolsToChange(
   context: RequestContext,
   urnInputs: readonly string[],
   field: string,
 ): Promise<StoredSchool[]> {
   const urns = urnInputs.map((urn) => parseUrn(urn, field));
-  const schools = await getSchoolsByUrn(context.store, urns, { consistent: true });
-  return schools.map((school, position) => {
+  const found = await getSchoolsByUrn(context.store, urns, { consistent: true });
+  const schools = found.map((school, position) => {
     if (!school) throw new RuleViolation(RuleCode.SCHOOL_NOT_FOUND, `No school has URN ${urns[position]}`, [field]);
     return school;
   });
+  if (schools.length > 0) await authorizeChange(context, schools, `school ${schools.map(({ urn }) => urn).join(', ')}`);
+  return schools;
 }
 
-/** Reads a school's current membership of an alliance to change it: NOT_A_MEMBER (on `urn`) when it has none. */
+/**
+ * Reads a school's current membership of an alliance to change it: NOT_A_MEMBER (on `urn`) when it has none,
+ * FORBIDDEN when the caller may not change the member school.
+ */
 export async function membershipToChange(
   context: RequestContext,
   allianceId: string,
   urnInput: string,
 ): Promise<AllianceMembership> {
-  const urn = parseUrn(urnInput);
+  const [school] = await schoolsToChange(context, [urnInput], 'urn');
+  const urn = school!.urn;
   const membership = await getCurrentMembership(context.store, allianceId, urn);
   if (!membership) {
     throw new RuleViolation(RuleCode.NOT_A_MEMBER, `School ${urn} is not a current member of alliance ${allianceId}`, [

@@ -6,7 +6,6 @@ import type { School } from '../../domain/school.js';
 import type { StoredAlliance } from '../../store/alliance-item.js';
 import type { ChangeSet } from '../../store/change-set.js';
 import type { StoredSchool } from '../../store/school-item.js';
-import { authorizeChange } from '../auth.js';
 import type { RequestContext } from '../context.js';
 import { allianceToChange, schoolsToChange } from './read-for-change.js';
 
@@ -65,7 +64,7 @@ export function stageAlliance(
   return stored;
 }
 
-/** Stages a school's change of lead claim (which alliance it leads), with its audit event. */
+/** Stages a school's change of lead claim (which alliance it leads; read with schoolsToChange), with its audit event. */
 export function stageLeadClaim(
   changes: ChangeSet,
   context: RequestContext,
@@ -73,7 +72,6 @@ export function stageLeadClaim(
   school: StoredSchool,
   allianceId: string | null,
 ): void {
-  authorizeChange(context, [school.region]);
   stageSchool(changes, context, action, school, { ...school, leadsAllianceId: allianceId });
 }
 
