@@ -1,12 +1,14 @@
 import { isAllianceId } from '../../domain/alliance.js';
 import { parseIsoDate, today, type IsoDate } from '../../domain/dates.js';
 import { RuleViolation } from '../../domain/errors.js';
+import { isNetworkId } from '../../domain/network.js';
 import { RuleCode } from '../../domain/rule-code.js';
 import { checkExpectedVersion } from '../../domain/version.js';
 import { parseUrn } from '../../domain/urn.js';
 import type { AllianceMembership } from '../../domain/alliance.js';
 import { placeOfSpot, type StoredAlliance } from '../../store/alliance-item.js';
-import { getAllianceForChange } from '../../store/alliances.js';
+import { getAllianceForChange, getAlliancesById } from '../../store/alliances.js';
+import { getNetworkForChange, type StoredNetwork } from '../../store/networks.js';
 import { getCurrentMembership } from '../../store/memberships.js';
 import type { StoredSchool } from '../../store/school-item.js';
 import { getSchoolForChange, getSchoolsByUrn } from '../../store/schools.js';
@@ -53,6 +55,29 @@ export async function allianceToChange(
   await authorizeChange(context, alliance.lastLeadSpots.map(placeOfSpot), `alliance ${alliance.name}`);
   checkExpectedVersion(`Alliance ${alliance.name}`, alliance.version, expectedVersion);
   return alliance;
+}
+
+/**
+ * Reads a network to change it: NETWORK_NOT_FOUND (on `networkId`) when none has the id, FORBIDDEN when the
+ * caller may not change every alliance in it (the region rule; a network with no alliance is DfE staff's),
+ * CONFLICT when it is no longer at the version the caller read.
+ */
+export async function networkToChange(
+  context: RequestContext,
+  id: string,
+  expectedVersion?: number | null,
+): Promise<StoredNetwork> {
+  const network = isNetworkId(id) ? await getNetworkForChange(context.store, id) : undefined;
+  if (!network) {
+    throw new RuleViolation(RuleCode.NETWORK_NOT_FOUND, `No network has id ${JSON.stringify(id.slice(0, 80))}`, [
+      'networkId',
+    ]);
+  }
+  const alliances = await getAlliancesById(context.store, network.allianceIds, { consistent: true });
+  const places = alliances.flatMap((alliance) => alliance?.lastLeadSpots.map(placeOfSpot) ?? []);
+  await authorizeChange(context, places, `network ${network.name}`);
+  checkExpectedVersion(`Network ${network.name}`, network.version, expectedVersion);
+  return network;
 }
 
 /**
