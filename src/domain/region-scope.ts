@@ -23,7 +23,10 @@ export function regionsNamed(name: string, field: string): ScopeRegion[] {
   const rsc = RSC_REGIONS.filter((label) => normalise(label) === wanted);
   if (gor.length + rsc.length === 0) {
     const known = [...new Set([...Object.values(GOR_REGIONS), ...RSC_REGIONS])].join(', ');
-    throw new InvalidInput(field, `${field}: unknown region ${JSON.stringify(name.slice(0, 60))} (expected one of ${known})`);
+    throw new InvalidInput(
+      field,
+      `${field}: unknown region ${JSON.stringify(name.slice(0, 60))} (expected one of ${known})`,
+    );
   }
   return [...gor, ...rsc];
 }
@@ -40,9 +43,16 @@ export function regionNames(regions: readonly ScopeRegion[]): string {
 }
 
 function isRscRegion(region: ScopeRegion, rscRegion: string | null): boolean {
-  return rscRegion !== null && (RSC_REGIONS as readonly string[]).includes(region) && normalise(region) === normalise(rscRegion);
+  return (
+    rscRegion !== null &&
+    (RSC_REGIONS as readonly string[]).includes(region) &&
+    normalise(region) === normalise(rscRegion)
+  );
 }
 
 function normalise(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ');
 }

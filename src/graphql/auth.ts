@@ -51,17 +51,27 @@ export interface ChangePlace {
  * region, or its local authority's RSC region, among the token's. So a tsc-staff token with no regions changes
  * nothing, nor does one whose change has no known place (an alliance that never had a lead).
  */
-export async function authorizeChange(context: RequestContext, places: readonly ChangePlace[], what: string): Promise<void> {
+export async function authorizeChange(
+  context: RequestContext,
+  places: readonly ChangePlace[],
+  what: string,
+): Promise<void> {
   const { caller } = context;
   if (caller.role === 'dfe-staff') return;
   if (caller.role === 'partner') throw new AccessDenied('Partners have read-only access to the registry');
   const covers = regionNames(caller.regions) || 'no region';
-  if (places.length === 0) throw new AccessDenied(`Your TSC role covers ${covers}; ${what} is in no region, so DfE staff change it`);
+  if (places.length === 0) {
+    throw new AccessDenied(`Your TSC role covers ${covers}; ${what} is in no region, so DfE staff change it`);
+  }
   // A place outside the caller's GOR regions may still be in one of their RSC regions: its local authority's.
-  const rscRegionOf = async ({ region, laCode }: ChangePlace) =>
-    caller.regions.includes(region) ? null : ((await context.loaders.localAuthorityByCode.load(laCode))?.rscRegion ?? null);
+  const rscRegionOf = async ({ region, laCode }: ChangePlace) => {
+    if (caller.regions.includes(region)) return null;
+    return (await context.loaders.localAuthorityByCode.load(laCode))?.rscRegion ?? null;
+  };
   const rscRegions = await Promise.all(places.map(rscRegionOf));
-  const outside = places.filter((place, at) => !inRegions(caller.regions, { region: place.region, rscRegion: rscRegions[at] ?? null }));
+  const outside = places.filter(
+    (place, at) => !inRegions(caller.regions, { region: place.region, rscRegion: rscRegions[at] ?? null }),
+  );
   if (outside.length > 0) {
     const names = [...new Set(outside.map((place) => GOR_REGIONS[place.region]))].join(', ');
     throw new AccessDenied(`Your TSC role covers ${covers}, not ${names} (${what})`);
@@ -84,9 +94,10 @@ function listClaim(value: unknown): string[] {
 function regionsFrom(value: unknown): ScopeRegion[] {
   const parts = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
   try {
-    const named = parts.map((part) => part.trim()).filter(Boolean).flatMap((part) => regionsNamed(part, CLAIMS.regions));
-    return [...new Set(named)];
+    const names = parts.map((part) => part.trim()).filter(Boolean);
+    return [...new Set(names.flatMap((name) => regionsNamed(name, CLAIMS.regions)))];
   } catch (error) {
-    throw unauthenticated(`The token's ${CLAIMS.regions} claim is not a list of GOR or RSC regions: ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    throw unauthenticated(`The token's ${CLAIMS.regions} claim is not a list of GOR or RSC regions: ${reason}`);
   }
 }

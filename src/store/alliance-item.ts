@@ -50,7 +50,12 @@ type Item = Record<string, unknown>;
  * The alliance item carries its leads' regions and local authorities, so lists of alliances can be
  * narrowed to a place without reading the leads, and `needsRestructuring` for the flagged list.
  */
-export function toAllianceItem(alliance: Alliance, version: number, places: LeadPlaces, lastLeadSpots: readonly string[]): Item {
+export function toAllianceItem(
+  alliance: Alliance,
+  version: number,
+  places: LeadPlaces,
+  lastLeadSpots: readonly string[],
+): Item {
   const order = keys.allianceOrder(allianceNameKey(alliance.name), alliance.id);
   return {
     ...keys.alliance(alliance.id),

@@ -9,7 +9,11 @@ import type { Store } from './store.js';
 import { FilterBuilder } from './item-filter.js';
 
 /** Alliances by id, in the order asked, undefined where none has the id; `consistent` as a change reads. */
-export async function getAlliancesById(store: Store, ids: readonly string[], options: { consistent?: boolean } = {}): Promise<(StoredAlliance | undefined)[]> {
+export async function getAlliancesById(
+  store: Store,
+  ids: readonly string[],
+  options: { consistent?: boolean } = {},
+): Promise<(StoredAlliance | undefined)[]> {
   const items = await batchGet(store, ids.map((id) => keys.alliance(id)), options);
   return items.map((item) => (item ? fromAllianceItem(item) : undefined));
 }

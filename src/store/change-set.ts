@@ -7,7 +7,14 @@ import { cellDeltas } from '../domain/coverage-cell.js';
 import { ConcurrentChange, TransactionTooLarge } from '../domain/errors.js';
 import type { Network } from '../domain/network.js';
 import type { School } from '../domain/school.js';
-import { lastLeadSpotsOf, leadPlacesOf, placeOfSpot, toAllianceItem, toMembershipItem, type StoredAlliance } from './alliance-item.js';
+import {
+  lastLeadSpotsOf,
+  leadPlacesOf,
+  placeOfSpot,
+  toAllianceItem,
+  toMembershipItem,
+  type StoredAlliance,
+} from './alliance-item.js';
 import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from './idempotency.js';
 import { keys } from './keys.js';
 import { toNetworkItem, type StoredNetwork } from './networks.js';
@@ -57,7 +64,8 @@ export class ChangeSet {
     const places = leads ? leadPlacesOf(leads) : (before?.leadPlaces ?? leadPlacesOf([]));
     const lastLeadSpots = lastLeadSpotsOf(places, before);
     const stored = { ...after, version: (before?.version ?? 0) + 1, leadPlaces: places, lastLeadSpots };
-    this.items.push(this.versionedPut(toAllianceItem(after, stored.version, places, lastLeadSpots), before?.version ?? null));
+    const item = toAllianceItem(after, stored.version, places, lastLeadSpots);
+    this.items.push(this.versionedPut(item, before?.version ?? null));
     this.moveAllianceEntries(after.id, before?.leadPlaces.spots ?? [], places.spots);
     return stored;
   }

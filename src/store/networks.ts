@@ -12,7 +12,14 @@ export type StoredNetwork = Network & { readonly version: number };
 type Item = Record<string, unknown>;
 
 export function toNetworkItem(network: Network, version: number): Item {
-  return { ...keys.network(network.id), type: 'Network', version, id: network.id, name: network.name, allianceIds: network.allianceIds };
+  return {
+    ...keys.network(network.id),
+    type: 'Network',
+    version,
+    id: network.id,
+    name: network.name,
+    allianceIds: network.allianceIds,
+  };
 }
 
 function fromNetworkItem(item: Item): StoredNetwork {
@@ -26,18 +33,25 @@ function fromNetworkItem(item: Item): StoredNetwork {
 
 /** Networks by id, in the order asked, undefined where unknown. */
 export async function getNetworksById(store: Store, ids: readonly string[]): Promise<(StoredNetwork | undefined)[]> {
-  const items = await batchGet(store, ids.map((id) => keys.network(id)));
+  const items = await batchGet(
+    store,
+    ids.map((id) => keys.network(id)),
+  );
   return items.map((item) => (item ? fromNetworkItem(item) : undefined));
 }
 
 /** A network read strongly consistently, as a change starts from it. */
 export async function getNetworkForChange(store: Store, id: string): Promise<StoredNetwork | undefined> {
-  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.network(id), ConsistentRead: true }));
+  const result = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.network(id), ConsistentRead: true }),
+  );
   return result.Item ? fromNetworkItem(result.Item) : undefined;
 }
 
 /** The id of the network holding a name (see networkNameKey), if any. */
 export async function networkIdByName(store: Store, nameKey: string): Promise<string | undefined> {
-  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.networkName(nameKey), ConsistentRead: true }));
+  const result = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.networkName(nameKey), ConsistentRead: true }),
+  );
   return result.Item?.networkId as string | undefined;
 }

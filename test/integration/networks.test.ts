@@ -6,7 +6,12 @@ import { graphqlClient } from '../support/graphql.js';
 import { emptyStore } from '../support/store.js';
 import { seedSchools } from '../support/teaching-schools.js';
 
-const LANCASHIRE = { 'LA (code)': '888', 'LA (name)': 'Lancashire', 'GOR (name)': 'North West', 'RSCRegion (name)': 'Lancashire & West Yorkshire' };
+const LANCASHIRE = {
+  'LA (code)': '888',
+  'LA (name)': 'Lancashire',
+  'GOR (name)': 'North West',
+  'RSCRegion (name)': 'Lancashire & West Yorkshire',
+};
 const DFE: DevTokenRequest = { role: 'dfe-staff' };
 const ZERO_WIDTH_SPACE = '\u200B';
 
@@ -20,21 +25,28 @@ let thames: string;
 
 async function as(request: DevTokenRequest, query: string, variables?: Record<string, unknown>) {
   const response = await graphql(query, variables, { authorization: `Bearer ${await signDevToken(key, request)}` });
-  if (response.errors && response.errors[0]?.extensions?.code !== 'FORBIDDEN') throw new Error(JSON.stringify(response.errors));
+  if (response.errors && response.errors[0]?.extensions?.code !== 'FORBIDDEN')
+    throw new Error(JSON.stringify(response.errors));
   return response;
 }
 
 async function createAlliance(name: string, lead: string): Promise<string> {
-  const response = await as(DFE, 'mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) { alliance { id } } }', {
-    input: { name, type: 'SINGLE', leadUrns: [lead] },
-  });
+  const response = await as(
+    DFE,
+    'mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) { alliance { id } } }',
+    {
+      input: { name, type: 'SINGLE', leadUrns: [lead] },
+    },
+  );
   return response.data?.createAlliance.alliance.id;
 }
 
 async function join(allianceId: string, networkName: string) {
   const response = await as(
     DFE,
-    'mutation ($input: JoinNetworkInput!) { joinNetwork(input: $input) { alliance { network { id name } } userErrors { code } } }',
+    `mutation ($input: JoinNetworkInput!) {
+      joinNetwork(input: $input) { alliance { network { id name } } userErrors { code } }
+    }`,
     { input: { allianceId, networkName } },
   );
   expect(response.data?.joinNetwork.userErrors).toEqual([]);
@@ -44,7 +56,9 @@ async function join(allianceId: string, networkName: string) {
 async function rename(request: DevTokenRequest, networkId: string, name: string) {
   const response = await as(
     request,
-    'mutation ($input: RenameNetworkInput!) { renameNetwork(input: $input) { network { id name } userErrors { field code } } }',
+    `mutation ($input: RenameNetworkInput!) {
+      renameNetwork(input: $input) { network { id name } userErrors { field code } }
+    }`,
     { input: { networkId, name } },
   );
   return response.errors?.[0]?.extensions?.code ?? response.data?.renameNetwork;
@@ -64,7 +78,11 @@ async function networkOf(allianceId: string) {
 beforeEach(async () => {
   ({ store } = await emptyStore());
   graphql = graphqlClient(store, { identify: localIdentity(key) });
-  await seedSchools(store, [{ urn: '920001', cells: LANCASHIRE }, { urn: '920002', cells: LANCASHIRE }, { urn: '920003' }]);
+  await seedSchools(store, [
+    { urn: '920001', cells: LANCASHIRE },
+    { urn: '920002', cells: LANCASHIRE },
+    { urn: '920003' },
+  ]);
   redRose = await createAlliance('Red Rose', '920001');
   luneValley = await createAlliance('Lune Valley', '920002');
   thames = await createAlliance('Thames', '920003');
@@ -92,6 +110,17 @@ describe('teaching school networks', () => {
     expect(await networkOf(luneValley)).toMatchObject({ name: 'Южная сеть', alliances: { totalCount: 1 } });
   });
 
+  it('makes one network when three alliances race to join a name no network has yet', async () => {
+    const joined = await Promise.all([
+      join(redRose, 'Race Network'),
+      join(luneValley, 'race network'),
+      join(thames, 'RACE NETWORK'),
+    ]);
+
+    expect(new Set(joined.map(({ id }) => id)).size).toBe(1);
+    expect(await networkOf(thames)).toMatchObject({ alliances: { totalCount: 3 } });
+  });
+
   it('renames a network with renameNetwork, keeping its id and alliances, and frees the old name', async () => {
     const northern = await join(redRose, 'Northern Network');
     await join(luneValley, 'Northern Network');
@@ -100,11 +129,15 @@ describe('teaching school networks', () => {
     const newcomer = await join(thames, 'Northern Network');
 
     expect(renamed).toEqual({ network: { id: northern.id, name: 'Pennine Network' }, userErrors: [] });
-    expect(await network(northern.id)).toEqual({ id: northern.id, name: 'Pennine Network', alliances: { totalCount: 2 } });
+    expect(await network(northern.id)).toEqual({
+      id: northern.id,
+      name: 'Pennine Network',
+      alliances: { totalCount: 2 },
+    });
     expect(newcomer.id).not.toBe(northern.id);
   });
 
-  it('refuses a rename onto another network name, case and invisible characters aside, and changes nothing', async () => {
+  it('refuses a rename onto a name another network has, case and invisible characters aside', async () => {
     await join(redRose, 'Northern Network');
     const southern = await join(luneValley, 'Southern Network');
 
@@ -126,9 +159,22 @@ describe('teaching school networks', () => {
     );
 
     const events = trail.data?.auditTrail.edges.map(({ node }: { node: Record<string, unknown> }) => node);
-    expect(events.map((event: { action: string }) => event.action)).toEqual(['joinNetwork', 'joinNetwork', 'leaveNetwork', 'renameNetwork']);
-    expect(events.every((event: { actor: unknown }) => JSON.stringify(event.actor) === '{"id":"dfe-staff@localhost","role":"dfe-staff"}')).toBe(true);
-    expect(events[2]).toMatchObject({ before: { allianceIds: [redRose, luneValley] }, after: { allianceIds: [luneValley] } });
+    expect(events.map((event: { action: string }) => event.action)).toEqual([
+      'joinNetwork',
+      'joinNetwork',
+      'leaveNetwork',
+      'renameNetwork',
+    ]);
+    expect(
+      events.every(
+        (event: { actor: unknown }) =>
+          JSON.stringify(event.actor) === '{"id":"dfe-staff@localhost","role":"dfe-staff"}',
+      ),
+    ).toBe(true);
+    expect(events[2]).toMatchObject({
+      before: { allianceIds: [redRose, luneValley] },
+      after: { allianceIds: [luneValley] },
+    });
     expect(events[3]).toMatchObject({ before: { name: 'Northern Network' }, after: { name: 'Pennine Network' } });
   });
 

@@ -15,7 +15,9 @@ describe('callers from Cognito claims', () => {
   });
 
   it('reads RSC regions by name, and a name both kinds share as both', () => {
-    const caller = callerFromClaims({ sub: 'x', 'cognito:groups': ['tsc-staff'], 'custom:regions': 'North,West Midlands' });
+    const claims = { sub: 'x', 'cognito:groups': ['tsc-staff'], 'custom:regions': 'North,West Midlands' };
+
+    const caller = callerFromClaims(claims);
 
     expect(caller.regions).toEqual(['North', 'WEST_MIDLANDS', 'West Midlands']);
   });

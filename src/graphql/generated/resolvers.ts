@@ -817,7 +817,10 @@ export type Mutation = {
   createAlliance: CreateAlliancePayload;
   /** Designate a school as a teaching school. Its latest Ofsted rating must be Outstanding, and it must not already be one. */
   designateTeachingSchool: DesignateTeachingSchoolPayload;
-  /** An alliance joins the teaching school network of this name (case, spacing and invisible characters aside), whose name stays as it is; a new network when none has the name. Only `renameNetwork` renames. */
+  /**
+   * An alliance joins the teaching school network of this name (case, spacing and invisible characters aside),
+   * whose name stays as it is; a new network when none has the name. Only `renameNetwork` renames.
+   */
   joinNetwork: JoinNetworkPayload;
   /** An alliance leaves its teaching school network. */
   leaveNetwork: LeaveNetworkPayload;
@@ -833,7 +836,10 @@ export type Mutation = {
   removeAllianceMember: RemoveAllianceMemberPayload;
   /** Rename an alliance. */
   renameAlliance: RenameAlliancePayload;
-  /** Rename a teaching school network, keeping its id and its alliances. TSC staff may rename it only when they may change every alliance in it; a network with no alliance, only DfE staff. */
+  /**
+   * Rename a teaching school network, keeping its id and its alliances. TSC staff may rename it only when they may
+   * change every alliance in it; a network with no alliance, only DfE staff.
+   */
   renameNetwork: RenameNetworkPayload;
   /** The school gives its designation up; an open review concludes WITHDRAWN. */
   withdrawDesignation: WithdrawDesignationPayload;
@@ -1392,7 +1398,10 @@ export type RenameAlliancePayload = {
 
 /** Input of `renameNetwork`. */
 export type RenameNetworkInput = {
-  /** The version of the network the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
+  /**
+   * The version of the network the caller read (its `version` field); a stale one is refused with CONFLICT and
+   * changes nothing. Not checked when not given.
+   */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The new name, unique among networks (case, spacing and invisible characters aside). */
   name: Scalars['String']['input'];

@@ -79,7 +79,7 @@ export function stageNetwork(
   return stored;
 }
 
-/** Stages a school's change of lead claim (which alliance it leads; read with schoolsToChange), with its audit event. */
+/** Stages a school's change of lead claim (which alliance it leads), with its audit event. */
 export function stageLeadClaim(
   changes: ChangeSet,
   context: RequestContext,

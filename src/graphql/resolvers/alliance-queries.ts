@@ -8,7 +8,8 @@ import { pageArgs } from '../paging.js';
 export const allianceQueries: Pick<QueryResolvers, 'alliance' | 'alliances' | 'network'> = {
   alliance: async (_parent, { id }, context) => (isAllianceId(id) ? ((await context.loaders.allianceById.load(id)) ?? null) : null),
 
-  network: async (_parent, { id }, context) => (isNetworkId(id) ? ((await context.loaders.networkById.load(id)) ?? null) : null),
+  network: async (_parent, { id }, context) =>
+    isNetworkId(id) ? ((await context.loaders.networkById.load(id)) ?? null) : null,
 
   alliances: async (_parent, { filter, ...args }, context) => {
     const criteria: AllianceCriteria = {

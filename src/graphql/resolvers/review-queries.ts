@@ -39,9 +39,13 @@ export const reviewQueries: Pick<QueryResolvers, 'designationReview' | 'designat
   auditTrail: async (_parent, { urn, allianceId, networkId, ...args }, context) => {
     authorizeInternalRead(context, 'the audit trail');
     const given = [urn, allianceId, networkId].filter((value) => value != null).length;
-    if (given !== 1) throw new InvalidInput(urn == null ? 'urn' : 'allianceId', 'Give exactly one of urn, allianceId and networkId');
+    if (given !== 1) {
+      throw new InvalidInput(urn == null ? 'urn' : 'allianceId', 'Give exactly one of urn, allianceId and networkId');
+    }
     if (allianceId != null && !isAllianceId(allianceId)) throw new InvalidInput('allianceId', 'allianceId is not an alliance id');
-    if (networkId != null && !isNetworkId(networkId)) throw new InvalidInput('networkId', 'networkId is not a network id');
+    if (networkId != null && !isNetworkId(networkId)) {
+      throw new InvalidInput('networkId', 'networkId is not a network id');
+    }
     const subject =
       urn != null
         ? auditSubject.school(parseUrn(urn))
