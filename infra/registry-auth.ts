@@ -25,7 +25,7 @@ const STAFF_GROUPS = {
 /** The resource server whose scope partner tokens carry, as `registry/read`. */
 const RESOURCE_SERVER = { identifier: 'registry', readScope: 'read' } as const;
 
-/** The custom attribute holding a tsc-staff user's GOR region codes, comma-separated; tokens carry it as `custom:regions`. */
+/** A tsc-staff user's GOR region codes or RSC region names, comma-separated; tokens carry it as `custom:regions`. */
 const REGIONS_ATTRIBUTE = 'regions';
 
 export interface RegistryAuthProps {

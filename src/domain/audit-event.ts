@@ -19,8 +19,9 @@ export interface AuditEvent {
   after: unknown;
 }
 
-/** The subject of audit events about a school or an alliance: the one place these strings are made. */
+/** The subject of audit events about a school, an alliance or a network: the one place these strings are made. */
 export const auditSubject = {
   school: (urn: string) => `SCHOOL#${urn}`,
   alliance: (id: string) => `ALLIANCE#${id}`,
+  network: (id: string) => `NETWORK#${id}`,
 } as const;

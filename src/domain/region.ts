@@ -13,3 +13,20 @@ export const GOR_REGIONS = {
 
 export type GorRegion = keyof typeof GOR_REGIONS;
 export const GOR_REGION_CODES = Object.keys(GOR_REGIONS) as GorRegion[];
+
+/**
+ * The eight Regional Schools Commissioner (RSC) regions, which the Teaching Schools Council worked in, as
+ * GIAS's `RSCRegion (name)` names them. A local authority belongs to one (three have none).
+ */
+export const RSC_REGIONS = [
+  'East Midlands & Humber',
+  'East of England & North East London',
+  'Lancashire & West Yorkshire',
+  'North',
+  'South Central & North West London',
+  'South East & South London',
+  'South West',
+  'West Midlands',
+] as const;
+
+export type RscRegion = (typeof RSC_REGIONS)[number];

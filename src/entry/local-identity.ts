@@ -31,7 +31,7 @@ export function localSigningKey(file = LOCAL_KEY_FILE): Uint8Array {
 
 export interface DevTokenRequest {
   role: Role;
-  /** For tsc-staff: GOR region codes or names. */
+  /** For tsc-staff: GOR region codes or names, or RSC region names. */
   regions?: readonly string[];
   /** Who the token names. @default "<role>@localhost" */
   subject?: string;

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { AccessDenied, ErrorCode } from '../domain/errors.js';
 import { GOR_REGIONS, type GorRegion } from '../domain/region.js';
-import { codeForName } from '../domain/vocabulary.js';
+import { inRegions, regionNames, regionsNamed, type ScopeRegion } from '../domain/region-scope.js';
 import type { Caller, RequestContext } from './context.js';
 
 /** dfe-staff: read and write everything. tsc-staff: read everything, write in their regions. partner: read only. */
@@ -39,15 +39,42 @@ export function callerFromClaims(claims: Readonly<Record<string, unknown>>): Cal
   throw unauthenticated('The token grants no role in the registry (no dfe-staff or tsc-staff group, no registry/read scope)');
 }
 
-/** Refuses partners any change, and tsc-staff a change touching a region outside theirs. */
-export function authorizeChange(context: RequestContext, regions: readonly GorRegion[]): void {
+/** A place a change touches: a school's, or one of an alliance's (where its leads are, or last were). */
+export interface ChangePlace {
+  region: GorRegion;
+  laCode: string;
+}
+
+/**
+ * The region rule, enforced here only (every read for a change calls it). dfe-staff may change anything and
+ * partners nothing. tsc-staff may change only what lies in their regions: each place given must have its GOR
+ * region, or its local authority's RSC region, among the token's. So a tsc-staff token with no regions changes
+ * nothing, nor does one whose change has no known place (an alliance that never had a lead).
+ */
+export async function authorizeChange(
+  context: RequestContext,
+  places: readonly ChangePlace[],
+  what: string,
+): Promise<void> {
   const { caller } = context;
   if (caller.role === 'dfe-staff') return;
   if (caller.role === 'partner') throw new AccessDenied('Partners have read-only access to the registry');
-  const outside = regions.filter((region) => !caller.regions.includes(region));
+  const covers = regionNames(caller.regions) || 'no region';
+  if (places.length === 0) {
+    throw new AccessDenied(`Your TSC role covers ${covers}; ${what} is in no region, so DfE staff change it`);
+  }
+  // A place outside the caller's GOR regions may still be in one of their RSC regions: its local authority's.
+  const rscRegionOf = async ({ region, laCode }: ChangePlace) => {
+    if (caller.regions.includes(region)) return null;
+    return (await context.loaders.localAuthorityByCode.load(laCode))?.rscRegion ?? null;
+  };
+  const rscRegions = await Promise.all(places.map(rscRegionOf));
+  const outside = places.filter(
+    (place, at) => !inRegions(caller.regions, { region: place.region, rscRegion: rscRegions[at] ?? null }),
+  );
   if (outside.length > 0) {
-    const names = (list: readonly GorRegion[]) => list.map((region) => GOR_REGIONS[region]).join(', ');
-    throw new AccessDenied(`Your TSC role covers ${names(caller.regions) || 'no region'}, not ${names(outside)}`);
+    const names = [...new Set(outside.map((place) => GOR_REGIONS[place.region]))].join(', ');
+    throw new AccessDenied(`Your TSC role covers ${covers}, not ${names} (${what})`);
   }
 }
 
@@ -63,12 +90,14 @@ function listClaim(value: unknown): string[] {
   return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
 }
 
-/** The regions a tsc-staff token names: comma-separated codes or names ("NORTH_WEST,London"). */
-function regionsFrom(value: unknown): GorRegion[] {
+/** The regions a tsc-staff token names: comma-separated GOR codes or names and RSC names ("NORTH_WEST,North"). */
+function regionsFrom(value: unknown): ScopeRegion[] {
   const parts = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
   try {
-    return parts.map((part) => part.trim()).filter(Boolean).map((part) => codeForName(GOR_REGIONS, part, CLAIMS.regions));
+    const names = parts.map((part) => part.trim()).filter(Boolean);
+    return [...new Set(names.flatMap((name) => regionsNamed(name, CLAIMS.regions)))];
   } catch (error) {
-    throw unauthenticated(`The token's ${CLAIMS.regions} claim is not a list of GOR regions: ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    throw unauthenticated(`The token's ${CLAIMS.regions} claim is not a list of GOR or RSC regions: ${reason}`);
   }
 }

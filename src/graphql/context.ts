@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/audit-event.js';
-import type { GorRegion } from '../domain/region.js';
+import type { ScopeRegion } from '../domain/region-scope.js';
 import { DEFAULT_SETTINGS, type RegistrySettings } from '../domain/school.js';
 import { createLocalAuthorityCache, type LocalAuthorityCache } from '../store/local-authority-cache.js';
 import { currentRequestBudget, RequestBudget } from '../store/request-budget.js';
@@ -10,8 +10,8 @@ import { createLoaders, type Loaders } from './loaders.js';
 /** Who is calling, from their verified token. */
 export interface Caller extends Actor {
   role: Role;
-  /** For `tsc-staff`: the GOR regions they may change. */
-  regions: readonly GorRegion[];
+  /** For `tsc-staff`: the regions they may change, GOR regions (by code) and RSC regions (by name). */
+  regions: readonly ScopeRegion[];
 }
 
 /** What every resolver receives: the store, this request's loaders, and who is asking. */

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { LocalAuthority } from '../domain/local-authority.js';
 import type { StoredAlliance } from '../store/alliance-item.js';
 import { getAlliancesById } from '../store/alliances.js';
-import { getNetworksById, type Network } from '../store/networks.js';
+import { getNetworksById, type StoredNetwork } from '../store/networks.js';
 import { getLocalAuthoritiesByCode, listLocalAuthorities } from '../store/local-authorities.js';
 import type { StoredSchool } from '../store/school-item.js';
 import { getSchoolsByUrn } from '../store/schools.js';
@@ -16,7 +16,7 @@ export interface Loaders {
   schoolByUrn: DataLoader<string, StoredSchool | undefined>;
   localAuthorityByCode: DataLoader<string, LocalAuthority | undefined>;
   allianceById: DataLoader<string, StoredAlliance | undefined>;
-  networkById: DataLoader<string, Network | undefined>;
+  networkById: DataLoader<string, StoredNetwork | undefined>;
   /** Every local authority (one Query), for lists, regions and counts. */
   allLocalAuthorities: () => Promise<LocalAuthority[]>;
 }

@@ -3,7 +3,7 @@ import type { LocalAuthority } from '../domain/local-authority.js';
 import { sameData } from '../domain/same.js';
 import { DEFAULT_SETTINGS, type School } from '../domain/school.js';
 import { allianceNameKey, type Alliance } from '../domain/alliance.js';
-import { leadPlacesOf, toAllianceItem, toAllianceNameItem } from '../store/alliance-item.js';
+import { lastLeadSpotsOf, leadPlacesOf, toAllianceItem, toAllianceNameItem } from '../store/alliance-item.js';
 import { batchPut } from '../store/batch-write.js';
 import { claimFreshLoad, completeFreshLoad } from '../store/load-marker.js';
 import { toLocalAuthorityItem } from '../store/local-authority-item.js';
@@ -46,7 +46,8 @@ export const ITEM_SOURCES: readonly ((registry: LoadedRegistry) => Iterable<Item
   },
   function* alliances(registry) {
     for (const { alliance, leads } of registry.alliances) {
-      yield toAllianceItem(alliance, 1, leadPlacesOf(leads));
+      const places = leadPlacesOf(leads);
+      yield toAllianceItem(alliance, 1, places, lastLeadSpotsOf(places, null));
       yield toAllianceNameItem(allianceNameKey(alliance.name), alliance.id);
     }
   },

@@ -14,8 +14,26 @@ export interface LeadPlaces {
   spots: string[];
 }
 
-/** An alliance as read, with the version conditional writes compare against and where its leads are. */
-export type StoredAlliance = Alliance & { readonly version: number; readonly leadPlaces: LeadPlaces };
+/**
+ * An alliance as read, with the version conditional writes compare against, where its leads are, and the
+ * region rule's places for it: its leads' spots, or while it has no lead the spots of the leads it last had.
+ */
+export type StoredAlliance = Alliance & {
+  readonly version: number;
+  readonly leadPlaces: LeadPlaces;
+  readonly lastLeadSpots: readonly string[];
+};
+
+/** The region rule's spots for an alliance: its leads', or (with none) those it kept from its last leads. */
+export function lastLeadSpotsOf(places: LeadPlaces, before: Pick<StoredAlliance, 'lastLeadSpots'> | null): string[] {
+  return places.spots.length > 0 ? places.spots : [...(before?.lastLeadSpots ?? [])];
+}
+
+/** A spot (`<laCode>#<region>`) as the local authority and region it names. */
+export function placeOfSpot(spot: string): { laCode: string; region: GorRegion } {
+  const [laCode, region] = spot.split('#') as [string, GorRegion];
+  return { laCode, region };
+}
 
 /** The places of a set of lead schools. */
 export function leadPlacesOf(leads: readonly Pick<School, 'region' | 'laCode'>[]): LeadPlaces {
@@ -32,7 +50,12 @@ type Item = Record<string, unknown>;
  * The alliance item carries its leads' regions and local authorities, so lists of alliances can be
  * narrowed to a place without reading the leads, and `needsRestructuring` for the flagged list.
  */
-export function toAllianceItem(alliance: Alliance, version: number, places: LeadPlaces): Item {
+export function toAllianceItem(
+  alliance: Alliance,
+  version: number,
+  places: LeadPlaces,
+  lastLeadSpots: readonly string[],
+): Item {
   const order = keys.allianceOrder(allianceNameKey(alliance.name), alliance.id);
   return {
     ...keys.alliance(alliance.id),
@@ -51,6 +74,7 @@ export function toAllianceItem(alliance: Alliance, version: number, places: Lead
     leadRegions: places.regions,
     leadLaCodes: places.laCodes,
     leadSpots: places.spots,
+    lastLeadSpots,
     gsi1pk: keys.allAlliances,
     gsi1sk: order,
     gsi2pk: keys.alliancesOfType(alliance.type),
@@ -82,6 +106,7 @@ export function fromAllianceItem(item: Item): StoredAlliance {
       laCodes: (item.leadLaCodes as string[] | undefined) ?? [],
       spots: (item.leadSpots as string[] | undefined) ?? [],
     },
+    lastLeadSpots: (item.lastLeadSpots as string[] | undefined) ?? (item.leadSpots as string[] | undefined) ?? [],
   };
 }
 

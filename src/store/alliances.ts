@@ -8,9 +8,13 @@ import { countItems, queryPage, type ItemFilter, type ListSource, type Page, typ
 import type { Store } from './store.js';
 import { FilterBuilder } from './item-filter.js';
 
-/** Alliances by id, in the order asked, undefined where none has the id. */
-export async function getAlliancesById(store: Store, ids: readonly string[]): Promise<(StoredAlliance | undefined)[]> {
-  const items = await batchGet(store, ids.map((id) => keys.alliance(id)));
+/** Alliances by id, in the order asked, undefined where none has the id; `consistent` as a change reads. */
+export async function getAlliancesById(
+  store: Store,
+  ids: readonly string[],
+  options: { consistent?: boolean } = {},
+): Promise<(StoredAlliance | undefined)[]> {
+  const items = await batchGet(store, ids.map((id) => keys.alliance(id)), options);
   return items.map((item) => (item ? fromAllianceItem(item) : undefined));
 }
 

@@ -5,10 +5,19 @@ import type { AuditEvent } from '../domain/audit-event.js';
 import type { DesignationReview } from '../domain/review.js';
 import { cellDeltas } from '../domain/coverage-cell.js';
 import { ConcurrentChange, TransactionTooLarge } from '../domain/errors.js';
+import type { Network } from '../domain/network.js';
 import type { School } from '../domain/school.js';
-import { leadPlacesOf, toAllianceItem, toAllianceNameItem, toMembershipItem, type StoredAlliance } from './alliance-item.js';
+import {
+  lastLeadSpotsOf,
+  leadPlacesOf,
+  placeOfSpot,
+  toAllianceItem,
+  toMembershipItem,
+  type StoredAlliance,
+} from './alliance-item.js';
 import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from './idempotency.js';
 import { keys } from './keys.js';
+import { toNetworkItem, type StoredNetwork } from './networks.js';
 import { toReviewItem, type StoredReview } from './review-item.js';
 import { toSchoolItem, type StoredSchool } from './school-item.js';
 import { indexItemChanges } from './school-index-items.js';
@@ -53,8 +62,10 @@ export class ChangeSet {
   /** Writes an alliance. Pass the lead schools when its leads change; otherwise their places are kept. */
   public putAlliance(before: StoredAlliance | null, after: Alliance, leads?: readonly Pick<School, 'region' | 'laCode'>[]): StoredAlliance {
     const places = leads ? leadPlacesOf(leads) : (before?.leadPlaces ?? leadPlacesOf([]));
-    const stored = { ...after, version: (before?.version ?? 0) + 1, leadPlaces: places };
-    this.items.push(this.versionedPut(toAllianceItem(after, stored.version, places), before?.version ?? null));
+    const lastLeadSpots = lastLeadSpotsOf(places, before);
+    const stored = { ...after, version: (before?.version ?? 0) + 1, leadPlaces: places, lastLeadSpots };
+    const item = toAllianceItem(after, stored.version, places, lastLeadSpots);
+    this.items.push(this.versionedPut(item, before?.version ?? null));
     this.moveAllianceEntries(after.id, before?.leadPlaces.spots ?? [], places.spots);
     return stored;
   }
@@ -62,7 +73,7 @@ export class ChangeSet {
   /** Keeps each local authority's set of alliances with a lead there in step with the alliance's leads. */
   private moveAllianceEntries(allianceId: string, beforeSpots: readonly string[], afterSpots: readonly string[]): void {
     const change = (spot: string, kind: 'add' | 'remove') => {
-      const [laCode, region] = spot.split('#') as [string, string];
+      const { laCode, region } = placeOfSpot(spot);
       const entries = this.allianceEntries.get(laCode) ?? { add: new Set<string>(), remove: new Set<string>() };
       const entry = `${region}#${allianceId}`;
       const opposite = kind === 'add' ? entries.remove : entries.add;
@@ -83,23 +94,43 @@ export class ChangeSet {
 
   /** Claims a name for an alliance; fails if another alliance holds it. */
   public claimAllianceName(nameKey: string, allianceId: string): void {
+    this.claimName(keys.allianceName(nameKey), 'AllianceName', 'allianceId', allianceId);
+  }
+
+  public releaseAllianceName(nameKey: string, allianceId: string): void {
+    this.releaseName(keys.allianceName(nameKey), 'allianceId', allianceId);
+  }
+
+  /** Claims a name for a network; fails if another network holds it. */
+  public claimNetworkName(nameKey: string, networkId: string): void {
+    this.claimName(keys.networkName(nameKey), 'NetworkName', 'networkId', networkId);
+  }
+
+  public releaseNetworkName(nameKey: string, networkId: string): void {
+    this.releaseName(keys.networkName(nameKey), 'networkId', networkId);
+  }
+
+  /** A name item (`Key`) held by one record: claimed unless another holds it, released only by its holder. */
+  private claimName(Key: { pk: string; sk: string }, type: string, holder: string, id: string): void {
     this.items.push({
       Put: {
         TableName: this.store.tableName,
-        Item: toAllianceNameItem(nameKey, allianceId),
-        ConditionExpression: 'attribute_not_exists(pk) OR allianceId = :id',
-        ExpressionAttributeValues: { ':id': allianceId },
+        Item: { ...Key, type, [holder]: id },
+        ConditionExpression: 'attribute_not_exists(pk) OR #holder = :id',
+        ExpressionAttributeNames: { '#holder': holder },
+        ExpressionAttributeValues: { ':id': id },
       },
     });
   }
 
-  public releaseAllianceName(nameKey: string, allianceId: string): void {
+  private releaseName(Key: { pk: string; sk: string }, holder: string, id: string): void {
     this.items.push({
       Delete: {
         TableName: this.store.tableName,
-        Key: keys.allianceName(nameKey),
-        ConditionExpression: 'allianceId = :id',
-        ExpressionAttributeValues: { ':id': allianceId },
+        Key,
+        ConditionExpression: '#holder = :id',
+        ExpressionAttributeNames: { '#holder': holder },
+        ExpressionAttributeValues: { ':id': id },
       },
     });
   }
@@ -136,9 +167,11 @@ export class ChangeSet {
     this.items.push({ Put: { TableName: this.store.tableName, Item: toMembershipItem(ended), ConditionExpression: 'attribute_not_exists(pk)' } });
   }
 
-  /** Records a teaching school network (writing the same name again is harmless). */
-  public putNetwork(id: string, name: string): void {
-    this.items.push({ Put: { TableName: this.store.tableName, Item: { ...keys.network(id), type: 'Network', id, name } } });
+  /** Writes a teaching school network (new, or only if still at the version read); answers it with its new version. */
+  public putNetwork(before: StoredNetwork | null, after: Network): StoredNetwork {
+    const stored = { ...after, version: (before?.version ?? 0) + 1 };
+    this.items.push(this.versionedPut(toNetworkItem(after, stored.version), before?.version ?? null));
+    return stored;
   }
 
   /** Claims an idempotency key for the change; a second claim fails the transaction (the retry then reads it). */

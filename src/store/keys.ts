@@ -31,6 +31,7 @@ export const keys = {
   }),
   membershipsOf: (urn: string) => `MEMBERSHIPS#${urn}`,
   network: (id: string) => ({ pk: `NETWORK#${id}`, sk: 'NETWORK' }),
+  networkName: (nameKey: string) => ({ pk: `NETWORK_NAME#${nameKey}`, sk: 'NETWORK_NAME' }),
   review: (urn: string, id: string) => ({ pk: schoolPartition(urn), sk: `REVIEW#${id}` }),
   reviewPrefix: 'REVIEW#',
   schoolPartition,

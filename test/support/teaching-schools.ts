@@ -13,6 +13,8 @@ export interface SchoolSeed {
   type?: string;
   rating?: string;
   teaching?: boolean;
+  /** Other GIAS cells (its local authority and regions, say), by column name. */
+  cells?: Record<string, string>;
 }
 
 /** Loads fixture schools through the importer, then designates the teaching ones directly in the store. */
@@ -25,6 +27,7 @@ export async function seedSchools(store: Store, seeds: readonly SchoolSeed[]): P
       NumberOfPupils: String(seed.pupils ?? 500),
       'TypeOfEstablishment (name)': seed.type ?? 'Academy converter',
       'OfstedRating (name)': seed.rating ?? 'Outstanding',
+      ...seed.cells,
     }),
   );
   await importEstablishments(store, writeCsv(header, rows));

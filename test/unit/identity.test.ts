@@ -14,6 +14,14 @@ describe('callers from Cognito claims', () => {
     expect(caller).toEqual({ id: 'tsc@example.org', role: 'tsc-staff', regions: ['NORTH_WEST', 'LONDON'] });
   });
 
+  it('reads RSC regions by name, and a name both kinds share as both', () => {
+    const claims = { sub: 'x', 'cognito:groups': ['tsc-staff'], 'custom:regions': 'North,West Midlands' };
+
+    const caller = callerFromClaims(claims);
+
+    expect(caller.regions).toEqual(['North', 'WEST_MIDLANDS', 'West Midlands']);
+  });
+
   it('gives dfe-staff precedence when a user is in both groups', () => {
     expect(callerFromClaims({ sub: 'x', 'cognito:groups': ['tsc-staff', 'dfe-staff'] }).role).toBe('dfe-staff');
   });

@@ -9,7 +9,7 @@ import type { DesignationReviewConnectionSource, AuditEventConnectionSource, All
 import type { AuditEvent as AuditEventModel } from '../../domain/audit-event.js';
 import type { StoredAlliance } from '../../store/alliance-item.js';
 import type { AllianceMembership as AllianceMembershipModel, Deliverer, DeliveryAreaLeadModel } from '../../domain/alliance.js';
-import type { Network } from '../../store/networks.js';
+import type { StoredNetwork } from '../../store/networks.js';
 import type { Coverage as CoverageModel, CoverageGap as CoverageGapModel } from '../../domain/coverage.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -817,7 +817,10 @@ export type Mutation = {
   createAlliance: CreateAlliancePayload;
   /** Designate a school as a teaching school. Its latest Ofsted rating must be Outstanding, and it must not already be one. */
   designateTeachingSchool: DesignateTeachingSchoolPayload;
-  /** An alliance joins a teaching school network (created if no network has the name). */
+  /**
+   * An alliance joins the teaching school network of this name (case, spacing and invisible characters aside),
+   * whose name stays as it is; a new network when none has the name. Only `renameNetwork` renames.
+   */
   joinNetwork: JoinNetworkPayload;
   /** An alliance leaves its teaching school network. */
   leaveNetwork: LeaveNetworkPayload;
@@ -833,6 +836,11 @@ export type Mutation = {
   removeAllianceMember: RemoveAllianceMemberPayload;
   /** Rename an alliance. */
   renameAlliance: RenameAlliancePayload;
+  /**
+   * Rename a teaching school network, keeping its id and its alliances. TSC staff may rename it only when they may
+   * change every alliance in it; a network with no alliance, only DfE staff.
+   */
+  renameNetwork: RenameNetworkPayload;
   /** The school gives its designation up; an open review concludes WITHDRAWN. */
   withdrawDesignation: WithdrawDesignationPayload;
 };
@@ -937,6 +945,12 @@ export type MutationRemoveAllianceMemberArgs = {
 /** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
 export type MutationRenameAllianceArgs = {
   input: RenameAllianceInput;
+};
+
+
+/** Changes to the registry. Each takes one `input` and returns a payload with the changed object and `userErrors`. */
+export type MutationRenameNetworkArgs = {
+  input: RenameNetworkInput;
 };
 
 
@@ -1068,7 +1082,7 @@ export type Query = {
   alliance?: Maybe<Alliance>;
   /** Alliances, by name. At most 100 a page. */
   alliances: AllianceConnection;
-  /** The changes made to one school or one alliance, oldest first. Staff only. */
+  /** The changes made to one school, alliance or teaching school network, oldest first. Staff only. */
   auditTrail: AuditEventConnection;
   /** Local authorities with coverage gaps, worst first. At most 100 a page. */
   coverageGaps: CoverageGapConnection;
@@ -1084,6 +1098,8 @@ export type Query = {
   localAuthority?: Maybe<LocalAuthority>;
   /** England's coverage. */
   nationalCoverage: Coverage;
+  /** A teaching school network by its id; null when none has it. */
+  network?: Maybe<TeachingSchoolNetwork>;
   /** One Government Office Region. */
   region: Region;
   /** The nine Government Office Regions of England. */
@@ -1136,6 +1152,7 @@ export type QueryAuditTrailArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   allianceId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  networkId?: InputMaybe<Scalars['ID']['input']>;
   urn?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1181,6 +1198,12 @@ export type QueryLocalAuthoritiesArgs = {
 /** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
 export type QueryLocalAuthorityArgs = {
   code: Scalars['String']['input'];
+};
+
+
+/** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
+export type QueryNetworkArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1369,6 +1392,28 @@ export type RenameAlliancePayload = {
   __typename?: 'RenameAlliancePayload';
   /** The alliance after the change; null when `userErrors` says why there was none. */
   alliance?: Maybe<Alliance>;
+  /** Why the change was refused; empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `renameNetwork`. */
+export type RenameNetworkInput = {
+  /**
+   * The version of the network the caller read (its `version` field); a stale one is refused with CONFLICT and
+   * changes nothing. Not checked when not given.
+   */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The new name, unique among networks (case, spacing and invisible characters aside). */
+  name: Scalars['String']['input'];
+  /** The network. */
+  networkId: Scalars['ID']['input'];
+};
+
+/** The result of `renameNetwork`. */
+export type RenameNetworkPayload = {
+  __typename?: 'RenameNetworkPayload';
+  /** The network after the change; null when `userErrors` says why there was none. */
+  network?: Maybe<TeachingSchoolNetwork>;
   /** Why the change was refused; empty when it was made. */
   userErrors: Array<UserError>;
 };
@@ -1598,10 +1643,12 @@ export type TeachingSchoolNetwork = {
   __typename?: 'TeachingSchoolNetwork';
   /** The alliances in the network, by name. At most 100 a page. */
   alliances: AllianceConnection;
-  /** The network's id. */
+  /** The network's id, made when the network is and never changed (renaming keeps it). */
   id: Scalars['ID']['output'];
-  /** The network's name. */
+  /** The network's name, unique among networks (case, spacing and invisible characters aside). */
   name: Scalars['String']['output'];
+  /** The network's version, which every change raises: pass it as `expectedVersion` to change only what you read. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -1670,6 +1717,10 @@ export type UserErrorCode =
   | 'LEAD_CANNOT_BE_MEMBER'
   /** The number of leads does not fit the alliance type (SINGLE: 1; JOB_SHARE: 2; MULTIPLE: 2 or more). */
   | 'LEAD_COUNT_DOES_NOT_FIT_TYPE'
+  /** Another teaching school network has this name (case, spacing and invisible characters aside). */
+  | 'NETWORK_NAME_TAKEN'
+  /** No teaching school network has this id. */
+  | 'NETWORK_NOT_FOUND'
   /** The school is not one of the alliance's leads. */
   | 'NOT_A_LEAD'
   /** The school is not a current member of the alliance. */
@@ -1873,6 +1924,8 @@ export type ResolversTypes = {
   RemoveAllianceMemberPayload: ResolverTypeWrapper<Omit<RemoveAllianceMemberPayload, 'alliance' | 'membership'> & { alliance?: Maybe<ResolversTypes['Alliance']>, membership?: Maybe<ResolversTypes['AllianceMembership']> }>;
   RenameAllianceInput: RenameAllianceInput;
   RenameAlliancePayload: ResolverTypeWrapper<Omit<RenameAlliancePayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
+  RenameNetworkInput: RenameNetworkInput;
+  RenameNetworkPayload: ResolverTypeWrapper<Omit<RenameNetworkPayload, 'network'> & { network?: Maybe<ResolversTypes['TeachingSchoolNetwork']> }>;
   RestructuringReason: RestructuringReason;
   ReviewOutcome: ReviewOutcome;
   ReviewStatus: ReviewStatus;
@@ -1889,7 +1942,7 @@ export type ResolversTypes = {
   SearchMatch: SearchMatch;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TeachingSchoolFilter: TeachingSchoolFilter;
-  TeachingSchoolNetwork: ResolverTypeWrapper<Network>;
+  TeachingSchoolNetwork: ResolverTypeWrapper<StoredNetwork>;
   UntappedOutstandingFilter: UntappedOutstandingFilter;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
@@ -1979,6 +2032,8 @@ export type ResolversParentTypes = {
   RemoveAllianceMemberPayload: Omit<RemoveAllianceMemberPayload, 'alliance' | 'membership'> & { alliance?: Maybe<ResolversParentTypes['Alliance']>, membership?: Maybe<ResolversParentTypes['AllianceMembership']> };
   RenameAllianceInput: RenameAllianceInput;
   RenameAlliancePayload: Omit<RenameAlliancePayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
+  RenameNetworkInput: RenameNetworkInput;
+  RenameNetworkPayload: Omit<RenameNetworkPayload, 'network'> & { network?: Maybe<ResolversParentTypes['TeachingSchoolNetwork']> };
   RscRegion: RscRegionSource;
   School: StoredSchool;
   SchoolConnection: SchoolConnectionSource;
@@ -1990,7 +2045,7 @@ export type ResolversParentTypes = {
   SchoolSearchEdge: Omit<SchoolSearchEdge, 'node'> & { node: ResolversParentTypes['School'] };
   String: Scalars['String']['output'];
   TeachingSchoolFilter: TeachingSchoolFilter;
-  TeachingSchoolNetwork: Network;
+  TeachingSchoolNetwork: StoredNetwork;
   UntappedOutstandingFilter: UntappedOutstandingFilter;
   UserError: UserError;
   WithdrawDesignationInput: WithdrawDesignationInput;
@@ -2254,6 +2309,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   removeAllianceLead?: Resolver<ResolversTypes['RemoveAllianceLeadPayload'], ParentType, ContextType, RequireFields<MutationRemoveAllianceLeadArgs, 'input'>>;
   removeAllianceMember?: Resolver<ResolversTypes['RemoveAllianceMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveAllianceMemberArgs, 'input'>>;
   renameAlliance?: Resolver<ResolversTypes['RenameAlliancePayload'], ParentType, ContextType, RequireFields<MutationRenameAllianceArgs, 'input'>>;
+  renameNetwork?: Resolver<ResolversTypes['RenameNetworkPayload'], ParentType, ContextType, RequireFields<MutationRenameNetworkArgs, 'input'>>;
   withdrawDesignation?: Resolver<ResolversTypes['WithdrawDesignationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawDesignationArgs, 'input'>>;
 };
 
@@ -2297,6 +2353,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   localAuthorities?: Resolver<ResolversTypes['LocalAuthorityConnection'], ParentType, ContextType, RequireFields<QueryLocalAuthoritiesArgs, 'first'>>;
   localAuthority?: Resolver<Maybe<ResolversTypes['LocalAuthority']>, ParentType, ContextType, RequireFields<QueryLocalAuthorityArgs, 'code'>>;
   nationalCoverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
+  network?: Resolver<Maybe<ResolversTypes['TeachingSchoolNetwork']>, ParentType, ContextType, RequireFields<QueryNetworkArgs, 'id'>>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   representation?: Resolver<Array<ResolversTypes['PhaseRepresentation']>, ParentType, ContextType, Partial<QueryRepresentationArgs>>;
@@ -2340,6 +2397,11 @@ export type RemoveAllianceMemberPayloadResolvers<ContextType = RequestContext, P
 
 export type RenameAlliancePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RenameAlliancePayload'] = ResolversParentTypes['RenameAlliancePayload']> = {
   alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RenameNetworkPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RenameNetworkPayload'] = ResolversParentTypes['RenameNetworkPayload']> = {
+  network?: Resolver<Maybe<ResolversTypes['TeachingSchoolNetwork']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -2411,6 +2473,7 @@ export type TeachingSchoolNetworkResolvers<ContextType = RequestContext, ParentT
   alliances?: Resolver<ResolversTypes['AllianceConnection'], ParentType, ContextType, RequireFields<TeachingSchoolNetworkAlliancesArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
@@ -2474,6 +2537,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RemoveAllianceLeadPayload?: RemoveAllianceLeadPayloadResolvers<ContextType>;
   RemoveAllianceMemberPayload?: RemoveAllianceMemberPayloadResolvers<ContextType>;
   RenameAlliancePayload?: RenameAlliancePayloadResolvers<ContextType>;
+  RenameNetworkPayload?: RenameNetworkPayloadResolvers<ContextType>;
   RscRegion?: RscRegionResolvers<ContextType>;
   School?: SchoolResolvers<ContextType>;
   SchoolConnection?: SchoolConnectionResolvers<ContextType>;

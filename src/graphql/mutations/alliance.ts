@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { allianceNameKey, slugOf, type DeliveryArea } from '../../domain/alliance.js';
+import { allianceNameKey, type DeliveryArea } from '../../domain/alliance.js';
 import {
   addDeliverer,
   addLead,
   changeType,
-  checkName,
-  joinNetwork,
-  leaveNetwork,
   newAlliance,
   removeDeliverer,
   removeLead,
@@ -32,8 +29,6 @@ type Mutations = Pick<
   | 'renameAlliance'
   | 'addAllianceDeliverer'
   | 'removeAllianceDeliverer'
-  | 'joinNetwork'
-  | 'leaveNetwork'
 >;
 
 function nameTaken(name: string): RuleViolation {
@@ -43,8 +38,8 @@ function nameTaken(name: string): RuleViolation {
 }
 
 /**
- * An alliance: who leads it and how (every such change checks the alliance-type rules), and its name,
- * deliverers and network, which leave the leads alone. Its partner schools are alliance-membership.ts.
+ * An alliance: who leads it and how (every such change checks the alliance-type rules), and its name and
+ * deliverers, which leave the leads alone. Its partner schools are alliance-membership.ts; networks network.ts.
  */
 export const allianceMutations: Mutations = {
   createAlliance: (_parent, { input }, context) =>
@@ -156,20 +151,5 @@ export const allianceMutations: Mutations = {
       const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
       const after = removeDeliverer(before, input.delivererId, dateOrToday(context, input.leftOn, 'leftOn'));
       return { alliance: stageAlliance(changes, context, 'removeAllianceDeliverer', before, after) };
-    }),
-
-  joinNetwork: (_parent, { input }, context) =>
-    runMutation(context, { alliance: null }, async (changes) => {
-      const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
-      const name = checkName(input.networkName, 'networkName');
-      const id = slugOf(name) || 'network';
-      changes.putNetwork(id, name);
-      return { alliance: stageAlliance(changes, context, 'joinNetwork', before, joinNetwork(before, id)) };
-    }),
-
-  leaveNetwork: (_parent, { input }, context) =>
-    runMutation(context, { alliance: null }, async (changes) => {
-      const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
-      return { alliance: stageAlliance(changes, context, 'leaveNetwork', before, leaveNetwork(before)) };
     }),
 };

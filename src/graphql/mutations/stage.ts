@@ -1,12 +1,13 @@
 import { dropDeDesignatedLead } from '../../domain/alliance-changes.js';
 import type { Alliance, AllianceMembership } from '../../domain/alliance.js';
 import { auditSubject, type AuditEvent } from '../../domain/audit-event.js';
+import type { Network } from '../../domain/network.js';
 import { sameData } from '../../domain/same.js';
 import type { School } from '../../domain/school.js';
 import type { StoredAlliance } from '../../store/alliance-item.js';
 import type { ChangeSet } from '../../store/change-set.js';
+import type { StoredNetwork } from '../../store/networks.js';
 import type { StoredSchool } from '../../store/school-item.js';
-import { authorizeChange } from '../auth.js';
 import type { RequestContext } from '../context.js';
 import { allianceToChange, schoolsToChange } from './read-for-change.js';
 
@@ -65,6 +66,19 @@ export function stageAlliance(
   return stored;
 }
 
+/** Stages a network's new state with its audit event. */
+export function stageNetwork(
+  changes: ChangeSet,
+  context: RequestContext,
+  action: string,
+  before: StoredNetwork | null,
+  after: Network,
+): StoredNetwork {
+  const stored = changes.putNetwork(before, after);
+  changes.audit(auditEvent(context, action, auditSubject.network(after.id), before, after));
+  return stored;
+}
+
 /** Stages a school's change of lead claim (which alliance it leads), with its audit event. */
 export function stageLeadClaim(
   changes: ChangeSet,
@@ -73,7 +87,6 @@ export function stageLeadClaim(
   school: StoredSchool,
   allianceId: string | null,
 ): void {
-  authorizeChange(context, [school.region]);
   stageSchool(changes, context, action, school, { ...school, leadsAllianceId: allianceId });
 }
 

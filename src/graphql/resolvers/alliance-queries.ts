@@ -1,11 +1,15 @@
 import { isAllianceId } from '../../domain/alliance.js';
+import { isNetworkId } from '../../domain/network.js';
 import { parseLaCode } from '../../domain/local-authority.js';
 import { countAlliances, findAlliances, type AllianceCriteria } from '../../store/alliances.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { pageArgs } from '../paging.js';
 
-export const allianceQueries: Pick<QueryResolvers, 'alliance' | 'alliances'> = {
+export const allianceQueries: Pick<QueryResolvers, 'alliance' | 'alliances' | 'network'> = {
   alliance: async (_parent, { id }, context) => (isAllianceId(id) ? ((await context.loaders.allianceById.load(id)) ?? null) : null),
+
+  network: async (_parent, { id }, context) =>
+    isNetworkId(id) ? ((await context.loaders.networkById.load(id)) ?? null) : null,
 
   alliances: async (_parent, { filter, ...args }, context) => {
     const criteria: AllianceCriteria = {

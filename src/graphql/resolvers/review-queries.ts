@@ -1,5 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { isAllianceId } from '../../domain/alliance.js';
+import { isNetworkId } from '../../domain/network.js';
 import { auditSubject } from '../../domain/audit-event.js';
 import { InvalidInput } from '../../domain/errors.js';
 import { parseLaCode } from '../../domain/local-authority.js';
@@ -35,11 +36,22 @@ export const reviewQueries: Pick<QueryResolvers, 'designationReview' | 'designat
   designationsAtRisk: (_parent, { filter, ...page }, context) =>
     schoolConnection(context, { region: filter?.region, localAuthority: filter?.localAuthority, isTeachingSchool: true, designationStatus: 'DESIGNATED', belowOutstanding: true }, page),
 
-  auditTrail: async (_parent, { urn, allianceId, ...args }, context) => {
+  auditTrail: async (_parent, { urn, allianceId, networkId, ...args }, context) => {
     authorizeInternalRead(context, 'the audit trail');
-    if ((urn == null) === (allianceId == null)) throw new InvalidInput(urn == null ? 'urn' : 'allianceId', 'Give exactly one of urn and allianceId');
+    const given = [urn, allianceId, networkId].filter((value) => value != null).length;
+    if (given !== 1) {
+      throw new InvalidInput(urn == null ? 'urn' : 'allianceId', 'Give exactly one of urn, allianceId and networkId');
+    }
     if (allianceId != null && !isAllianceId(allianceId)) throw new InvalidInput('allianceId', 'allianceId is not an alliance id');
-    const subject = urn != null ? auditSubject.school(parseUrn(urn)) : auditSubject.alliance(allianceId!);
+    if (networkId != null && !isNetworkId(networkId)) {
+      throw new InvalidInput('networkId', 'networkId is not a network id');
+    }
+    const subject =
+      urn != null
+        ? auditSubject.school(parseUrn(urn))
+        : allianceId != null
+          ? auditSubject.alliance(allianceId)
+          : auditSubject.network(networkId!);
     return { ...(await findAuditEvents(context.store, subject, pageArgs(args))), totalCount: () => countAuditEvents(context.store, subject) };
   },
 };

@@ -291,6 +291,10 @@ export type UserErrorCode =
   | 'LEAD_CANNOT_BE_MEMBER'
   /** The number of leads does not fit the alliance type (SINGLE: 1; JOB_SHARE: 2; MULTIPLE: 2 or more). */
   | 'LEAD_COUNT_DOES_NOT_FIT_TYPE'
+  /** Another teaching school network has this name (case, spacing and invisible characters aside). */
+  | 'NETWORK_NAME_TAKEN'
+  /** No teaching school network has this id. */
+  | 'NETWORK_NOT_FOUND'
   /** The school is not one of the alliance's leads. */
   | 'NOT_A_LEAD'
   /** The school is not a current member of the alliance. */
