@@ -15,7 +15,12 @@ export interface LeadPlaces {
 }
 
 /** An alliance as read, with the version conditional writes compare against and where its leads are. */
-export type StoredAlliance = Alliance & { readonly version: number; readonly leadPlaces: LeadPlaces };
+export type StoredAlliance = Alliance & {
+  readonly version: number;
+  readonly leadPlaces: LeadPlaces;
+  /** When it last changed (absent on items written before changes were timed). */
+  readonly updatedAt?: string;
+};
 
 /** The places of a set of lead schools. */
 export function leadPlacesOf(leads: readonly Pick<School, 'region' | 'laCode'>[]): LeadPlaces {
@@ -72,6 +77,7 @@ export function fromAllianceItem(item: Item): StoredAlliance {
     memberCounts: (item.memberCounts as Alliance['memberCounts'] | undefined) ?? {},
     restructuringReasons: (item.restructuringReasons as Alliance['restructuringReasons'] | undefined) ?? [],
     version: item.version as number,
+    updatedAt: item.updatedAt as string | undefined,
     leadPlaces: {
       regions: (item.leadRegions as GorRegion[] | undefined) ?? [],
       laCodes: (item.leadLaCodes as string[] | undefined) ?? [],
