@@ -19,5 +19,6 @@ export const handler = observer.wrap(
     server: createGraphqlServer({ introspection: process.env.INTROSPECTION === 'true', plugins: [observer.plugin] }),
     store: createStore({ tableName, client }),
     identify: identifyFromApiGateway,
+    graphiql: process.env.INTROSPECTION === 'true',
   }),
 );

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { GraphqlHandler } from './graphql-handler.js';
+import { isApiPath } from './http-routes.js';
 
 export interface LocalServerOptions {
   handler: GraphqlHandler;
@@ -25,7 +26,7 @@ export function startLocalServer(options: LocalServerOptions): Promise<Server> {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/graphql') {
+    if (!isApiPath(url.pathname)) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the GraphQL endpoint is /graphql\n');
       return;
     }

@@ -5,6 +5,7 @@ import { createRequestObserver } from '../observability/request-observer.js';
 import { countRequests } from '../store/request-counter.js';
 import { createClient, createStore, ensureTable } from '../store/store.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
+import { originsFrom } from './cors.js';
 import { createGraphqlHandler } from './graphql-handler.js';
 import { startLocalServer } from './local-server.js';
 import { localIdentity, localSigningKey, signDevToken } from './local-identity.js';
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
         server: createGraphqlServer({ introspection: true, development: true, plugins: [observer.plugin] }),
         store,
         identify: localIdentity(localSigningKey()),
+        graphiql: true,
+        allowedOrigins: originsFrom(process.env.ALLOWED_ORIGINS ?? '*'),
       }),
     );
     await startLocalServer({ handler, port });
