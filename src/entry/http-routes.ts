@@ -3,7 +3,7 @@ import { EXPORT_NAMES, type ExportName, exportCsv } from '../exports/registry-ex
 import { schemaSdl } from '../graphql/schema-sdl.js';
 import type { Store } from '../store/store.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
-import { graphiqlPage } from './graphiql-page.js';
+import { graphiqlResponse } from './graphiql-page.js';
 
 type Result = APIGatewayProxyStructuredResultV2;
 
@@ -64,7 +64,7 @@ async function route(
   options: HttpRoutesOptions,
 ): Promise<Result | null> {
   if (method === 'GET' && path === '/graphql' && options.graphiql && acceptsHtml(event)) {
-    return { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: graphiqlPage() };
+    return graphiqlResponse(/\bgzip\b/.test(header(event, 'accept-encoding') ?? ''));
   }
   if (path === '/schema.graphql') {
     return authenticated(event, options, async () => ({
