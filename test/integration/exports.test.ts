@@ -49,7 +49,7 @@ describe('bulk downloads', () => {
     );
     expect(rowsOf(csv)).toHaveLength(800);
     expect(rowsOf(csv)[0]).toMatch(/^URN,LA \(code\),LA \(name\),EstablishmentNumber,EstablishmentName,/);
-    expect(csv).toContain('The Aldgate School');
+    expect(csv).toContain('\r\n143221,810,Kingston upon Hull City of,4113,Kelvin Hall School,');
   });
 
   it('gives every school, one row per alliance school with its role, and one row per local authority', async () => {
