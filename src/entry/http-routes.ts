@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { EXPORT_NAMES, type ExportName, exportCsv } from '../exports/registry-exports.js';
 import { schemaSdl } from '../graphql/schema-sdl.js';
@@ -64,7 +65,7 @@ async function route(
   options: HttpRoutesOptions,
 ): Promise<Result | null> {
   if (method === 'GET' && path === '/graphql' && options.graphiql && acceptsHtml(event)) {
-    return graphiqlResponse(/\bgzip\b/.test(header(event, 'accept-encoding') ?? ''));
+    return graphiqlResponse(acceptsGzip(event));
   }
   if (path === '/schema.graphql') {
     return authenticated(event, options, async () => ({
@@ -81,12 +82,17 @@ async function route(
         `No such download. The downloads are ${EXPORT_NAMES.map((name) => `/exports/${name}.csv`).join(', ')}\n`,
       );
     }
-    return authenticated(event, options, () => csvDownload(options, exportName as ExportName));
+    return authenticated(event, options, () => csvDownload(options, exportName as ExportName, acceptsGzip(event)));
   }
   return null;
 }
 
-async function csvDownload(options: HttpRoutesOptions, name: ExportName): Promise<Result> {
+/**
+ * A download. API Gateway's HTTP API cannot stream a Lambda's response, so the CSV is built page by page (1,000 rows
+ * a DynamoDB Query) and sent whole: schools.csv, the largest, is about 3.8 MB on the shipped data, under Lambda's
+ * 6 MB; gzipped (when the client accepts it, as browsers and `curl --compressed` do) about a fifth of that.
+ */
+async function csvDownload(options: HttpRoutesOptions, name: ExportName, gzip: boolean): Promise<Result> {
   const chunks: string[] = [];
   for await (const chunk of exportCsv(options.store, name)) chunks.push(chunk);
   const date = (options.now ?? (() => new Date()))().toISOString().slice(0, 10);
@@ -96,8 +102,10 @@ async function csvDownload(options: HttpRoutesOptions, name: ExportName): Promis
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${name}-${date}.csv"`,
       'cache-control': 'no-store',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     },
-    body: chunks.join(''),
+    body: gzip ? gzipSync(chunks.join('')).toString('base64') : chunks.join(''),
+    isBase64Encoded: gzip,
   };
 }
 
@@ -123,6 +131,10 @@ function text(statusCode: number, body: string): Result {
 
 function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
   return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+function acceptsGzip(event: APIGatewayProxyEventV2): boolean {
+  return /\bgzip\b/.test(header(event, 'accept-encoding') ?? '');
 }
 
 function acceptsHtml(event: APIGatewayProxyEventV2): boolean {

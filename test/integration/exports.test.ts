@@ -64,7 +64,19 @@ describe('bulk downloads', () => {
     expect(alliances.filter((row) => row.includes(',LEAD,')).length).toBeGreaterThan(600);
     expect(coverage[0]).toMatch(/^LA \(code\),LA \(name\),GOR \(name\),RSCRegion \(name\),Schools,TeachingSchools,/);
     expect(coverage.length).toBeGreaterThan(150);
-    console.log(`schools.csv: ${Buffer.byteLength(schools.join('\r\n'))} bytes (Lambda's response limit: 6 MB)`);
+    expect(Buffer.byteLength(schools.join('\r\n'))).toBeLessThan(6 * 1024 * 1024);
+  });
+
+  it('sends the largest download gzipped to a client that accepts it, within the 6 MB Lambda response limit', async () => {
+    const plain = await get('/exports/schools.csv', { 'accept-encoding': 'identity' });
+    const gzipped = await get('/exports/schools.csv', { 'accept-encoding': 'gzip' });
+    const plainBytes = (await plain.arrayBuffer()).byteLength;
+    const text = await gzipped.text();
+
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(Number(gzipped.headers.get('content-length') ?? 0)).toBeLessThan(plainBytes / 3);
+    expect(Buffer.byteLength(text)).toBe(plainBytes);
+    expect(plainBytes).toBeLessThan(6 * 1024 * 1024);
   });
 
   it('refuses a download without a token, and names the downloads for an unknown one', async () => {
