@@ -3,6 +3,7 @@ import type { AuditEvent } from '../domain/audit-event.js';
 import { type ChangeKind, changeKindOf } from '../domain/change.js';
 import { InvalidInput } from '../domain/errors.js';
 import { fromAllianceItem, type StoredAlliance } from './alliance-item.js';
+import { fromAuditItem } from './audit-trail.js';
 import { batchGet } from './batch-get.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
@@ -138,16 +139,7 @@ function startKeyOf(cursor: string): Record<string, string> {
 }
 
 function toEntry(item: Record<string, unknown>): FeedEntry {
-  return {
-    subject: item.subject as string,
-    at: item.at as string,
-    id: item.id as string,
-    actor: item.actor as AuditEvent['actor'],
-    action: item.action as string,
-    before: item.before ?? null,
-    after: item.after ?? null,
-    kind: item.kind as ChangeKind,
-  };
+  return { ...fromAuditItem(item), kind: item.kind as ChangeKind };
 }
 
 /** The schools and alliances changes are about, as they are now: one BatchGetItem for a page (100 at most). */
