@@ -1,6 +1,8 @@
 import { coverageOf } from '../domain/coverage.js';
 import type { AllianceMembership } from '../domain/alliance.js';
+import { ESTABLISHMENT_STATUSES } from '../domain/establishment-status.js';
 import type { LocalAuthority } from '../domain/local-authority.js';
+import { OFSTED_RATINGS } from '../domain/ofsted.js';
 import { PHASES } from '../domain/phase.js';
 import { GOR_REGIONS } from '../domain/region.js';
 import type { StoredAlliance } from '../store/alliance-item.js';
@@ -16,7 +18,8 @@ import { type CsvColumn, csvChunks } from './csv.js';
 
 /**
  * The bulk downloads. Every column is a public field of the registry (what any caller of the GraphQL API may
- * read), so partners and staff get the same files. Column names follow GIAS where GIAS has the field.
+ * read), so partners and staff get the same files. Column names and values follow GIAS where GIAS has the field
+ * (`Open`, `Outstanding`, `London`), dates ISO 8601; the registry's own fields use the schema's enum values.
  */
 export const EXPORT_NAMES = ['schools', 'teaching-schools', 'alliances', 'coverage'] as const;
 export type ExportName = (typeof EXPORT_NAMES)[number];
@@ -34,10 +37,13 @@ const SCHOOL_COLUMNS: readonly CsvColumn<SchoolRow>[] = [
   { header: 'EstablishmentNumber', value: ({ school }) => school.establishmentNumber },
   { header: 'EstablishmentName', value: ({ school }) => school.name },
   { header: 'TypeOfEstablishment (name)', value: ({ school }) => school.establishmentType },
-  { header: 'EstablishmentStatus (name)', value: ({ school }) => school.status },
+  { header: 'EstablishmentStatus (name)', value: ({ school }) => ESTABLISHMENT_STATUSES[school.status] },
   { header: 'PhaseOfEducation (name)', value: ({ school }) => PHASES[school.phase] },
   { header: 'NumberOfPupils', value: ({ school }) => school.numberOfPupils },
-  { header: 'OfstedRating (name)', value: ({ school }) => school.ofstedRating },
+  {
+    header: 'OfstedRating (name)',
+    value: ({ school }) => (school.ofstedRating ? OFSTED_RATINGS[school.ofstedRating] : null),
+  },
   { header: 'OfstedLastInsp', value: ({ school }) => school.lastInspectedOn },
   { header: 'GOR (name)', value: ({ school }) => GOR_REGIONS[school.region] },
   { header: 'Easting', value: ({ school }) => school.easting },

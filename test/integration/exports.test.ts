@@ -49,7 +49,10 @@ describe('bulk downloads', () => {
     );
     expect(rowsOf(csv)).toHaveLength(800);
     expect(rowsOf(csv)[0]).toMatch(/^URN,LA \(code\),LA \(name\),EstablishmentNumber,EstablishmentName,/);
-    expect(csv).toContain('\r\n143221,810,Kingston upon Hull City of,4113,Kelvin Hall School,');
+    expect(csv).toContain(
+      '\r\n143221,810,Kingston upon Hull City of,4113,Kelvin Hall School,Academy converter,Open,Secondary,1368,' +
+        'Outstanding,2015-02-04,Yorkshire and the Humber,506467,431058,DESIGNATED,',
+    );
   });
 
   it('gives every school, one row per alliance school with its role, and one row per local authority', async () => {
