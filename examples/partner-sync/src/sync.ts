@@ -67,8 +67,8 @@ export async function follow(copy: Copy): Promise<{ copy: Copy; changes: number 
     for (const { node } of page.changes.edges) {
       changes += 1;
       if (node.kind === 'REGISTRY_LOADED') return { copy: await download(), changes };
-      const school = node.subject?.__typename === 'School' ? node.subject : null;
-      if (!school) continue;
+      if (node.subject?.__typename !== 'School') continue;
+      const { __typename, ...school } = node.subject;
       if (isTeachingSchool(school)) copy.schools[school.urn] = school;
       else delete copy.schools[school.urn];
     }
