@@ -6,6 +6,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CORS_POLICY } from '../src/entry/cors.js';
 import type { StageConfig } from './stage-config.js';
 
 const GRAPHQL_PATH = '/graphql';
@@ -63,9 +64,9 @@ export class GraphqlHttpApi extends Construct {
         config.allowedOrigins.length > 0
           ? {
               allowOrigins: config.allowedOrigins,
-              allowMethods: [CorsHttpMethod.POST, CorsHttpMethod.GET, CorsHttpMethod.OPTIONS],
-              allowHeaders: ['authorization', 'content-type'],
-              maxAge: Duration.hours(1),
+              allowMethods: CORS_POLICY.allowMethods.map((method) => CorsHttpMethod[method]),
+              allowHeaders: [...CORS_POLICY.allowHeaders],
+              maxAge: Duration.seconds(CORS_POLICY.maxAgeSeconds),
             }
           : undefined,
     });
@@ -80,11 +81,11 @@ export class GraphqlHttpApi extends Construct {
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
-    this.httpApi.addRoutes({
-      path: GRAPHQL_PATH,
-      methods: [HttpMethod.POST, HttpMethod.GET],
-      integration: new HttpLambdaIntegration('GraphqlHandler', props.handler),
-    });
+    const integration = new HttpLambdaIntegration('GraphqlHandler', props.handler);
+    this.httpApi.addRoutes({ path: GRAPHQL_PATH, methods: [HttpMethod.POST, HttpMethod.GET], integration });
+    // The downloads and the schema: the same Lambda, behind the same authorizer (src/entry/http-routes.ts).
+    this.httpApi.addRoutes({ path: '/schema.graphql', methods: [HttpMethod.GET], integration });
+    this.httpApi.addRoutes({ path: '/exports/{file}', methods: [HttpMethod.GET], integration });
     this.url = `${stage.url}${GRAPHQL_PATH.slice(1)}`;
   }
 }

@@ -8,6 +8,7 @@ import { createLocalAuthorityCache } from '../store/local-authority-cache.js';
 import { RequestBudget, withRequestBudget } from '../store/request-budget.js';
 import type { Store } from '../store/store.js';
 import { unreadableBody } from './unreadable-body.js';
+import { withHttpRoutes } from './http-routes.js';
 
 /** Works out who is calling from the API Gateway event; throws an UNAUTHENTICATED GraphQLError if nobody. */
 export type Identify = (event: APIGatewayProxyEventV2) => Promise<Caller> | Caller;
@@ -22,11 +23,17 @@ export interface GraphqlHandlerOptions {
    * @default 500 (DEFAULT_DYNAMODB_REQUEST_BUDGET)
    */
   maxDynamoDbRequests?: number;
+  /**
+   * Origins the handler itself answers CORS for (locally; in AWS the HTTP API does).
+   * @default []
+   */
+  allowedOrigins?: readonly string[];
 }
 
 /**
- * The Lambda handler for API Gateway HTTP API (v2) events; the local server calls the same one. What lives as
- * long as the handler (the container) is made here once: the local authorities' cache.
+ * The Lambda handler for API Gateway HTTP API (v2) events; the local server calls the same one. Besides
+ * /graphql it serves the routes of http-routes.ts (downloads, the schema). What lives as long as the handler
+ * (the container) is made here once: the local authorities' cache.
  */
 export function createGraphqlHandler(options: GraphqlHandlerOptions) {
   const localAuthorities = createLocalAuthorityCache(options.store);
@@ -43,7 +50,7 @@ export function createGraphqlHandler(options: GraphqlHandlerOptions) {
     if (refused) return Promise.resolve(refused);
     return withRequestBudget(new RequestBudget(options.maxDynamoDbRequests), () => handler(event, context, callback));
   };
-  return guarded;
+  return withHttpRoutes(guarded, options);
 }
 
 /** The caller, or a 401 that carries the request id and tells the client to send a bearer token. */

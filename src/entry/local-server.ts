@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { GraphqlHandler } from './graphql-handler.js';
+import { isApiPath } from './http-routes.js';
 
 export interface LocalServerOptions {
   handler: GraphqlHandler;
@@ -16,11 +17,16 @@ export interface LocalServerOptions {
    */
   maxBodyBytes?: number;
   /**
-   * Handlers for paths other than /graphql (the staff workspace, the development sign-in), tried in order;
+   * Handlers for paths the API does not answer (the staff workspace, the development sign-in), tried in order;
    * each answers true when it has responded.
    * @default []
    */
   routes?: readonly LocalRoute[];
+  /**
+   * GraphiQL for a browser's GET /graphql (graphiql-page.ts); other requests to /graphql go to the handler.
+   * @default none
+   */
+  graphiql?: LocalRoute;
 }
 
 export type LocalRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => boolean | Promise<boolean>;
@@ -33,7 +39,8 @@ export function startLocalServer(options: LocalServerOptions): Promise<Server> {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/graphql') {
+    if (url.pathname === '/graphql' && (await options.graphiql?.(request, response, url))) return;
+    if (!isApiPath(url.pathname)) {
       for (const route of options.routes ?? []) {
         if (await route(request, response, url)) return;
       }

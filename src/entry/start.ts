@@ -12,6 +12,7 @@ import { readLoadMarker } from '../store/load-marker.js';
 import { countRequests } from '../store/request-counter.js';
 import { createClient, createStore, ensureTable, type Store } from '../store/store.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
+import { originsFrom } from './cors.js';
 import { createGraphqlHandler } from './graphql-handler.js';
 import { clearKeptData, DATA_DIRECTORY, dataStamp, keptDataMatches, recordServer, runningServer, stampKeptData } from './local-data.js';
 import { startLocalServer } from './local-server.js';
@@ -19,6 +20,7 @@ import { localIdentity, localSigningKey, signDevToken } from './local-identity.j
 import { progressLine } from './progress.js';
 import { SHIPPED_DATA } from './shipped-data.js';
 import { devSignIn } from './dev-sign-in.js';
+import { graphiqlPage } from './graphiql-page.js';
 import { ensureWebBuild, webAssets } from './web-assets.js';
 
 const TABLE = 'registry';
@@ -81,10 +83,11 @@ async function main(): Promise<void> {
       server: createGraphqlServer({ introspection: true, development: true, plugins: [observer.plugin] }),
       store,
       identify: localIdentity(localSigningKey()),
+      allowedOrigins: originsFrom(process.env.ALLOWED_ORIGINS ?? '*'),
     }),
   );
   ensureWebBuild();
-  await startLocalServer({ handler, port, routes: [devSignIn(localSigningKey()), webAssets()] });
+  await startLocalServer({ handler, port, graphiql: graphiqlPage, routes: [devSignIn(localSigningKey()), webAssets()] });
   const graphql = `http://localhost:${port}/graphql`;
   process.once('exit', recordServer({ pid: process.pid, endpoint: dynamo.endpoint, table: TABLE, graphql, dataDirectory: inMemory ? null : DATA_DIRECTORY }));
   console.log(`\nReady in ${((performance.now() - started) / 1000).toFixed(1)} s. GraphQL: ${graphql}`);

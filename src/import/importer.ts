@@ -273,8 +273,8 @@ function* transactions(changes: readonly SchoolChange[]): Generator<SchoolChange
   if (current.length > 0) yield current;
 }
 
-function withoutVersion(school: School & { version: number }): School {
-  const { version: _version, ...rest } = school;
+function withoutVersion(school: School & { version: number; updatedAt?: string }): School {
+  const { version: _version, updatedAt: _updatedAt, ...rest } = school;
   return rest;
 }
 

@@ -22,6 +22,8 @@ export type StoredAlliance = Alliance & {
   readonly version: number;
   readonly leadPlaces: LeadPlaces;
   readonly lastLeadSpots: readonly string[];
+  /** When it last changed (absent on items written before changes were timed). */
+  readonly updatedAt?: string;
 };
 
 /** The region rule's spots for an alliance: its leads', or (with none) those it kept from its last leads. */
@@ -101,6 +103,7 @@ export function fromAllianceItem(item: Item): StoredAlliance {
     memberCounts: (item.memberCounts as Alliance['memberCounts'] | undefined) ?? {},
     restructuringReasons: (item.restructuringReasons as Alliance['restructuringReasons'] | undefined) ?? [],
     version: item.version as number,
+    updatedAt: item.updatedAt as string | undefined,
     leadPlaces: {
       regions: (item.leadRegions as GorRegion[] | undefined) ?? [],
       laCodes: (item.leadLaCodes as string[] | undefined) ?? [],

@@ -9,16 +9,21 @@ export function findAuditEvents(store: Store, subject: string, page: { first: nu
     ...auditTrailOf(subject),
     first: page.first,
     after: page.after,
-    map: (item) => ({
-      subject: item.subject as string,
-      at: item.at as string,
-      id: item.id as string,
-      actor: item.actor as AuditEvent['actor'],
-      action: item.action as string,
-      before: item.before ?? null,
-      after: item.after ?? null,
-    }),
+    map: fromAuditItem,
   });
+}
+
+/** An audit event as its item stores it. */
+export function fromAuditItem(item: Record<string, unknown>): AuditEvent {
+  return {
+    subject: item.subject as string,
+    at: item.at as string,
+    id: item.id as string,
+    actor: item.actor as AuditEvent['actor'],
+    action: item.action as string,
+    before: item.before ?? null,
+    after: item.after ?? null,
+  };
 }
 
 export function countAuditEvents(store: Store, subject: string): Promise<number> {

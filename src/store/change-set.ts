@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Alliance, AllianceMembership } from '../domain/alliance.js';
-import type { AuditEvent } from '../domain/audit-event.js';
+import { auditSubject, type AuditEvent } from '../domain/audit-event.js';
+import { changedFields } from '../domain/change.js';
 import type { DesignationReview } from '../domain/review.js';
 import { cellDeltas } from '../domain/coverage-cell.js';
 import { ConcurrentChange, TransactionTooLarge } from '../domain/errors.js';
@@ -15,6 +17,7 @@ import {
   toMembershipItem,
   type StoredAlliance,
 } from './alliance-item.js';
+import { type ChangePlaces, feedAttributes } from './change-feed.js';
 import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from './idempotency.js';
 import { keys } from './keys.js';
 import { toNetworkItem, type StoredNetwork } from './networks.js';
@@ -46,12 +49,20 @@ export class ChangeSet {
   private readonly schoolChanges: SchoolChange[] = [];
   private readonly allianceEntries = new Map<string, { add: Set<string>; remove: Set<string> }>();
 
-  public constructor(private readonly store: Store) {}
+  /**
+   * @param at when the change is made: its records' `updatedAt`
+   * @default the time the change set is made
+   */
+  public constructor(
+    private readonly store: Store,
+    private readonly at: Date = new Date(),
+  ) {}
 
   /** Writes a school; answers it with its new version. */
   public putSchool(before: StoredSchool | null, after: School): StoredSchool {
-    const stored = { ...after, version: (before?.version ?? 0) + 1 };
-    this.items.push(this.versionedPut(toSchoolItem(after, stored.version), before?.version ?? null));
+    const stored = { ...after, version: (before?.version ?? 0) + 1, updatedAt: this.at.toISOString() };
+    const item = { ...toSchoolItem(after, stored.version), updatedAt: stored.updatedAt };
+    this.items.push(this.versionedPut(item, before?.version ?? null));
     const index = indexItemChanges(before, after);
     for (const Item of index.puts) this.items.push({ Put: { TableName: this.store.tableName, Item } });
     for (const Key of index.deletes) this.items.push({ Delete: { TableName: this.store.tableName, Key } });
@@ -63,8 +74,9 @@ export class ChangeSet {
   public putAlliance(before: StoredAlliance | null, after: Alliance, leads?: readonly Pick<School, 'region' | 'laCode'>[]): StoredAlliance {
     const places = leads ? leadPlacesOf(leads) : (before?.leadPlaces ?? leadPlacesOf([]));
     const lastLeadSpots = lastLeadSpotsOf(places, before);
-    const stored = { ...after, version: (before?.version ?? 0) + 1, leadPlaces: places, lastLeadSpots };
-    const item = toAllianceItem(after, stored.version, places, lastLeadSpots);
+    const updatedAt = this.at.toISOString();
+    const stored = { ...after, version: (before?.version ?? 0) + 1, leadPlaces: places, lastLeadSpots, updatedAt };
+    const item = { ...toAllianceItem(after, stored.version, places, lastLeadSpots), updatedAt };
     this.items.push(this.versionedPut(item, before?.version ?? null));
     this.moveAllianceEntries(after.id, before?.leadPlaces.spots ?? [], places.spots);
     return stored;
@@ -185,11 +197,17 @@ export class ChangeSet {
     });
   }
 
-  public audit(event: AuditEvent): void {
+  /** Records an audit event, which is also the change feed's entry (`places` are its subject's, for filters). */
+  public audit(event: AuditEvent, places?: ChangePlaces): void {
     this.items.push({
       Put: {
         TableName: this.store.tableName,
-        Item: { ...keys.auditEvent(event.subject, event.at, event.id), type: 'AuditEvent', ...event },
+        Item: {
+          ...keys.auditEvent(event.subject, event.at, event.id),
+          type: 'AuditEvent',
+          ...event,
+          ...feedAttributes(event, places),
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     });
@@ -262,24 +280,45 @@ export class ChangeSet {
   }
 }
 
-/** Writes school changes and the coverage counts they move in one transaction (the importer's batches). */
+/** Who an import's audit events name, and their action. */
+export const IMPORT_ACTOR = { id: 'registry-import', role: 'system' } as const;
+export const IMPORT_ACTION = 'importRegistryFiles';
+
+/**
+ * Writes school changes, the coverage counts they move and each school's audit event (so the change feed
+ * carries what an import changed) in one transaction (the importer's batches).
+ */
 export async function commitSchoolChanges(store: Store, changes: readonly SchoolChange[]): Promise<StoredSchool[]> {
-  const set = new ChangeSet(store);
-  const stored = changes.map(({ before, after }) => set.putSchool(before, after));
+  const at = new Date();
+  const set = new ChangeSet(store, at);
+  const transaction = randomUUID();
+  const stored = changes.map(({ before, after }) => {
+    const subject = auditSubject.school(after.urn);
+    const changed = changedFields(before, after);
+    const event = { subject, at: at.toISOString(), id: `${transaction}#${subject}`, actor: IMPORT_ACTOR, action: IMPORT_ACTION, ...changed };
+    set.audit(event, schoolPlaces([before, after]));
+    return set.putSchool(before, after);
+  });
   await set.commit();
   return stored;
 }
 
+/** The places of a school before and after a change, for the change feed's filters. */
+export function schoolPlaces(states: readonly (Pick<School, 'region' | 'laCode'> | null)[]): ChangePlaces {
+  const known = states.filter((state) => state !== null);
+  return { regions: [...new Set(known.map((state) => state.region))], laCodes: [...new Set(known.map((state) => state.laCode))] };
+}
+
 /**
- * How many transaction actions school changes need: schools, their search index items that change, and the
- * local authorities whose counts move.
+ * How many transaction actions school changes need: schools, their audit events, their search index items that
+ * change, and the local authorities whose counts move.
  */
 export function actionCount(changes: readonly SchoolChange[]): number {
   const index = changes.reduce((sum, { before, after }) => {
     const { puts, deletes } = indexItemChanges(before, after);
     return sum + puts.length + deletes.length;
   }, 0);
-  return changes.length + index + deltasByAuthority(changes).size;
+  return changes.length * 2 + index + deltasByAuthority(changes).size;
 }
 
 /** Net count changes per local authority, leaving out authorities whose counts all cancel out. */

@@ -6,8 +6,11 @@ import type { School } from '../domain/school.js';
 import type { Urn } from '../domain/urn.js';
 import { keys } from './keys.js';
 
-/** A school as read from the table, with the version that conditional writes compare against. */
-export type StoredSchool = School & { readonly version: number };
+/**
+ * A school as read from the table, with the version that conditional writes compare against and when it last
+ * changed (absent on items written before changes were timed).
+ */
+export type StoredSchool = School & { readonly version: number; readonly updatedAt?: string };
 
 type Item = Record<string, unknown>;
 
@@ -73,5 +76,6 @@ export function fromSchoolItem(item: Item): StoredSchool {
     leadsAllianceId: (item.leadsAllianceId as string | undefined) ?? null,
     openReviewId: (item.openReviewId as string | undefined) ?? null,
     version: item.version as number,
+    updatedAt: item.updatedAt as string | undefined,
   };
 }

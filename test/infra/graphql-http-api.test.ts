@@ -2,12 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { onlyResource, synthesizeRegistry } from './registry-app.js';
 
 describe('the GraphQL HTTP API', () => {
-  it('serves POST and GET /graphql', () => {
+  it('serves POST and GET /graphql, the schema and the downloads, all from the one function', () => {
     // act
-    const routes = Object.values(synthesizeRegistry().template.findResources('AWS::ApiGatewayV2::Route'));
+    const { template } = synthesizeRegistry();
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
 
     // assess
-    expect(routes.map((route) => route.Properties.RouteKey).sort()).toEqual(['GET /graphql', 'POST /graphql']);
+    expect(routes.map((route) => route.Properties.RouteKey).sort()).toEqual([
+      'GET /exports/{file}',
+      'GET /graphql',
+      'GET /schema.graphql',
+      'POST /graphql',
+    ]);
+    expect(new Set(routes.map((route) => JSON.stringify(route.Properties.Target))).size).toBe(1);
   });
 
   it('requires a JWT from the Cognito authorizer on every route', () => {

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { auditSubject } from '../../src/domain/audit-event.js';
 import { cellKey } from '../../src/domain/coverage-cell.js';
 import { importEstablishments } from '../../src/import/importer.js';
+import { IMPORT_ACTION } from '../../src/store/change-set.js';
 import { keys } from '../../src/store/keys.js';
 import { getLocalAuthoritiesByCode } from '../../src/store/local-authorities.js';
 import { getSchoolsByUrn } from '../../src/store/schools.js';
@@ -38,11 +39,12 @@ async function storedSchool(urn: string) {
   return school;
 }
 
+/** The school's audit events from mutations (the import that made it recorded one too). */
 async function auditEvents(urn: string) {
   const result = await store.doc.send(
     new QueryCommand({ TableName: store.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.auditTrail(auditSubject.school(urn)) } }),
   );
-  return result.Items ?? [];
+  return (result.Items ?? []).filter((item) => item.action !== IMPORT_ACTION);
 }
 
 async function teachingCount(): Promise<number> {

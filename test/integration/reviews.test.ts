@@ -55,10 +55,12 @@ describe('designation reviews on Derby, from the real 2018 data', () => {
     ]);
     const trail = await graphql(`{ auditTrail(urn: "${HARRINGTON}") { totalCount edges { node { action actor { id role } after } } } }`);
     expect(trail.data?.auditTrail.edges.map((edge: any) => [edge.node.action, edge.node.actor.id])).toEqual([
+      ['importRegistryFiles', 'registry-import'],
+      ['importRegistryFiles', 'registry-import'],
       ['recordOfstedInspection', 'developer@localhost'],
       ['concludeDesignationReview', 'developer@localhost'],
     ]);
-    expect(trail.data?.auditTrail.edges[1].node.after).toMatchObject({ designation: { status: 'DE_DESIGNATED' }, leadsAllianceId: null });
+    expect(trail.data?.auditTrail.edges[3].node.after).toMatchObject({ designation: { status: 'DE_DESIGNATED' }, leadsAllianceId: null });
     const allianceId = (await graphql('{ alliances(filter: { needsRestructuring: true }) { edges { node { id } } } }')).data?.alliances.edges[0].node.id;
     const allianceTrail = await graphql(`{ auditTrail(allianceId: "${allianceId}") { edges { node { action actor { id } after } } } }`);
     expect(allianceTrail.data?.auditTrail.edges).toEqual([

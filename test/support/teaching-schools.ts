@@ -33,8 +33,16 @@ export async function seedSchools(store: Store, seeds: readonly SchoolSeed[]): P
   await importEstablishments(store, writeCsv(header, rows));
   const teaching = seeds.filter((seed) => seed.teaching !== false).map((seed) => seed.urn);
   const schools = await getSchoolsByUrn(store, teaching);
-  await commitSchoolChanges(
-    store,
-    schools.map((school) => ({ before: school!, after: designate(school!, { cohort: 1, designatedOn: null }, '2018-01-01' as IsoDate) })),
-  );
+  // Ten schools a transaction: each writes the school, its audit event and its index items.
+  for (let start = 0; start < schools.length; start += 10) {
+    await commitSchoolChanges(
+      store,
+      schools
+        .slice(start, start + 10)
+        .map((school) => ({
+          before: school!,
+          after: designate(school!, { cohort: 1, designatedOn: null }, '2018-01-01' as IsoDate),
+        })),
+    );
+  }
 }

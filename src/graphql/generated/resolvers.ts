@@ -11,6 +11,7 @@ import type { StoredAlliance } from '../../store/alliance-item.js';
 import type { AllianceMembership as AllianceMembershipModel, Deliverer, DeliveryAreaLeadModel } from '../../domain/alliance.js';
 import type { StoredNetwork } from '../../store/networks.js';
 import type { Coverage as CoverageModel, CoverageGap as CoverageGapModel } from '../../domain/coverage.js';
+import type { ChangeNode, ChangeConnectionSource } from '../change-node.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -25,6 +26,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `yyyy-mm-dd` (ISO 8601). */
   Date: { input: string; output: string; }
+  /** An instant, ISO 8601 with a time zone, such as `2026-11-25T16:00:00.000Z`. */
+  DateTime: { input: Date; output: Date | string; }
   /** A JSON object. */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
@@ -127,6 +130,8 @@ export type Alliance = {
   restructuringReasons: Array<RestructuringReason>;
   /** SINGLE, JOB_SHARE or MULTIPLE. */
   type: AllianceType;
+  /** When the alliance's record last changed; null if not since change tracking began. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The alliance's version, which every change raises: pass it as `expectedVersion` to change only what you read. */
   version: Scalars['Int']['output'];
 };
@@ -303,6 +308,25 @@ export type AuditEventEdge = {
   node: AuditEvent;
 };
 
+/** One change, as partners may see it. */
+export type Change = {
+  __typename?: 'Change';
+  /** When the change was made. */
+  at: Scalars['DateTime']['output'];
+  /** The names of the public fields that changed, such as `designation`. */
+  changedFields: Array<Scalars['String']['output']>;
+  /** The change's id, unique in the feed. */
+  id: Scalars['ID']['output'];
+  /** What the change was. */
+  kind: ChangeKind;
+  /** The school or alliance changed, as it is now; null for REGISTRY_LOADED. */
+  subject?: Maybe<ChangeSubject>;
+  /** The changed record's type and key: `SCHOOL#<urn>` or `ALLIANCE#<id>`; null for REGISTRY_LOADED. */
+  subjectKey?: Maybe<Scalars['String']['output']>;
+  /** What changed, for people. */
+  summary: Scalars['String']['output'];
+};
+
 /** Input of `changeAllianceMemberRole`. */
 export type ChangeAllianceMemberRoleInput = {
   /** The alliance. */
@@ -344,6 +368,62 @@ export type ChangeAllianceTypePayload = {
   /** Why the change was refused; empty when it was made. */
   userErrors: Array<UserError>;
 };
+
+/** A page of the change feed. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  /** The changes of this page, each with its cursor. */
+  edges: Array<ChangeEdge>;
+  /** Where this page stands in the feed. */
+  pageInfo: PageInfo;
+};
+
+/** A change in a page, with its cursor. */
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  /** Pass as `after` to read the changes that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The change. */
+  node: Change;
+};
+
+/** Narrows the change feed. */
+export type ChangeFilter = {
+  /** Changes of these kinds. */
+  kinds?: InputMaybe<Array<ChangeKind>>;
+  /** Changes to schools in this local authority (3-digit DfE code), or to alliances with a lead there. */
+  localAuthority?: InputMaybe<Scalars['String']['input']>;
+  /** Changes to schools in this region, or to alliances with a lead there. */
+  region?: InputMaybe<GorRegion>;
+};
+
+/** What a change was. */
+export type ChangeKind =
+  /** An alliance's leads, type, name, deliverers or members changed. */
+  | 'ALLIANCE_CHANGED'
+  /** An alliance was created. */
+  | 'ALLIANCE_CREATED'
+  /** A school was designated a teaching school. */
+  | 'DESIGNATED'
+  /** A school gave its designation up. */
+  | 'DE_DESIGNATED'
+  /** A school joined or left an alliance, or its role changed. */
+  | 'MEMBERSHIP_CHANGED'
+  /** An alliance joined or left a teaching school network. */
+  | 'NETWORK_CHANGED'
+  /** An Ofsted inspection was recorded. */
+  | 'OFSTED_INSPECTION_RECORDED'
+  /** The whole registry was loaded into a fresh table: download it again rather than follow earlier changes. */
+  | 'REGISTRY_LOADED'
+  /** A designation review was concluded (its outcome is in the school's designation). */
+  | 'REVIEW_CONCLUDED'
+  /** A designation review was opened. */
+  | 'REVIEW_OPENED'
+  /** A school's data changed (a GIAS or NCTL import, or a change of the alliance it leads). */
+  | 'SCHOOL_UPDATED';
+
+/** What a change is about. */
+export type ChangeSubject = Alliance | School;
 
 /** Input of `concludeDesignationReview`. */
 export type ConcludeDesignationReviewInput = {
@@ -1084,6 +1164,16 @@ export type Query = {
   alliances: AllianceConnection;
   /** The changes made to one school, alliance or teaching school network, oldest first. Staff only. */
   auditTrail: AuditEventConnection;
+  /** How long a change waits before the feed lists it, in seconds (see `changes`). */
+  changeFeedSettleSeconds: Scalars['Float']['output'];
+  /**
+   * The change feed: every change to a school, designation, review, membership, alliance or network, oldest first,
+   * as anyone who may read the registry may see it (no notes, no staff identities). Only changes at least
+   * `changeFeedSettleSeconds` old are listed, so a change can never appear before one listed already: follow
+   * `pageInfo.endCursor` as `after` (now or days later) and every change comes exactly once. A page may hold fewer
+   * than `first` changes when a filter drops some; keep going while `hasNextPage`.
+   */
+  changes: ChangeConnection;
   /** Local authorities with coverage gaps, worst first. At most 100 a page. */
   coverageGaps: CoverageGapConnection;
   /** A designation review by id; null when none has it. */
@@ -1154,6 +1244,15 @@ export type QueryAuditTrailArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   networkId?: InputMaybe<Scalars['ID']['input']>;
   urn?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ChangeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since: Scalars['DateTime']['input'];
 };
 
 
@@ -1515,6 +1614,8 @@ export type School = {
   reviews: DesignationReviewConnection;
   /** Whether the establishment is open. */
   status: EstablishmentStatus;
+  /** When the school's record last changed (by a mutation or an import); null if not since change tracking began. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Unique Reference Number: six digits. */
   urn: Scalars['String']['output'];
   /** The school's version, which every change raises: pass it as `expectedVersion` to change only what you read. */
@@ -1830,6 +1931,13 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  ChangeSubject:
+    | ( StoredAlliance )
+    | ( StoredSchool )
+  ;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -1856,10 +1964,16 @@ export type ResolversTypes = {
   AuditEventConnection: ResolverTypeWrapper<AuditEventConnectionSource>;
   AuditEventEdge: ResolverTypeWrapper<Omit<AuditEventEdge, 'node'> & { node: ResolversTypes['AuditEvent'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Change: ResolverTypeWrapper<ChangeNode>;
   ChangeAllianceMemberRoleInput: ChangeAllianceMemberRoleInput;
   ChangeAllianceMemberRolePayload: ResolverTypeWrapper<Omit<ChangeAllianceMemberRolePayload, 'alliance' | 'membership'> & { alliance?: Maybe<ResolversTypes['Alliance']>, membership?: Maybe<ResolversTypes['AllianceMembership']> }>;
   ChangeAllianceTypeInput: ChangeAllianceTypeInput;
   ChangeAllianceTypePayload: ResolverTypeWrapper<Omit<ChangeAllianceTypePayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
+  ChangeConnection: ResolverTypeWrapper<ChangeConnectionSource>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
+  ChangeFilter: ChangeFilter;
+  ChangeKind: ChangeKind;
+  ChangeSubject: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangeSubject']>;
   ConcludeDesignationReviewInput: ConcludeDesignationReviewInput;
   ConcludeDesignationReviewPayload: ResolverTypeWrapper<Omit<ConcludeDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversTypes['DesignationReview']> }>;
   Coverage: ResolverTypeWrapper<CoverageModel>;
@@ -1870,6 +1984,7 @@ export type ResolversTypes = {
   CreateAllianceInput: CreateAllianceInput;
   CreateAlliancePayload: ResolverTypeWrapper<Omit<CreateAlliancePayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DelivererKind: DelivererKind;
   DeliveryArea: DeliveryArea;
   DeliveryAreaLead: ResolverTypeWrapper<DeliveryAreaLeadModel>;
@@ -1973,10 +2088,15 @@ export type ResolversParentTypes = {
   AuditEventConnection: AuditEventConnectionSource;
   AuditEventEdge: Omit<AuditEventEdge, 'node'> & { node: ResolversParentTypes['AuditEvent'] };
   Boolean: Scalars['Boolean']['output'];
+  Change: ChangeNode;
   ChangeAllianceMemberRoleInput: ChangeAllianceMemberRoleInput;
   ChangeAllianceMemberRolePayload: Omit<ChangeAllianceMemberRolePayload, 'alliance' | 'membership'> & { alliance?: Maybe<ResolversParentTypes['Alliance']>, membership?: Maybe<ResolversParentTypes['AllianceMembership']> };
   ChangeAllianceTypeInput: ChangeAllianceTypeInput;
   ChangeAllianceTypePayload: Omit<ChangeAllianceTypePayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
+  ChangeConnection: ChangeConnectionSource;
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
+  ChangeFilter: ChangeFilter;
+  ChangeSubject: ResolversUnionTypes<ResolversParentTypes>['ChangeSubject'];
   ConcludeDesignationReviewInput: ConcludeDesignationReviewInput;
   ConcludeDesignationReviewPayload: Omit<ConcludeDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversParentTypes['DesignationReview']> };
   Coverage: CoverageModel;
@@ -1987,6 +2107,7 @@ export type ResolversParentTypes = {
   CreateAllianceInput: CreateAllianceInput;
   CreateAlliancePayload: Omit<CreateAlliancePayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   DeliveryAreaLead: DeliveryAreaLeadModel;
   DeliveryAreaLeadInput: DeliveryAreaLeadInput;
   DesignateTeachingSchoolInput: DesignateTeachingSchoolInput;
@@ -2080,7 +2201,9 @@ export type AllianceResolvers<ContextType = RequestContext, ParentType extends R
   network?: Resolver<Maybe<ResolversTypes['TeachingSchoolNetwork']>, ParentType, ContextType>;
   restructuringReasons?: Resolver<Array<ResolversTypes['RestructuringReason']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['AllianceType'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AllianceConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AllianceConnection'] = ResolversParentTypes['AllianceConnection']> = {
@@ -2151,6 +2274,16 @@ export type AuditEventEdgeResolvers<ContextType = RequestContext, ParentType ext
   node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
 };
 
+export type ChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['ChangeSubject']>, ParentType, ContextType>;
+  subjectKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ChangeAllianceMemberRolePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangeAllianceMemberRolePayload'] = ResolversParentTypes['ChangeAllianceMemberRolePayload']> = {
   alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
   membership?: Resolver<Maybe<ResolversTypes['AllianceMembership']>, ParentType, ContextType>;
@@ -2160,6 +2293,20 @@ export type ChangeAllianceMemberRolePayloadResolvers<ContextType = RequestContex
 export type ChangeAllianceTypePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangeAllianceTypePayload'] = ResolversParentTypes['ChangeAllianceTypePayload']> = {
   alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+};
+
+export type ChangeSubjectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangeSubject'] = ResolversParentTypes['ChangeSubject']> = {
+  __resolveType: TypeResolveFn<'Alliance' | 'School', ParentType, ContextType>;
 };
 
 export type ConcludeDesignationReviewPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConcludeDesignationReviewPayload'] = ResolversParentTypes['ConcludeDesignationReviewPayload']> = {
@@ -2203,6 +2350,10 @@ export type CreateAlliancePayloadResolvers<ContextType = RequestContext, ParentT
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type DeliveryAreaLeadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeliveryAreaLead'] = ResolversParentTypes['DeliveryAreaLead']> = {
@@ -2346,6 +2497,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   alliance?: Resolver<Maybe<ResolversTypes['Alliance']>, ParentType, ContextType, RequireFields<QueryAllianceArgs, 'id'>>;
   alliances?: Resolver<ResolversTypes['AllianceConnection'], ParentType, ContextType, RequireFields<QueryAlliancesArgs, 'first'>>;
   auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
+  changeFeedSettleSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first' | 'since'>>;
   coverageGaps?: Resolver<ResolversTypes['CoverageGapConnection'], ParentType, ContextType, RequireFields<QueryCoverageGapsArgs, 'first'>>;
   designationReview?: Resolver<Maybe<ResolversTypes['DesignationReview']>, ParentType, ContextType, RequireFields<QueryDesignationReviewArgs, 'id'>>;
   designationReviews?: Resolver<ResolversTypes['DesignationReviewConnection'], ParentType, ContextType, RequireFields<QueryDesignationReviewsArgs, 'first'>>;
@@ -2430,8 +2583,10 @@ export type SchoolResolvers<ContextType = RequestContext, ParentType extends Res
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   reviews?: Resolver<ResolversTypes['DesignationReviewConnection'], ParentType, ContextType, RequireFields<SchoolReviewsArgs, 'first'>>;
   status?: Resolver<ResolversTypes['EstablishmentStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   urn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SchoolConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolConnection'] = ResolversParentTypes['SchoolConnection']> = {
@@ -2503,8 +2658,12 @@ export type Resolvers<ContextType = RequestContext> = {
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
   ChangeAllianceMemberRolePayload?: ChangeAllianceMemberRolePayloadResolvers<ContextType>;
   ChangeAllianceTypePayload?: ChangeAllianceTypePayloadResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
+  ChangeSubject?: ChangeSubjectResolvers<ContextType>;
   ConcludeDesignationReviewPayload?: ConcludeDesignationReviewPayloadResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
   CoverageGap?: CoverageGapResolvers<ContextType>;
@@ -2512,6 +2671,7 @@ export type Resolvers<ContextType = RequestContext> = {
   CoverageGapEdge?: CoverageGapEdgeResolvers<ContextType>;
   CreateAlliancePayload?: CreateAlliancePayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   DeliveryAreaLead?: DeliveryAreaLeadResolvers<ContextType>;
   DesignateTeachingSchoolPayload?: DesignateTeachingSchoolPayloadResolvers<ContextType>;
   Designation?: DesignationResolvers<ContextType>;

@@ -30,7 +30,7 @@ export async function runMutation<Result extends Record<string, unknown>>(
         const first = await firstResult(context, idempotency);
         if (first) return { ...first, userErrors: [] };
       }
-      const changes = new ChangeSet(context.store);
+      const changes = new ChangeSet(context.store, context.now());
       let result: Result;
       try {
         result = await attempt(changes);

@@ -1,11 +1,12 @@
 import { dropDeDesignatedLead } from '../../domain/alliance-changes.js';
 import type { Alliance, AllianceMembership } from '../../domain/alliance.js';
 import { auditSubject, type AuditEvent } from '../../domain/audit-event.js';
+import { changedFields } from '../../domain/change.js';
 import type { Network } from '../../domain/network.js';
 import { sameData } from '../../domain/same.js';
 import type { School } from '../../domain/school.js';
 import type { StoredAlliance } from '../../store/alliance-item.js';
-import type { ChangeSet } from '../../store/change-set.js';
+import { type ChangeSet, schoolPlaces } from '../../store/change-set.js';
 import type { StoredNetwork } from '../../store/networks.js';
 import type { StoredSchool } from '../../store/school-item.js';
 import type { RequestContext } from '../context.js';
@@ -25,7 +26,7 @@ export function stageSchool(
   after: School,
 ): StoredSchool {
   const stored = changes.putSchool(before, after);
-  changes.audit(auditEvent(context, action, auditSubject.school(before.urn), before, after));
+  changes.audit(auditEvent(context, action, auditSubject.school(before.urn), before, after), schoolPlaces([before, after]));
   return stored;
 }
 
@@ -62,7 +63,11 @@ export function stageAlliance(
   leads?: readonly School[],
 ): StoredAlliance {
   const stored = changes.putAlliance(before, after, leads);
-  changes.audit(auditEvent(context, action, auditSubject.alliance(after.id), before, after));
+  const places = [stored.leadPlaces, before?.leadPlaces ?? stored.leadPlaces];
+  changes.audit(auditEvent(context, action, auditSubject.alliance(after.id), before, after), {
+    regions: [...new Set(places.flatMap((place) => place.regions))],
+    laCodes: [...new Set(places.flatMap((place) => place.laCodes))],
+  });
   return stored;
 }
 
@@ -109,24 +114,14 @@ export function auditEvent(
   before: object | null,
   after: object | null,
 ): AuditEvent {
-  const changedBefore: Record<string, unknown> = {};
-  const changedAfter: Record<string, unknown> = {};
-  const beforeFields = (before ?? {}) as Record<string, unknown>;
-  const afterFields = (after ?? {}) as Record<string, unknown>;
-  for (const field of new Set([...Object.keys(beforeFields), ...Object.keys(afterFields)])) {
-    if (field === 'version') continue;
-    if (!sameData(beforeFields[field] ?? null, afterFields[field] ?? null)) {
-      changedBefore[field] = beforeFields[field] ?? null;
-      changedAfter[field] = afterFields[field] ?? null;
-    }
-  }
+  const changed = changedFields(before, after);
   return {
     subject,
     at: context.now().toISOString(),
     id: `${context.requestId}#${subject}`,
     actor: { id: context.caller.id, role: context.caller.role },
     action,
-    before: before ? changedBefore : null,
-    after: after ? changedAfter : null,
+    before: changed.before,
+    after: changed.after,
   };
 }

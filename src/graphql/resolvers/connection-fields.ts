@@ -1,4 +1,5 @@
 import type { ConnectionSource } from '../connection-sources.js';
+import type { Page } from '../../store/query-page.js';
 import type {
   AllianceConnectionResolvers,
   AllianceMembershipConnectionResolvers,
@@ -9,14 +10,19 @@ import type {
   SchoolConnectionResolvers,
 } from '../generated/resolvers.js';
 
+/** A page's PageInfo: connections here page forward only. */
+export function pageInfoOf(page: Page<unknown>) {
+  return {
+    hasNextPage: page.hasNextPage,
+    hasPreviousPage: false,
+    startCursor: page.edges[0]?.cursor ?? null,
+    endCursor: page.endCursor,
+  };
+}
+
 /** The fields every connection answers the same way. */
 const connectionFields = {
-  pageInfo: (parent: ConnectionSource<unknown>) => ({
-    hasNextPage: parent.hasNextPage,
-    hasPreviousPage: false,
-    startCursor: parent.edges[0]?.cursor ?? null,
-    endCursor: parent.endCursor,
-  }),
+  pageInfo: (parent: ConnectionSource<unknown>) => pageInfoOf(parent),
   totalCount: (parent: ConnectionSource<unknown>) => parent.totalCount(),
 };
 

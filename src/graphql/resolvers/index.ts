@@ -10,6 +10,7 @@ import {
   SchoolConnection,
 } from './connection-fields.js';
 import { DateScalar } from './date-scalar.js';
+import { AllianceChangeFields, Change, ChangeConnection, ChangeSubject, changeQueries, DateTime, SchoolChangeFields } from './changes.js';
 import { LocalAuthority, Region } from './places.js';
 import { Alliance, AllianceMembership, DeliveryAreaLead, SchoolAllianceFields, TeachingSchoolNetwork } from './alliance.js';
 import { allianceQueries } from './alliance-queries.js';
@@ -21,13 +22,14 @@ import { SchoolLocationFields, searchQueries } from './search.js';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  Query: { ...Query, ...allianceQueries, ...reviewQueries, ...coverageQueries, ...searchQueries },
+  DateTime,
+  Query: { ...Query, ...allianceQueries, ...reviewQueries, ...coverageQueries, ...searchQueries, ...changeQueries },
   Mutation,
-  School: { ...School, ...SchoolAllianceFields, ...SchoolReviewFields, ...SchoolLocationFields },
+  School: { ...School, ...SchoolAllianceFields, ...SchoolReviewFields, ...SchoolLocationFields, ...SchoolChangeFields },
   Designation,
   DesignationReview,
   JSONObject,
-  Alliance,
+  Alliance: { ...Alliance, ...AllianceChangeFields },
   AllianceMembership,
   DeliveryAreaLead,
   TeachingSchoolNetwork,
@@ -42,4 +44,7 @@ export const resolvers: Resolvers = {
   DesignationReviewConnection,
   AuditEventConnection,
   CoverageGapConnection,
+  Change,
+  ChangeConnection,
+  ChangeSubject,
 };
