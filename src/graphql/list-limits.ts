@@ -12,4 +12,6 @@ export const LIST_MAXIMUMS: Readonly<Record<string, number>> = {
   'CoverageGapFilter.kinds': 4,
   /** One per phase. */
   'CoverageGapFilter.phases': 8,
+  /** One per kind of change. */
+  'ChangeFilter.kinds': 11,
 };

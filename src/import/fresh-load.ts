@@ -30,6 +30,8 @@ export interface LoadedRegistry {
   schools: ReadonlyMap<string, School>;
   alliances: readonly { alliance: Alliance; leads: readonly School[] }[];
   localAuthorities: readonly LocalAuthority[];
+  /** When the files were read: the schools' and alliances' `updatedAt`. */
+  loadedAt: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface LoadedRegistry {
  */
 export const ITEM_SOURCES: readonly ((registry: LoadedRegistry) => Iterable<Item>)[] = [
   function* schools(registry) {
-    for (const school of registry.schools.values()) yield toSchoolItem(school, 1);
+    for (const school of registry.schools.values()) yield { ...toSchoolItem(school, 1), updatedAt: registry.loadedAt };
   },
   function* searchIndexes(registry) {
     for (const school of registry.schools.values()) yield* schoolIndexItems(school);
@@ -47,7 +49,7 @@ export const ITEM_SOURCES: readonly ((registry: LoadedRegistry) => Iterable<Item
   function* alliances(registry) {
     for (const { alliance, leads } of registry.alliances) {
       const places = leadPlacesOf(leads);
-      yield toAllianceItem(alliance, 1, places, lastLeadSpotsOf(places, null));
+      yield { ...toAllianceItem(alliance, 1, places, lastLeadSpotsOf(places, null)), updatedAt: registry.loadedAt };
       yield toAllianceNameItem(allianceNameKey(alliance.name), alliance.id);
     }
   },
@@ -106,7 +108,12 @@ export async function prepareFreshLoad(files: ImportFiles, options: Pick<ImportO
     reports.push(sortReport(read.report));
   }
 
-  const registry: LoadedRegistry = { schools, alliances, localAuthorities: countedAuthorities(authorities, schools, alliances) };
+  const registry: LoadedRegistry = {
+    schools,
+    alliances,
+    localAuthorities: countedAuthorities(authorities, schools, alliances),
+    loadedAt: new Date().toISOString(),
+  };
   return {
     reports,
     items: ITEM_SOURCES.flatMap((source) => [...source(registry)]),

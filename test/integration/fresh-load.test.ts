@@ -24,12 +24,18 @@ function shippedSlice(): ImportFiles {
   };
 }
 
-/** Every item of a paged list, without its version (the fresh load writes version 1 throughout). */
-async function all<T extends { version: number }>(page: (after: string | undefined) => Promise<Page<T>>): Promise<Omit<T, 'version'>[]> {
-  const found: Omit<T, 'version'>[] = [];
+/** Every item of a paged list, without its version and time (the fresh load writes version 1 throughout). */
+async function all<T extends { version: number; updatedAt?: string }>(
+  page: (after: string | undefined) => Promise<Page<T>>,
+): Promise<Omit<T, 'version' | 'updatedAt'>[]> {
+  const found: Omit<T, 'version' | 'updatedAt'>[] = [];
   for (let after: string | undefined; ; ) {
     const result = await page(after);
-    found.push(...result.edges.map(({ node: { version: _version, ...rest } }) => rest));
+    for (const { node } of result.edges) {
+      expect(node.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+      const { version: _version, updatedAt: _updatedAt, ...rest } = node;
+      found.push(rest);
+    }
     if (!result.hasNextPage) return found;
     after = result.endCursor ?? undefined;
   }

@@ -389,7 +389,7 @@ export type ChangeEdge = {
 
 /** Narrows the change feed. */
 export type ChangeFilter = {
-  /** Changes of these kinds. */
+  /** Changes of these kinds; every kind when not given. At most 11. */
   kinds?: InputMaybe<Array<ChangeKind>>;
   /** Changes to schools in this local authority (3-digit DfE code), or to alliances with a lead there. */
   localAuthority?: InputMaybe<Scalars['String']['input']>;
