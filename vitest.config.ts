@@ -22,7 +22,12 @@ export default defineConfig({
       {
         // Tests against one DynamoDB Local per run, with the shipped registry imported once.
         extends: true,
-        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'], pool: 'forks' },
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          pool: 'forks',
+        },
       },
       {
         // The staff workspace in a real Chromium, against `npm start` (the shipped registry, the built site).

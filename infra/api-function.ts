@@ -13,9 +13,15 @@ import type { RegistryTable } from './registry-table.js';
  * The DynamoDB actions the handler's store performs on the table. Every write is a TransactWriteItems,
  * which IAM authorises action by action: the puts, updates, deletes and condition checks inside it.
  */
-const TABLE_ACTIONS = ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'].map(
-  (action) => `dynamodb:${action}`,
-);
+const TABLE_ACTIONS = [
+  'GetItem',
+  'BatchGetItem',
+  'Query',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'ConditionCheckItem',
+].map((action) => `dynamodb:${action}`);
 
 /** The only action the handler performs on the table's global secondary indexes. */
 const INDEX_ACTIONS = ['dynamodb:Query'];
@@ -41,13 +47,21 @@ export class ApiFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
-    const logGroup = new LogGroup(this, 'LogGroup', { retention: props.logRetention, removalPolicy: props.removalPolicy });
+    const logGroup = new LogGroup(this, 'LogGroup', {
+      retention: props.logRetention,
+      removalPolicy: props.removalPolicy,
+    });
     const role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: 'The registry GraphQL handler: its own log group and the registry table only',
       inlinePolicies: {
         logs: new PolicyDocument({
-          statements: [new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] })],
+          statements: [
+            new PolicyStatement({
+              actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+              resources: [logGroup.logGroupArn],
+            }),
+          ],
         }),
         // X-Ray's writes support no resource-level permissions: their resource is always *.
         xray: new PolicyDocument({

@@ -53,7 +53,10 @@ export class GraphqlHttpApi extends Construct {
   constructor(scope: Construct, id: string, props: GraphqlHttpApiProps) {
     super(scope, id);
     const { config } = props;
-    const authorizer = new HttpJwtAuthorizer('CognitoAuthorizer', props.issuer, { authorizerName: 'cognito', jwtAudience: props.audience });
+    const authorizer = new HttpJwtAuthorizer('CognitoAuthorizer', props.issuer, {
+      authorizerName: 'cognito',
+      jwtAudience: props.audience,
+    });
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `teaching-school-registry-${config.stage}`,
       description: `Teaching School Registry GraphQL API (${config.stage})`,
@@ -70,7 +73,10 @@ export class GraphqlHttpApi extends Construct {
             }
           : undefined,
     });
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: config.logRetention, removalPolicy: config.removalPolicy });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: config.logRetention,
+      removalPolicy: config.removalPolicy,
+    });
     const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',

@@ -38,7 +38,8 @@ export const UNUSED_MODULES = [
 ];
 
 /** CommonJS code inside an ESM bundle still calls `require` for Node's built-ins. */
-const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+const REQUIRE_SHIM =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 /**
  * esbuild settings for the handler, shared by `npm run build`, the bench and the CDK stack: ESM (so packages'

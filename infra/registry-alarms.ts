@@ -45,8 +45,16 @@ export class RegistryAlarms extends Construct {
     this.topic = new Topic(this, 'Topic', { displayName: 'Teaching School Registry alarms', enforceSSL: true });
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
 
-    this.alarmOn('FunctionErrors', 'The GraphQL handler failed (uncaught error or timeout)', props.handler.metricErrors({ period: PERIOD }));
-    this.alarmOn('FunctionThrottles', 'The GraphQL handler was throttled', props.handler.metricThrottles({ period: PERIOD }));
+    this.alarmOn(
+      'FunctionErrors',
+      'The GraphQL handler failed (uncaught error or timeout)',
+      props.handler.metricErrors({ period: PERIOD }),
+    );
+    this.alarmOn(
+      'FunctionThrottles',
+      'The GraphQL handler was throttled',
+      props.handler.metricThrottles({ period: PERIOD }),
+    );
     this.alarmOn('Api5xx', 'The API answered with a 5xx status', props.httpApi.metricServerError({ period: PERIOD }));
     this.alarmOn(
       'TableThrottles',

@@ -76,19 +76,35 @@ export class RegistryAuth extends Construct {
     });
     if (!config.production) {
       Validations.of(this.userPool).acknowledge(
-        { id: 'AwsSolutions-COG2', reason: 'dev only: TOTP MFA is optional so test users can sign in from scripts; prod requires it' },
+        {
+          id: 'AwsSolutions-COG2',
+          reason: 'dev only: TOTP MFA is optional so test users can sign in from scripts; prod requires it',
+        },
         {
           id: 'AwsSolutions-COG8',
-          reason: 'dev only: test users need no threat protection, so the pool stays on Essentials; prod runs Plus with threat protection enforced',
+          reason:
+            'dev only: test users need no threat protection, so the pool stays on Essentials; prod runs Plus with threat protection enforced',
         },
       );
     }
 
-    this.userPool.addGroup('DfeStaff', { groupName: STAFF_GROUPS.dfeStaff, description: 'DfE staff: may read and change the whole registry' });
-    this.userPool.addGroup('TscStaff', { groupName: STAFF_GROUPS.tscStaff, description: 'Teaching school council staff: may change schools in the regions of their custom:regions attribute' });
+    this.userPool.addGroup('DfeStaff', {
+      groupName: STAFF_GROUPS.dfeStaff,
+      description: 'DfE staff: may read and change the whole registry',
+    });
+    this.userPool.addGroup('TscStaff', {
+      groupName: STAFF_GROUPS.tscStaff,
+      description: 'Teaching school council staff: may change schools in the regions of their custom:regions attribute',
+    });
 
-    const readScope = new ResourceServerScope({ scopeName: RESOURCE_SERVER.readScope, scopeDescription: 'Read the registry' });
-    const resourceServer = this.userPool.addResourceServer('ResourceServer', { identifier: RESOURCE_SERVER.identifier, scopes: [readScope] });
+    const readScope = new ResourceServerScope({
+      scopeName: RESOURCE_SERVER.readScope,
+      scopeDescription: 'Read the registry',
+    });
+    const resourceServer = this.userPool.addResourceServer('ResourceServer', {
+      identifier: RESOURCE_SERVER.identifier,
+      scopes: [readScope],
+    });
     const registryRead = OAuthScope.resourceServer(resourceServer, readScope);
 
     this.staffClient = this.userPool.addClient('StaffClient', {
@@ -128,7 +144,9 @@ export class RegistryAuth extends Construct {
     );
 
     this.domain = this.userPool.addDomain('Domain', {
-      cognitoDomain: { domainPrefix: config.authDomainPrefix ?? `teaching-school-registry-${config.stage}-${Stack.of(this).account}` },
+      cognitoDomain: {
+        domainPrefix: config.authDomainPrefix ?? `teaching-school-registry-${config.stage}-${Stack.of(this).account}`,
+      },
     });
     this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
   }

@@ -31,12 +31,19 @@ export class RegistryStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     this.table = new RegistryTable(this, 'Table', { removalPolicy: config.removalPolicy });
-    const fn = new ApiFunction(this, 'Api', { table: this.table, logRetention: config.logRetention, removalPolicy: config.removalPolicy });
+    const fn = new ApiFunction(this, 'Api', {
+      table: this.table,
+      logRetention: config.logRetention,
+      removalPolicy: config.removalPolicy,
+    });
     this.auth = new RegistryAuth(this, 'Auth', { config });
     this.api = new GraphqlHttpApi(this, 'Http', {
       handler: fn.function,
       issuer: this.auth.issuer,
-      audience: [this.auth.staffClient.userPoolClientId, ...[...this.auth.partnerClients.values()].map((client) => client.userPoolClientId)],
+      audience: [
+        this.auth.staffClient.userPoolClientId,
+        ...[...this.auth.partnerClients.values()].map((client) => client.userPoolClientId),
+      ],
       config,
     });
     const alarms = new RegistryAlarms(this, 'Alarms', {
@@ -60,19 +67,33 @@ export class RegistryStack extends Stack {
       removalPolicy: config.removalPolicy,
     });
 
-    new CfnOutput(this, 'StaffWorkspaceUrl', { value: site.url, description: 'The staff workspace; add <url>auth/callback to -c callbackUrls' });
-    new CfnOutput(this, 'StaffWorkspaceBucket', { value: site.bucket.bucketName, description: 'npm run deploy:web uploads the built site here' });
+    new CfnOutput(this, 'StaffWorkspaceUrl', {
+      value: site.url,
+      description: 'The staff workspace; add <url>auth/callback to -c callbackUrls',
+    });
+    new CfnOutput(this, 'StaffWorkspaceBucket', {
+      value: site.bucket.bucketName,
+      description: 'npm run deploy:web uploads the built site here',
+    });
     new CfnOutput(this, 'StaffWorkspaceDistributionId', { value: site.distribution.distributionId });
-    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'POST GraphQL requests here with an Authorization: Bearer <token> header' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.url,
+      description: 'POST GraphQL requests here with an Authorization: Bearer <token> header',
+    });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: this.auth.staffClient.userPoolClientId });
     if (this.auth.partnerClients.size > 0) {
       new CfnOutput(this, 'PartnerClientIds', {
-        value: [...this.auth.partnerClients].map(([partner, client]) => `${partner}=${client.userPoolClientId}`).join(','),
+        value: [...this.auth.partnerClients]
+          .map(([partner, client]) => `${partner}=${client.userPoolClientId}`)
+          .join(','),
         description: 'partner=client id, for each partner; the secrets are in Cognito (describe-user-pool-client)',
       });
     }
-    new CfnOutput(this, 'AuthBaseUrl', { value: this.auth.domain.baseUrl(), description: 'Hosted sign-in and /oauth2/token' });
+    new CfnOutput(this, 'AuthBaseUrl', {
+      value: this.auth.domain.baseUrl(),
+      description: 'Hosted sign-in and /oauth2/token',
+    });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: alarms.topic.topicArn,
       description: 'Subscribe on-call here (alarmEmail does it by email)',

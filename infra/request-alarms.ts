@@ -1,7 +1,7 @@
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { RegistryMetric } from '../src/observability/metric-names.js';
-import { type RegistryAlarms } from './registry-alarms.js';
+import type { RegistryAlarms } from './registry-alarms.js';
 import { errorRate, MIN_REQUESTS_FOR_RATE, registryMetric } from './registry-metrics.js';
 
 /**

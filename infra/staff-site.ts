@@ -43,14 +43,14 @@ export class StaffSite extends Construct {
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy,
     });
-    const bucket = (this.bucket = new Bucket(this, 'Site', {
+    this.bucket = new Bucket(this, 'Site', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       serverAccessLogsBucket: logs,
       serverAccessLogsPrefix: 's3/',
       removalPolicy,
-    }));
+    });
     const api = new HttpOrigin(`${props.httpApi.apiId}.execute-api.${Stack.of(this).region}.amazonaws.com`);
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Teaching School Registry staff workspace',
@@ -61,7 +61,7 @@ export class StaffSite extends Construct {
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(bucket),
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
         compress: true,
@@ -85,9 +85,20 @@ export class StaffSite extends Construct {
     this.url = `https://${this.distribution.distributionDomainName}/`;
 
     Validations.of(this).acknowledge(
-      { id: 'AwsSolutions-CFR1', reason: 'Staff across England and abroad sign in with Cognito; no geographic restriction is wanted' },
-      { id: 'AwsSolutions-CFR2', reason: 'The site is static; /graphql is authenticated by the JWT authorizer and throttled by the HTTP API stage' },
-      { id: 'AwsSolutions-CFR4', reason: 'The default CloudFront certificate allows TLSv1; a custom domain with TLSv1.2_2021 is a deployment choice' },
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'Staff across England and abroad sign in with Cognito; no geographic restriction is wanted',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'The site is static; /graphql is authenticated by the JWT authorizer and throttled by the HTTP API stage',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'The default CloudFront certificate allows TLSv1; a custom domain with TLSv1.2_2021 is a deployment choice',
+      },
     );
   }
 }

@@ -73,14 +73,17 @@ export function stageConfigFrom(node: Node): StageConfig {
 
 function parseStage(value: unknown): StageName {
   const stage = value ?? 'dev';
-  if (!STAGES.includes(stage as StageName)) throw new Error(`context stage must be one of ${STAGES.join(', ')}; got ${String(stage)}`);
+  if (!STAGES.includes(stage as StageName))
+    throw new Error(`context stage must be one of ${STAGES.join(', ')}; got ${String(stage)}`);
   return stage as StageName;
 }
 
 function parsePartners(names: string[]): string[] {
   const invalid = names.filter((name) => !PARTNER_NAME.test(name));
-  if (invalid.length > 0) throw new Error(`context partners must be lowercase letters, digits and hyphens; got ${invalid.join(', ')}`);
-  if (new Set(names).size !== names.length) throw new Error(`context partners names a partner twice: ${names.join(', ')}`);
+  if (invalid.length > 0)
+    throw new Error(`context partners must be lowercase letters, digits and hyphens; got ${invalid.join(', ')}`);
+  if (new Set(names).size !== names.length)
+    throw new Error(`context partners names a partner twice: ${names.join(', ')}`);
   return names;
 }
 

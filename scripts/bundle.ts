@@ -13,11 +13,20 @@ import { LAMBDA_BUNDLE, LAMBDA_ENTRY } from '../infra/lambda-bundle.js';
 const BUDGET_KIB = 1_100;
 
 const outfile = 'dist/lambda/index.mjs';
-const result = await build({ ...LAMBDA_BUNDLE, entryPoints: [LAMBDA_ENTRY], bundle: true, outfile, metafile: true, logLevel: 'warning' });
+const result = await build({
+  ...LAMBDA_BUNDLE,
+  entryPoints: [LAMBDA_ENTRY],
+  bundle: true,
+  outfile,
+  metafile: true,
+  logLevel: 'warning',
+});
 
 const cjsApollo = Object.keys(result.metafile.inputs).filter((input) => input.includes('@apollo/server/dist/cjs'));
 if (cjsApollo.length > 0) {
-  console.error(`The bundle holds Apollo Server's CommonJS build too (${cjsApollo.length} files): check the alias in infra/lambda-bundle.ts`);
+  console.error(
+    `The bundle holds Apollo Server's CommonJS build too (${cjsApollo.length} files): check the alias in infra/lambda-bundle.ts`,
+  );
   process.exit(1);
 }
 const kib = statSync(outfile).size / 1024;

@@ -10,7 +10,10 @@ import type { SchoolPoints } from '../web/src/school-points-format.js';
  * (designations, figures) comes from GraphQL. Schools with no location are left out.
  */
 export async function readSchoolPoints(establishments: string): Promise<SchoolPoints> {
-  const file = await openCsv(establishments, { defaultEncoding: 'windows-1252', requiredColumns: GIAS_REQUIRED_COLUMNS });
+  const file = await openCsv(establishments, {
+    defaultEncoding: 'windows-1252',
+    requiredColumns: GIAS_REQUIRED_COLUMNS,
+  });
   const columns = new Set(file.columns);
   const points: SchoolPoints = {
     phases: [...PHASE_CODES],
@@ -23,7 +26,7 @@ export async function readSchoolPoints(establishments: string): Promise<SchoolPo
   };
   const laIndex = new Map<string, number>();
   for await (const row of file.rows) {
-    let fields;
+    let fields: ReturnType<typeof readEstablishment>['fields'];
     try {
       fields = readEstablishment(row.values, columns).fields;
     } catch {

@@ -6,7 +6,10 @@ const client = new DynamoDBClient({});
 
 export const handler = async (event: { urn: string }) => {
   const result = await client.send(
-    new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: { pk: { S: `SCHOOL#${event.urn}` }, sk: { S: 'SCHOOL' } } }),
+    new GetItemCommand({
+      TableName: process.env.TABLE_NAME,
+      Key: { pk: { S: `SCHOOL#${event.urn}` }, sk: { S: 'SCHOOL' } },
+    }),
   );
   return { statusCode: 200, body: JSON.stringify({ name: result.Item?.name?.S }) };
 };

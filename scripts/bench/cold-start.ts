@@ -33,7 +33,11 @@ export interface ColdStartPair {
  * `school(urn) { name localAuthority { code name } }`, the bare one doing its GetItem. With `sourceMaps`, both
  * bundles carry a source map and Node runs with --enable-source-maps.
  */
-export async function measureColdStarts(endpoint: string, tableName: string, sourceMaps: boolean): Promise<ColdStartPair> {
+export async function measureColdStarts(
+  endpoint: string,
+  tableName: string,
+  sourceMaps: boolean,
+): Promise<ColdStartPair> {
   const directory = mkdtempSync(join(tmpdir(), 'registry-cold-'));
   try {
     const handlerFile = await bundle(LAMBDA_ENTRY, join(directory, 'handler'), sourceMaps);
@@ -82,7 +86,14 @@ const HANDLER_EVENT = {
 
 async function bundle(entry: string, directory: string, sourceMaps: boolean): Promise<string> {
   const outfile = join(directory, 'index.mjs');
-  await build({ ...LAMBDA_BUNDLE, sourcemap: sourceMaps, entryPoints: [entry], bundle: true, outfile, logLevel: 'warning' });
+  await build({
+    ...LAMBDA_BUNDLE,
+    sourcemap: sourceMaps,
+    entryPoints: [entry],
+    bundle: true,
+    outfile,
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
@@ -93,7 +104,11 @@ const result = await handler(${JSON.stringify(event)}, { awsRequestId: 'cold' })
 const elapsed = performance.now() - started;
 if (result.statusCode !== 200 || /"errors"/.test(result.body)) throw new Error(result.body);
 process.stdout.write(String(elapsed));`;
-  const child = spawnSync(process.execPath, [...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', script], { encoding: 'utf8', env });
+  const child = spawnSync(
+    process.execPath,
+    [...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', script],
+    { encoding: 'utf8', env },
+  );
   if (child.status !== 0) throw new Error(`Cold start of ${file} failed: ${child.stderr}`);
   return Number(child.stdout);
 }

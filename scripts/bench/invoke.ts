@@ -21,14 +21,22 @@ export async function invoke(handler: GraphqlHandler, request: GraphqlRequest): 
     rawPath: '/graphql',
     rawQueryString: '',
     headers: { 'content-type': 'application/json' },
-    requestContext: { http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' }, requestId: randomUUID() },
+    requestContext: {
+      http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+      requestId: randomUUID(),
+    },
     body: JSON.stringify(request),
     isBase64Encoded: false,
   } as unknown as APIGatewayProxyEventV2;
-  const result = (await handler(event, { awsRequestId: randomUUID() } as Context, () => undefined)) as APIGatewayProxyStructuredResultV2;
+  const result = (await handler(
+    event,
+    { awsRequestId: randomUUID() } as Context,
+    () => undefined,
+  )) as APIGatewayProxyStructuredResultV2;
   const body = JSON.parse(result.body ?? '{}') as { data?: Data; errors?: unknown[] };
   if (body.errors) throw new Error(`${request.query.slice(0, 80)}: ${JSON.stringify(body.errors)}`);
   const refused = Object.values(body.data ?? {}).filter((payload) => payload?.userErrors?.length > 0);
-  if (refused.length > 0) throw new Error(`${request.query.slice(0, 80)}: ${JSON.stringify(refused.map((payload) => payload.userErrors))}`);
+  if (refused.length > 0)
+    throw new Error(`${request.query.slice(0, 80)}: ${JSON.stringify(refused.map((payload) => payload.userErrors))}`);
   return body.data!;
 }

@@ -54,8 +54,22 @@ export async function runLoad(store: Store, options: LoadOptions = {}): Promise<
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     const token = await signDevToken(key, { role: 'dfe-staff' });
     const args = [
-      AUTOCANNON, '--json', '--no-progress', '-c', String(connections), '-d', String(seconds), '-m', 'POST',
-      '-H', 'content-type=application/json', '-H', `authorization=Bearer ${token}`, '-b', JSON.stringify({ query: LOAD_QUERY }), url,
+      AUTOCANNON,
+      '--json',
+      '--no-progress',
+      '-c',
+      String(connections),
+      '-d',
+      String(seconds),
+      '-m',
+      'POST',
+      '-H',
+      'content-type=application/json',
+      '-H',
+      `authorization=Bearer ${token}`,
+      '-b',
+      JSON.stringify({ query: LOAD_QUERY }),
+      url,
     ];
     const report = JSON.parse(await output(process.execPath, args));
     return {

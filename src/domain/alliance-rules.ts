@@ -23,11 +23,16 @@ function leadCountProblem(type: AllianceType, count: number): RestructuringReaso
 }
 
 /** What is wrong with an alliance's leads for its type (empty when nothing). Used to flag, never to delete. */
-export function restructuringReasons(type: AllianceType, leads: readonly School[], settings: RegistrySettings): RestructuringReason[] {
+export function restructuringReasons(
+  type: AllianceType,
+  leads: readonly School[],
+  settings: RegistrySettings,
+): RestructuringReason[] {
   const reasons: RestructuringReason[] = [];
   const countProblem = leadCountProblem(type, leads.length);
   if (countProblem) reasons.push(countProblem);
-  if (type === 'JOB_SHARE' && leads.some((lead) => !isSmall(lead, settings) && !isSpecial(lead))) reasons.push('LEAD_NOT_SMALL_OR_SPECIAL');
+  if (type === 'JOB_SHARE' && leads.some((lead) => !isSmall(lead, settings) && !isSpecial(lead)))
+    reasons.push('LEAD_NOT_SMALL_OR_SPECIAL');
   return reasons;
 }
 
@@ -35,21 +40,40 @@ export function restructuringReasons(type: AllianceType, leads: readonly School[
  * Checks that leads may lead an alliance of a type: the count fits the type, a job-share's leads are small
  * or special, every lead is a current teaching school, and none leads another alliance.
  */
-export function checkLeads(type: AllianceType, leads: readonly School[], settings: RegistrySettings, allianceId: string | null, field: string[] = ['leads']): void {
+export function checkLeads(
+  type: AllianceType,
+  leads: readonly School[],
+  settings: RegistrySettings,
+  allianceId: string | null,
+  field: string[] = ['leads'],
+): void {
   const countProblem = leadCountProblem(type, leads.length);
   if (countProblem) {
     const wanted = type === 'SINGLE' ? 'exactly 1 lead' : type === 'JOB_SHARE' ? 'exactly 2 leads' : '2 or more leads';
-    throw new RuleViolation(RuleCode.LEAD_COUNT_DOES_NOT_FIT_TYPE, `A ${type} alliance has ${wanted}; this change would leave it with ${leads.length}`, field);
+    throw new RuleViolation(
+      RuleCode.LEAD_COUNT_DOES_NOT_FIT_TYPE,
+      `A ${type} alliance has ${wanted}; this change would leave it with ${leads.length}`,
+      field,
+    );
   }
   const seen = new Set<string>();
   for (const lead of leads) {
-    if (seen.has(lead.urn)) throw new RuleViolation(RuleCode.DUPLICATE_LEAD, `School ${lead.urn} is named as a lead twice`, field);
+    if (seen.has(lead.urn))
+      throw new RuleViolation(RuleCode.DUPLICATE_LEAD, `School ${lead.urn} is named as a lead twice`, field);
     seen.add(lead.urn);
     if (!isTeachingSchool(lead)) {
-      throw new RuleViolation(RuleCode.NOT_A_TEACHING_SCHOOL, `School ${lead.urn} is not a current teaching school, so it cannot lead an alliance`, field);
+      throw new RuleViolation(
+        RuleCode.NOT_A_TEACHING_SCHOOL,
+        `School ${lead.urn} is not a current teaching school, so it cannot lead an alliance`,
+        field,
+      );
     }
     if (lead.leadsAllianceId && lead.leadsAllianceId !== allianceId) {
-      throw new RuleViolation(RuleCode.ALREADY_LEADS_AN_ALLIANCE, `School ${lead.urn} already leads another alliance (${lead.leadsAllianceId})`, field);
+      throw new RuleViolation(
+        RuleCode.ALREADY_LEADS_AN_ALLIANCE,
+        `School ${lead.urn} already leads another alliance (${lead.leadsAllianceId})`,
+        field,
+      );
     }
     if (type === 'JOB_SHARE' && !isSmall(lead, settings) && !isSpecial(lead)) {
       throw new RuleViolation(
@@ -72,7 +96,9 @@ export function accountableLeadsAfter(
   reassignTo: Urn | null,
 ): Alliance['accountableLeads'] {
   if (reassignTo && !leads.includes(reassignTo)) {
-    throw new RuleViolation(RuleCode.NOT_A_LEAD, `School ${reassignTo} is not a lead of this alliance`, ['reassignDeliveryAreasTo']);
+    throw new RuleViolation(RuleCode.NOT_A_LEAD, `School ${reassignTo} is not a lead of this alliance`, [
+      'reassignDeliveryAreasTo',
+    ]);
   }
   return accountableLeadsFor(leads, () => {
     const next: Alliance['accountableLeads'] = {};

@@ -7,13 +7,24 @@ export const ALLIANCE_TYPES = ['SINGLE', 'JOB_SHARE', 'MULTIPLE'] as const;
 export type AllianceType = (typeof ALLIANCE_TYPES)[number];
 
 /** The "Big 3" an alliance delivers. */
-export const DELIVERY_AREAS = ['INITIAL_TEACHER_TRAINING', 'PROFESSIONAL_AND_LEADERSHIP_DEVELOPMENT', 'SCHOOL_TO_SCHOOL_SUPPORT'] as const;
+export const DELIVERY_AREAS = [
+  'INITIAL_TEACHER_TRAINING',
+  'PROFESSIONAL_AND_LEADERSHIP_DEVELOPMENT',
+  'SCHOOL_TO_SCHOOL_SUPPORT',
+] as const;
 export type DeliveryArea = (typeof DELIVERY_AREAS)[number];
 
 export const MEMBER_ROLES = ['STRATEGIC_PARTNER', 'MEMBER', 'SUPPORTED'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
-export const DELIVERER_KINDS = ['UNIVERSITY', 'ACADEMY_TRUST', 'LOCAL_AUTHORITY', 'DIOCESE', 'PRIVATE_SECTOR', 'OTHER'] as const;
+export const DELIVERER_KINDS = [
+  'UNIVERSITY',
+  'ACADEMY_TRUST',
+  'LOCAL_AUTHORITY',
+  'DIOCESE',
+  'PRIVATE_SECTOR',
+  'OTHER',
+] as const;
 export type DelivererKind = (typeof DELIVERER_KINDS)[number];
 
 /** Why an alliance needs restructuring: its leads no longer fit its type. */

@@ -46,7 +46,15 @@ export function cellKey(cell: CoverageCell): string {
 
 export function parseCellKey(key: string): CoverageCell | null {
   const [prefix, region, phase, rating, teaching, ...rest] = key.split('#');
-  if ((prefix !== OPEN_PREFIX && prefix !== NOT_OPEN_PREFIX) || !region || !phase || !rating || !teaching || rest.length > 0) return null;
+  if (
+    (prefix !== OPEN_PREFIX && prefix !== NOT_OPEN_PREFIX) ||
+    !region ||
+    !phase ||
+    !rating ||
+    !teaching ||
+    rest.length > 0
+  )
+    return null;
   return {
     open: prefix === OPEN_PREFIX,
     region: region as GorRegion,

@@ -31,7 +31,12 @@ function isOutstanding(cell: CoverageCell): boolean {
  * region: a sum over their cells, so it never reads a school.
  */
 export function coverageOf(authorities: readonly LocalAuthority[], region: GorRegion | null = null): Coverage {
-  const byPhase = new Map<Phase, PhaseCoverage>(PHASE_CODES.map((phase) => [phase, { phase, schools: 0, teachingSchools: 0, outstandingSchools: 0, untappedOutstanding: 0 }]));
+  const byPhase = new Map<Phase, PhaseCoverage>(
+    PHASE_CODES.map((phase) => [
+      phase,
+      { phase, schools: 0, teachingSchools: 0, outstandingSchools: 0, untappedOutstanding: 0 },
+    ]),
+  );
   let underReview = 0;
   const alliances = new Set<string>();
   for (const authority of authorities) {
@@ -108,15 +113,24 @@ export function coverageGaps(authorities: readonly LocalAuthority[], question: G
       if (coverage.untappedOutstanding === 0) kinds.push('NO_TEACHING_SCHOOL_NO_OUTSTANDING');
     }
     const gapPhases = coverage.byPhase
-      .filter((phase) => phase.teachingSchools === 0 && (question.phases.length === 0 || question.phases.includes(phase.phase)))
+      .filter(
+        (phase) =>
+          phase.teachingSchools === 0 && (question.phases.length === 0 || question.phases.includes(phase.phase)),
+      )
       .map((phase) => phase.phase);
     if (gapPhases.length > 0) kinds.push('PHASE_GAP');
     if (question.minDensity !== null && coverage.density < question.minDensity) kinds.push('LOW_DENSITY');
     const wanted = question.kinds.length === 0 ? kinds : kinds.filter((kind) => question.kinds.includes(kind));
-    if (wanted.length > 0) gaps.push({ authority, kinds: wanted, gapPhases: wanted.includes('PHASE_GAP') ? gapPhases : [], coverage });
+    if (wanted.length > 0)
+      gaps.push({ authority, kinds: wanted, gapPhases: wanted.includes('PHASE_GAP') ? gapPhases : [], coverage });
   }
   const hardest = (gap: CoverageGap) => (gap.kinds.includes('NO_TEACHING_SCHOOL_NO_OUTSTANDING') ? 0 : 1);
-  return gaps.sort((left, right) => hardest(left) - hardest(right) || left.coverage.density - right.coverage.density || right.coverage.schools - left.coverage.schools);
+  return gaps.sort(
+    (left, right) =>
+      hardest(left) - hardest(right) ||
+      left.coverage.density - right.coverage.density ||
+      right.coverage.schools - left.coverage.schools,
+  );
 }
 
 /** A phase's share of teaching schools against its share of schools. */

@@ -7,7 +7,8 @@ export type IsoDate = string & { readonly __brand: 'IsoDate' };
 /** Checks that `yyyy-mm-dd` names a real calendar day (no 31 February). */
 export function parseIsoDate(value: string, field: string): IsoDate {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!match) throw new InvalidInput(field, `${field} must be a date as yyyy-mm-dd, got ${JSON.stringify(value.slice(0, 40))}`);
+  if (!match)
+    throw new InvalidInput(field, `${field} must be a date as yyyy-mm-dd, got ${JSON.stringify(value.slice(0, 40))}`);
   const [, year, month, day] = match as unknown as [string, string, string, string];
   return checkedDate(Number(year), Number(month), Number(day), field, value);
 }
@@ -15,7 +16,8 @@ export function parseIsoDate(value: string, field: string): IsoDate {
 /** Reads GIAS's `dd-mm-yyyy` (also `dd/mm/yyyy`). */
 export function parseGiasDate(value: string, field: string): IsoDate {
   const match = /^(\d{2})[-/](\d{2})[-/](\d{4})$/.exec(value.trim());
-  if (!match) throw new InvalidInput(field, `${field} must be a date as dd-mm-yyyy, got ${JSON.stringify(value.slice(0, 40))}`);
+  if (!match)
+    throw new InvalidInput(field, `${field} must be a date as dd-mm-yyyy, got ${JSON.stringify(value.slice(0, 40))}`);
   const [, day, month, year] = match as unknown as [string, string, string, string];
   return checkedDate(Number(year), Number(month), Number(day), field, value);
 }

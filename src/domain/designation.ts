@@ -57,10 +57,17 @@ export function designate(school: School, request: DesignationRequest, today: Is
   if (request.cohort !== null && (!Number.isInteger(request.cohort) || request.cohort < 1 || request.cohort > 99)) {
     throw new InvalidInput('cohort', 'cohort must be a whole number from 1 to 99');
   }
-  if (request.designatedOn !== null) notBeforeProgramme(notInFuture(request.designatedOn, today, 'designatedOn'), 'designatedOn');
+  if (request.designatedOn !== null)
+    notBeforeProgramme(notInFuture(request.designatedOn, today, 'designatedOn'), 'designatedOn');
   return {
     ...school,
     pastDesignations: school.designation ? [...school.pastDesignations, school.designation] : school.pastDesignations,
-    designation: { status: 'DESIGNATED', cohort: request.cohort, designatedOn: request.designatedOn, endedOn: null, endReason: null },
+    designation: {
+      status: 'DESIGNATED',
+      cohort: request.cohort,
+      designatedOn: request.designatedOn,
+      endedOn: null,
+      endReason: null,
+    },
   };
 }

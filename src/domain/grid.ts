@@ -52,5 +52,10 @@ export function distanceKm(from: GridPoint, to: GridPoint): number {
 
 /** Whether a point lies on the grid's extent (a value outside it is not a British grid reference). */
 export function onGrid(point: GridPoint): boolean {
-  return point.easting >= 0 && point.easting <= GRID_EXTENT.easting && point.northing >= 0 && point.northing <= GRID_EXTENT.northing;
+  return (
+    point.easting >= 0 &&
+    point.easting <= GRID_EXTENT.easting &&
+    point.northing >= 0 &&
+    point.northing <= GRID_EXTENT.northing
+  );
 }

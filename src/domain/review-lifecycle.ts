@@ -40,15 +40,45 @@ function checkNotes(notes: string | null): string | null {
 }
 
 /** Opens a review of a designated teaching school: the designation goes UNDER_REVIEW. */
-export function openReview(school: School, request: ReviewRequest, today: IsoDate): { school: School; review: DesignationReview } {
+export function openReview(
+  school: School,
+  request: ReviewRequest,
+  today: IsoDate,
+): { school: School; review: DesignationReview } {
   const status = school.designation?.status;
-  if (status === 'UNDER_REVIEW') throw new RuleViolation(RuleCode.REVIEW_ALREADY_OPEN, `School ${school.urn} already has an open designation review`, ['urn']);
-  if (status !== 'DESIGNATED') throw new RuleViolation(RuleCode.NOT_A_TEACHING_SCHOOL, `School ${school.urn} is not a teaching school, so there is no designation to review`, ['urn']);
+  if (status === 'UNDER_REVIEW')
+    throw new RuleViolation(
+      RuleCode.REVIEW_ALREADY_OPEN,
+      `School ${school.urn} already has an open designation review`,
+      ['urn'],
+    );
+  if (status !== 'DESIGNATED')
+    throw new RuleViolation(
+      RuleCode.NOT_A_TEACHING_SCHOOL,
+      `School ${school.urn} is not a teaching school, so there is no designation to review`,
+      ['urn'],
+    );
   notInFuture(request.openedOn, today, 'openedOn');
   const notes = checkNotes(request.notes);
-  if (request.dueBy < request.openedOn) throw new RuleViolation(RuleCode.DATE_BEFORE_START, `dueBy ${request.dueBy} is before openedOn ${request.openedOn}`, ['dueBy']);
-  const review: DesignationReview = { ...request, notes, urn: school.urn, status: 'OPEN', outcome: null, decidedOn: null, decidedBy: null };
-  return { school: { ...school, designation: { ...school.designation!, status: 'UNDER_REVIEW' }, openReviewId: review.id }, review };
+  if (request.dueBy < request.openedOn)
+    throw new RuleViolation(
+      RuleCode.DATE_BEFORE_START,
+      `dueBy ${request.dueBy} is before openedOn ${request.openedOn}`,
+      ['dueBy'],
+    );
+  const review: DesignationReview = {
+    ...request,
+    notes,
+    urn: school.urn,
+    status: 'OPEN',
+    outcome: null,
+    decidedOn: null,
+    decidedBy: null,
+  };
+  return {
+    school: { ...school, designation: { ...school.designation!, status: 'UNDER_REVIEW' }, openReviewId: review.id },
+    review,
+  };
 }
 
 /** Concludes an open review. RETAINED restores DESIGNATED; DE_DESIGNATED or WITHDRAWN ends the designation. */
@@ -58,11 +88,20 @@ export function concludeReview(
   decision: { outcome: ReviewOutcome; decidedOn: IsoDate; decidedBy: string; notes: string | null },
   today: IsoDate,
 ): { school: School; review: DesignationReview } {
-  if (review.status !== 'OPEN') throw new RuleViolation(RuleCode.REVIEW_ALREADY_CONCLUDED, `Review ${review.id} was concluded on ${review.decidedOn}`, ['reviewId']);
+  if (review.status !== 'OPEN')
+    throw new RuleViolation(
+      RuleCode.REVIEW_ALREADY_CONCLUDED,
+      `Review ${review.id} was concluded on ${review.decidedOn}`,
+      ['reviewId'],
+    );
   notInFuture(decision.decidedOn, today, 'decidedOn');
   const notes = checkNotes(decision.notes);
   if (decision.decidedOn < review.openedOn) {
-    throw new RuleViolation(RuleCode.DATE_BEFORE_START, `decidedOn ${decision.decidedOn} is before the review opened on ${review.openedOn}`, ['decidedOn']);
+    throw new RuleViolation(
+      RuleCode.DATE_BEFORE_START,
+      `decidedOn ${decision.decidedOn} is before the review opened on ${review.openedOn}`,
+      ['decidedOn'],
+    );
   }
   const concluded: DesignationReview = {
     ...review,
@@ -76,22 +115,49 @@ export function concludeReview(
   const designation: Designation =
     decision.outcome === 'RETAINED'
       ? { ...current, status: 'DESIGNATED' }
-      : { ...current, status: 'DE_DESIGNATED', endedOn: decision.decidedOn, endReason: decision.outcome === 'WITHDRAWN' ? 'Withdrawn by the school' : `De-designated after review ${review.id}` };
+      : {
+          ...current,
+          status: 'DE_DESIGNATED',
+          endedOn: decision.decidedOn,
+          endReason:
+            decision.outcome === 'WITHDRAWN' ? 'Withdrawn by the school' : `De-designated after review ${review.id}`,
+        };
   return { school: { ...school, designation, openReviewId: null }, review: concluded };
 }
 
 /** The school gives up its designation; an open review concludes WITHDRAWN with it. */
-export function withdrawDesignation(school: School, openReview: DesignationReview | null, on: IsoDate, by: string, today: IsoDate) {
+export function withdrawDesignation(
+  school: School,
+  openReview: DesignationReview | null,
+  on: IsoDate,
+  by: string,
+  today: IsoDate,
+) {
   const status = school.designation?.status;
   if (status !== 'DESIGNATED' && status !== 'UNDER_REVIEW') {
-    throw new RuleViolation(RuleCode.NOT_A_TEACHING_SCHOOL, `School ${school.urn} has no current designation to withdraw`, ['urn']);
+    throw new RuleViolation(
+      RuleCode.NOT_A_TEACHING_SCHOOL,
+      `School ${school.urn} has no current designation to withdraw`,
+      ['urn'],
+    );
   }
   notInFuture(on, today, 'withdrawnOn');
   const { designatedOn } = school.designation!;
   if (designatedOn) notBeforeStart(on, { on: designatedOn, what: 'the school was designated' }, 'withdrawnOn');
   else notBeforeProgramme(on, 'withdrawnOn');
-  if (openReview) return concludeReview(school, openReview, { outcome: 'WITHDRAWN', decidedOn: on, decidedBy: by, notes: null }, today);
-  const designation: Designation = { ...school.designation!, status: 'DE_DESIGNATED', endedOn: on, endReason: 'Withdrawn by the school' };
+  if (openReview)
+    return concludeReview(
+      school,
+      openReview,
+      { outcome: 'WITHDRAWN', decidedOn: on, decidedBy: by, notes: null },
+      today,
+    );
+  const designation: Designation = {
+    ...school.designation!,
+    status: 'DE_DESIGNATED',
+    endedOn: on,
+    endReason: 'Withdrawn by the school',
+  };
   return { school: { ...school, designation }, review: null };
 }
 
@@ -109,15 +175,28 @@ export function recordInspection(
 ): { school: School; review: DesignationReview | null } {
   notInFuture(inspection.inspectedOn, today, 'inspectedOn');
   // Already recorded (a retry, or the same report sent twice): nothing changes, and the school is answered as it is.
-  if (school.lastInspectedOn === inspection.inspectedOn && school.ofstedRating === inspection.rating) return { school, review: null };
+  if (school.lastInspectedOn === inspection.inspectedOn && school.ofstedRating === inspection.rating)
+    return { school, review: null };
   if (school.lastInspectedOn && inspection.inspectedOn < school.lastInspectedOn) {
-    throw new RuleViolation(RuleCode.INSPECTION_OLDER_THAN_LATEST, `The school's latest inspection, on ${school.lastInspectedOn}, is later than ${inspection.inspectedOn}`, ['inspectedOn']);
+    throw new RuleViolation(
+      RuleCode.INSPECTION_OLDER_THAN_LATEST,
+      `The school's latest inspection, on ${school.lastInspectedOn}, is later than ${inspection.inspectedOn}`,
+      ['inspectedOn'],
+    );
   }
   const inspected: School = { ...school, ofstedRating: inspection.rating, lastInspectedOn: inspection.inspectedOn };
-  if (inspection.rating === 'OUTSTANDING' || school.designation?.status !== 'DESIGNATED') return { school: inspected, review: null };
+  if (inspection.rating === 'OUTSTANDING' || school.designation?.status !== 'DESIGNATED')
+    return { school: inspected, review: null };
   return openReview(
     inspected,
-    { id: review.id, trigger: 'OFSTED_BELOW_OUTSTANDING', openedOn: inspection.inspectedOn, dueBy: addDays(inspection.inspectedOn, OFSTED_REVIEW_DAYS), notes: `Ofsted rated the school ${inspection.rating} on ${inspection.inspectedOn}`, openedBy: review.openedBy },
+    {
+      id: review.id,
+      trigger: 'OFSTED_BELOW_OUTSTANDING',
+      openedOn: inspection.inspectedOn,
+      dueBy: addDays(inspection.inspectedOn, OFSTED_REVIEW_DAYS),
+      notes: `Ofsted rated the school ${inspection.rating} on ${inspection.inspectedOn}`,
+      openedBy: review.openedBy,
+    },
     today,
   );
 }

@@ -1,7 +1,13 @@
 import type { IsoDate } from './dates.js';
 import type { Urn } from './urn.js';
 
-export const REVIEW_TRIGGERS = ['OFSTED_BELOW_OUTSTANDING', 'PERFORMANCE_CONCERN', 'PEER_REVIEW', 'SCHEDULED', 'OTHER'] as const;
+export const REVIEW_TRIGGERS = [
+  'OFSTED_BELOW_OUTSTANDING',
+  'PERFORMANCE_CONCERN',
+  'PEER_REVIEW',
+  'SCHEDULED',
+  'OTHER',
+] as const;
 export type ReviewTrigger = (typeof REVIEW_TRIGGERS)[number];
 
 export type ReviewStatus = 'OPEN' | 'CONCLUDED';

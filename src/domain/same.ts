@@ -6,5 +6,7 @@ export function sameData(left: unknown, right: unknown): boolean {
   const leftKeys = Object.keys(left).filter((key) => (left as Record<string, unknown>)[key] !== undefined);
   const rightKeys = Object.keys(right).filter((key) => (right as Record<string, unknown>)[key] !== undefined);
   if (leftKeys.length !== rightKeys.length) return false;
-  return leftKeys.every((key) => sameData((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]));
+  return leftKeys.every((key) =>
+    sameData((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]),
+  );
 }

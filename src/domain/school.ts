@@ -51,6 +51,9 @@ export function isSpecial(school: Pick<School, 'establishmentType'>): boolean {
 }
 
 /** Small school: pupils on roll known and below the setting. */
-export function isSmall(school: Pick<School, 'numberOfPupils'>, settings: RegistrySettings = DEFAULT_SETTINGS): boolean {
+export function isSmall(
+  school: Pick<School, 'numberOfPupils'>,
+  settings: RegistrySettings = DEFAULT_SETTINGS,
+): boolean {
   return school.numberOfPupils !== null && school.numberOfPupils < settings.smallSchoolPupils;
 }

@@ -1,7 +1,9 @@
 import { InvalidInput } from './errors.js';
 
 /** C0 and C1 control characters; `multiline` text keeps tab, line feed and carriage return. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 /** Bidirectional embeddings, overrides and isolates, which reorder how text is shown (Trojan Source). */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;

@@ -7,5 +7,9 @@ import { RuleCode } from './rule-code.js';
  */
 export function checkExpectedVersion(what: string, actual: number, expected: number | null | undefined): void {
   if (expected === null || expected === undefined || expected === actual) return;
-  throw new RuleViolation(RuleCode.CONFLICT, `${what} is at version ${actual}, not ${expected}: someone changed it since you read it; read it again`, ['expectedVersion']);
+  throw new RuleViolation(
+    RuleCode.CONFLICT,
+    `${what} is at version ${actual}, not ${expected}: someone changed it since you read it; read it again`,
+    ['expectedVersion'],
+  );
 }

@@ -14,9 +14,15 @@ export function codeForName<Code extends string>(
     if (normalise(label) === wanted || normalise(code) === wanted) return code;
   }
   const known = Object.values(vocabulary).join(', ');
-  throw new InvalidInput(field, `${field}: unknown value ${JSON.stringify(name.slice(0, 60))} (expected one of ${known})`);
+  throw new InvalidInput(
+    field,
+    `${field}: unknown value ${JSON.stringify(name.slice(0, 60))} (expected one of ${known})`,
+  );
 }
 
 function normalise(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ');
 }

@@ -14,7 +14,13 @@ during the audit is left alone and reported: run again). Exits 1 when drift rema
 
 try {
   const { values } = parseArgs({
-    options: { repair: { type: 'boolean' }, table: { type: 'string' }, endpoint: { type: 'string' }, region: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      repair: { type: 'boolean' },
+      table: { type: 'string' },
+      endpoint: { type: 'string' },
+      region: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(usage);
@@ -28,16 +34,22 @@ try {
     });
     const marker = await readLoadMarker(store);
     if (marker?.state === 'LOADING') {
-      console.log(`the fresh load that started ${marker.startedAt} did not finish: load the files again into a new table`);
+      console.log(
+        `the fresh load that started ${marker.startedAt} did not finish: load the files again into a new table`,
+      );
       process.exitCode = 1;
     }
     const result = await auditCoverage(store, { repair: values.repair });
     const { schoolsRead, alliancesRead, drift: drifted } = result;
-    console.log(`read ${schoolsRead} schools and ${alliancesRead} alliances; ${drifted.length} local authorities drifted`);
+    console.log(
+      `read ${schoolsRead} schools and ${alliancesRead} alliances; ${drifted.length} local authorities drifted`,
+    );
     for (const drift of result.drift) {
-      for (const { key, kept, actual } of drift.counts) console.log(`  LA ${drift.laCode} ${key}: kept ${kept}, actual ${actual}`);
+      for (const { key, kept, actual } of drift.counts)
+        console.log(`  LA ${drift.laCode} ${key}: kept ${kept}, actual ${actual}`);
       for (const entry of drift.alliancesMissing) console.log(`  LA ${drift.laCode} alliance ${entry}: missing`);
-      for (const entry of drift.alliancesExtra) console.log(`  LA ${drift.laCode} alliance ${entry}: kept but not led from here`);
+      for (const entry of drift.alliancesExtra)
+        console.log(`  LA ${drift.laCode} alliance ${entry}: kept but not led from here`);
     }
     if (values.repair) {
       const changed = result.changedDuringAudit.join(', ') || 'none';

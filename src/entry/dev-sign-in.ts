@@ -9,7 +9,9 @@ import { signDevToken } from './local-identity.js';
 /** The session storage key the workspace reads its development token from (web/src/auth.ts: DEV_TOKEN_KEY). */
 const TOKEN_KEY = 'registry.devToken';
 const ROLES: readonly Role[] = ['dfe-staff', 'tsc-staff', 'partner'];
-const GOVUK_CSS = fileURLToPath(new URL('../../node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css', import.meta.url));
+const GOVUK_CSS = fileURLToPath(
+  new URL('../../node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css', import.meta.url),
+);
 
 /**
  * The development sign-in, served by `npm start` only (never deployed): a page to choose a role, and
@@ -32,15 +34,31 @@ export function devSignIn(key: Uint8Array) {
     let regions: GorRegion[];
     try {
       if (!ROLES.includes(role as Role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
-      regions = url.searchParams.getAll('region').flatMap((value) => value.split(',')).filter(Boolean).map((value) => regionCode(value));
-      if (role === 'tsc-staff' && regions.length === 0) throw new Error('a tsc-staff sign-in names the region(s) it may change: &region=NORTH_WEST');
+      regions = url.searchParams
+        .getAll('region')
+        .flatMap((value) => value.split(','))
+        .filter(Boolean)
+        .map((value) => regionCode(value));
+      if (role === 'tsc-staff' && regions.length === 0)
+        throw new Error('a tsc-staff sign-in names the region(s) it may change: &region=NORTH_WEST');
     } catch (error) {
-      send(response, 400, page('Cannot sign in', `<p class="govuk-body">${escape((error as Error).message)}</p>${chooser(next)}`));
+      send(
+        response,
+        400,
+        page('Cannot sign in', `<p class="govuk-body">${escapeHtml((error as Error).message)}</p>${chooser(next)}`),
+      );
       return true;
     }
     const token = await signDevToken(key, { role: role as Role, regions });
     const script = `sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(token)}); location.replace(${JSON.stringify(next)});`;
-    send(response, 200, page('Signing in', `<p class="govuk-body">Signing in as ${escape(role)}…</p><script>${script.replace(/</g, '\\u003c')}</script>`));
+    send(
+      response,
+      200,
+      page(
+        'Signing in',
+        `<p class="govuk-body">Signing in as ${escapeHtml(role)}…</p><script>${script.replace(/</g, '\\u003c')}</script>`,
+      ),
+    );
     return true;
   };
 }
@@ -52,22 +70,28 @@ function regionCode(value: string): GorRegion {
 
 /** Only a path on this site: never an open redirect. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 function chooser(next: string): string {
   const regions = Object.entries(GOR_REGIONS)
-    .map(([code, name]) => `<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="region-${code}" name="region" type="checkbox" value="${code}"><label class="govuk-label govuk-checkboxes__label" for="region-${code}">${name}</label></div>`)
+    .map(
+      ([code, name]) =>
+        `<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="region-${code}" name="region" type="checkbox" value="${code}"><label class="govuk-label govuk-checkboxes__label" for="region-${code}">${name}</label></div>`,
+    )
     .join('');
   const roles = [
     ['dfe-staff', 'DfE staff', 'Read and change everything.'],
     ['tsc-staff', 'TSC staff', 'Read everything; change schools and alliances in the regions ticked below.'],
     ['partner', 'Partner', 'Read only: no actions, no review notes.'],
   ]
-    .map(([value, label, hint], i) => `<div class="govuk-radios__item"><input class="govuk-radios__input" id="role${i ? `-${value}` : ''}" name="role" type="radio" value="${value}" aria-describedby="role-${value}-hint"${i ? '' : ' checked'}><label class="govuk-label govuk-radios__label" for="role${i ? `-${value}` : ''}">${label}</label><div id="role-${value}-hint" class="govuk-hint govuk-radios__hint">${hint}</div></div>`)
+    .map(
+      ([value, label, hint], i) =>
+        `<div class="govuk-radios__item"><input class="govuk-radios__input" id="role${i ? `-${value}` : ''}" name="role" type="radio" value="${value}" aria-describedby="role-${value}-hint"${i ? '' : ' checked'}><label class="govuk-label govuk-radios__label" for="role${i ? `-${value}` : ''}">${label}</label><div id="role-${value}-hint" class="govuk-hint govuk-radios__hint">${hint}</div></div>`,
+    )
     .join('');
   return `<form method="get" action="/dev/sign-in">
-    <input type="hidden" name="next" value="${escape(next)}">
+    <input type="hidden" name="next" value="${escapeHtml(next)}">
     <div class="govuk-form-group"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Sign in as</legend>
       <div class="govuk-radios" data-module="govuk-radios">${roles}</div></fieldset></div>
     <div class="govuk-form-group"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Regions (TSC staff only)</legend>
@@ -88,6 +112,6 @@ function send(response: ServerResponse, status: number, body: string): void {
   response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

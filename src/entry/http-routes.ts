@@ -47,18 +47,13 @@ export function withHttpRoutes<Handler extends (event: APIGatewayProxyEventV2, .
     const method = event.requestContext.http.method;
     const path = event.rawPath;
     if (method === 'OPTIONS') return { statusCode: 204, headers: preflightHeaders(origins, origin), body: '' };
-    const result = (await route(event, method, path, options)) ?? ((await graphql(event, ...rest)) as Result);
+    const result = (await route(event, path, options)) ?? ((await graphql(event, ...rest)) as Result);
     return { ...result, headers: { ...result.headers, ...corsHeaders(origins, origin) } };
   };
   return routed as unknown as Handler;
 }
 
-async function route(
-  event: APIGatewayProxyEventV2,
-  method: string,
-  path: string,
-  options: HttpRoutesOptions,
-): Promise<Result | null> {
+async function route(event: APIGatewayProxyEventV2, path: string, options: HttpRoutesOptions): Promise<Result | null> {
   if (path === '/schema.graphql') {
     return authenticated(event, options, async () => ({
       statusCode: 200,
@@ -128,4 +123,3 @@ function header(event: APIGatewayProxyEventV2, name: string): string | undefined
 function acceptsGzip(event: APIGatewayProxyEventV2): boolean {
   return /\bgzip\b/.test(header(event, 'accept-encoding') ?? '');
 }
-

@@ -48,7 +48,11 @@ async function main(): Promise<number> {
     console.error(`Give --establishments, --teaching-schools or both.\n\n${usage}`);
     return 2;
   }
-  const store = createStore({ tableName: values.table ?? process.env.TABLE_NAME ?? 'registry', endpoint: values.endpoint, region: values.region });
+  const store = createStore({
+    tableName: values.table ?? process.env.TABLE_NAME ?? 'registry',
+    endpoint: values.endpoint,
+    region: values.region,
+  });
   if (values['create-table']) await ensureTable(store);
   const started = Date.now();
   try {

@@ -14,7 +14,9 @@ const STAMP_FILE = join(DATA_DIRECTORY, 'stamp.json');
 export const SERVER_FILE = join(LOCAL_DIRECTORY, 'server.json');
 
 /** The source folders whose code decides what the stored items look like. */
-const LAYOUT_SOURCES = ['domain', 'store', 'import'].map((folder) => fileURLToPath(new URL(`../${folder}/`, import.meta.url)));
+const LAYOUT_SOURCES = ['domain', 'store', 'import'].map((folder) =>
+  fileURLToPath(new URL(`../${folder}/`, import.meta.url)),
+);
 
 /**
  * The version stamp of the data `npm start` loads: a hash of the shipped files, the table definition and the

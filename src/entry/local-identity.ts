@@ -45,7 +45,11 @@ export function signDevToken(key: Uint8Array, request: DevTokenRequest): Promise
   const claims: Record<string, unknown> =
     request.role === 'partner'
       ? { [CLAIMS.scope]: PARTNER_SCOPE, [CLAIMS.clientId]: subject }
-      : { [CLAIMS.groups]: [request.role], [CLAIMS.email]: subject, ...(request.regions?.length ? { [CLAIMS.regions]: request.regions.join(',') } : {}) };
+      : {
+          [CLAIMS.groups]: [request.role],
+          [CLAIMS.email]: subject,
+          ...(request.regions?.length ? { [CLAIMS.regions]: request.regions.join(',') } : {}),
+        };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(subject)
@@ -68,13 +72,21 @@ export function localIdentity(key: Uint8Array): (event: APIGatewayProxyEventV2) 
   return async (event) => {
     const header = event.headers.authorization ?? event.headers.Authorization;
     const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
-    if (!token) throw unauthenticated('Send a bearer token: Authorization: Bearer <token> (npm run token -- --role dfe-staff prints one)');
+    if (!token)
+      throw unauthenticated(
+        'Send a bearer token: Authorization: Bearer <token> (npm run token -- --role dfe-staff prints one)',
+      );
     const known = verified.get(token);
     if (known && known.expiresAtMs > Date.now()) return known.caller;
     verified.delete(token);
     try {
       const algorithms = ['HS256'];
-      const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms, requiredClaims: ['exp'] });
+      const { payload } = await jwtVerify(token, key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms,
+        requiredClaims: ['exp'],
+      });
       const issuedAt = payload.iat ?? Math.floor(Date.now() / 1000);
       if (payload.exp! - issuedAt > MAX_TOKEN_LIFETIME_SECONDS) {
         throw unauthenticated('The bearer token lives longer than 24 hours; ask for a token that expires sooner');

@@ -51,17 +51,30 @@ export function startLocalServer(options: LocalServerOptions): Promise<Server> {
     try {
       body = await readBody(request, maxBodyBytes);
     } catch {
-      response.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: `Request body over ${maxBodyBytes} bytes` }] }));
+      response
+        .writeHead(413, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ errors: [{ message: `Request body over ${maxBodyBytes} bytes` }] }));
       return;
     }
     try {
-      const result = (await options.handler(toEvent(request, url, body), lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
-      const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
-      response.writeHead(result.statusCode ?? 200, { ...headers, ...(result.cookies?.length ? { 'set-cookie': result.cookies } : {}) });
-      response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : result.body ?? '');
+      const result = (await options.handler(
+        toEvent(request, url, body),
+        lambdaContext(),
+        () => undefined,
+      )) as APIGatewayProxyStructuredResultV2;
+      const headers = Object.fromEntries(
+        Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]),
+      );
+      response.writeHead(result.statusCode ?? 200, {
+        ...headers,
+        ...(result.cookies?.length ? { 'set-cookie': result.cookies } : {}),
+      });
+      response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
     } catch (error) {
       console.error(error);
-      response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Internal server error' }] }));
+      response
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ errors: [{ message: 'Internal server error' }] }));
     }
   });
   return new Promise((resolve, reject) => {
@@ -104,7 +117,13 @@ function toEvent(request: IncomingMessage, url: URL, body: Buffer): APIGatewayPr
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'localhost',
-      http: { method, path: url.pathname, protocol: `HTTP/${request.httpVersion}`, sourceIp: request.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method,
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey: `${method} /graphql`,
       stage: '$default',

@@ -11,7 +11,9 @@ export function progressLine(label: string, stream: NodeJS.WriteStream = process
       if (!stream.isTTY || (now - shownAt < 100 && done < total)) return;
       shownAt = now;
       const rate = done / Math.max((now - started) / 1000, 0.001);
-      stream.write(`\r${label}: ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} items, ${Math.round(rate).toLocaleString('en-GB')}/s `);
+      stream.write(
+        `\r${label}: ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} items, ${Math.round(rate).toLocaleString('en-GB')}/s `,
+      );
     },
     done(): void {
       if (stream.isTTY && shownAt > 0) stream.write('\n');

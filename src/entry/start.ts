@@ -14,7 +14,15 @@ import { createClient, createStore, ensureTable, type Store } from '../store/sto
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { originsFrom } from './cors.js';
 import { createGraphqlHandler } from './graphql-handler.js';
-import { clearKeptData, DATA_DIRECTORY, dataStamp, keptDataMatches, recordServer, runningServer, stampKeptData } from './local-data.js';
+import {
+  clearKeptData,
+  DATA_DIRECTORY,
+  dataStamp,
+  keptDataMatches,
+  recordServer,
+  runningServer,
+  stampKeptData,
+} from './local-data.js';
 import { startLocalServer } from './local-server.js';
 import { localIdentity, localSigningKey, signDevToken } from './local-identity.js';
 import { progressLine } from './progress.js';
@@ -41,20 +49,27 @@ machine); changes made through the API are kept with it.
  */
 async function main(): Promise<void> {
   const started = performance.now();
-  const { values } = parseArgs({ options: { fresh: { type: 'boolean' }, 'in-memory': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    options: { fresh: { type: 'boolean' }, 'in-memory': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) return console.log(usage);
   const port = Number(process.env.PORT ?? 4000);
   await assertPortFree(port);
   const inMemory = values['in-memory'] ?? false;
   const other = runningServer();
   if (!inMemory && other?.dataDirectory === DATA_DIRECTORY) {
-    throw new StartError(`Another npm start (pid ${other.pid}) uses ${DATA_DIRECTORY}: stop it, or run this one with: npm start -- --in-memory`);
+    throw new StartError(
+      `Another npm start (pid ${other.pid}) uses ${DATA_DIRECTORY}: stop it, or run this one with: npm start -- --in-memory`,
+    );
   }
 
   // Java stops on process exit (dynamodb-local.ts); a signal must become an exit for that to run. Kept data
   // is closed first: Java is asked to shut down, so DynamoDB Local closes its files with every write in them.
   let closeKept: (() => Promise<void>) | undefined;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => void (closeKept?.() ?? Promise.resolve()).finally(() => process.exit(code)));
   }
   const stamp = inMemory ? '' : dataStamp(TABLE);
@@ -87,17 +102,35 @@ async function main(): Promise<void> {
     }),
   );
   ensureWebBuild();
-  await startLocalServer({ handler, port, graphiql: graphiqlPage, routes: [devSignIn(localSigningKey()), webAssets()] });
+  await startLocalServer({
+    handler,
+    port,
+    graphiql: graphiqlPage,
+    routes: [devSignIn(localSigningKey()), webAssets()],
+  });
   const graphql = `http://localhost:${port}/graphql`;
-  process.once('exit', recordServer({ pid: process.pid, endpoint: dynamo.endpoint, table: TABLE, graphql, dataDirectory: inMemory ? null : DATA_DIRECTORY }));
+  process.once(
+    'exit',
+    recordServer({
+      pid: process.pid,
+      endpoint: dynamo.endpoint,
+      table: TABLE,
+      graphql,
+      dataDirectory: inMemory ? null : DATA_DIRECTORY,
+    }),
+  );
   console.log(`\nReady in ${((performance.now() - started) / 1000).toFixed(1)} s. GraphQL: ${graphql}`);
   console.log(`Staff workspace: http://localhost:${port}/ (development sign-in: http://localhost:${port}/dev/sign-in)`);
-  console.log(`DynamoDB Local: ${dynamo.endpoint} (table "${TABLE}"; npm run coverage:audit finds it by itself). Ctrl-C stops both.`);
+  console.log(
+    `DynamoDB Local: ${dynamo.endpoint} (table "${TABLE}"; npm run coverage:audit finds it by itself). Ctrl-C stops both.`,
+  );
   const token = await signDevToken(localSigningKey(), { role: 'dfe-staff' });
   console.log('\nEvery request needs a bearer token. A dfe-staff one, valid 8 hours:');
   console.log(`  export TOKEN=${token}`);
   console.log('Others: npm run token -- --role tsc-staff --region "North West"   or   npm run token -- --role partner');
-  console.log(`Try:\n  curl -s localhost:${port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
+  console.log(
+    `Try:\n  curl -s localhost:${port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
+  );
   console.log(`    -d '{"query":"{ school(urn: \\"100000\\") { name localAuthority { code name } } }"}'`);
 }
 
@@ -111,7 +144,9 @@ function assertPortFree(port: number): Promise<void> {
     probe.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new StartError(`Port ${port} is in use (another npm start?). Stop it, or choose another port: PORT=${port + 1} npm start`)
+          ? new StartError(
+              `Port ${port} is in use (another npm start?). Stop it, or choose another port: PORT=${port + 1} npm start`,
+            )
           : error,
       ),
     );
@@ -155,7 +190,9 @@ async function loadKeptData(stamp: string): Promise<void> {
 async function assertLoadComplete(store: Store): Promise<void> {
   const marker = await readLoadMarker(store).catch(() => undefined);
   if (marker?.state !== 'COMPLETE') {
-    throw new StartError(`The data kept in ${DATA_DIRECTORY} is from a load that did not finish: run npm start -- --fresh`);
+    throw new StartError(
+      `The data kept in ${DATA_DIRECTORY} is from a load that did not finish: run npm start -- --fresh`,
+    );
   }
 }
 

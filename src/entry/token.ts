@@ -16,7 +16,12 @@ const ROLES: Role[] = ['dfe-staff', 'tsc-staff', 'partner'];
 
 try {
   const { values } = parseArgs({
-    options: { role: { type: 'string' }, region: { type: 'string', multiple: true }, subject: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      role: { type: 'string' },
+      region: { type: 'string', multiple: true },
+      subject: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(usage);

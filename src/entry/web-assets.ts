@@ -28,11 +28,27 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
  */
 export function ensureWebBuild(): void {
   const built = join(WEB_DIST, 'index.html');
-  if (existsSync(built) && newestChange([join(WEB_ROOT, 'src'), join(WEB_ROOT, 'index.html'), join(WEB_ROOT, 'vite.config.ts')]) < statSync(built).mtimeMs) return;
+  if (
+    existsSync(built) &&
+    newestChange([join(WEB_ROOT, 'src'), join(WEB_ROOT, 'index.html'), join(WEB_ROOT, 'vite.config.ts')]) <
+      statSync(built).mtimeMs
+  )
+    return;
   console.log('Building the staff workspace (web/)...');
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--config', join(WEB_ROOT, 'vite.config.ts'), '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url)),
+      'build',
+      '--config',
+      join(WEB_ROOT, 'vite.config.ts'),
+      '--logLevel',
+      'warn',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
 }
 
 function newestChange(paths: string[]): number {
@@ -67,14 +83,18 @@ export function webAssets(dist = WEB_DIST): WebRoute {
   return (request, response, url) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
     if (url.pathname === '/config.json') {
-      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end('{"auth":"dev"}');
+      response
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end('{"auth":"dev"}');
       return true;
     }
     const wanted = normalize(join(dist, decodeURIComponent(url.pathname)));
     const isFile = wanted.startsWith(dist + sep) && existsSync(wanted) && statSync(wanted).isFile();
     const file = isFile ? wanted : join(dist, 'index.html');
     if (!existsSync(file)) {
-      response.writeHead(503, { 'content-type': 'text/plain' }).end('The staff workspace is not built: run npm start again, or npx vite build --config web/vite.config.ts\n');
+      response
+        .writeHead(503, { 'content-type': 'text/plain' })
+        .end('The staff workspace is not built: run npm start again, or npx vite build --config web/vite.config.ts\n');
       return true;
     }
     const { body, gzipped } = load(file);
@@ -83,7 +103,8 @@ export function webAssets(dist = WEB_DIST): WebRoute {
     response.writeHead(200, {
       'content-length': sent.length,
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': url.pathname.startsWith('/assets/') && isFile ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'cache-control':
+        url.pathname.startsWith('/assets/') && isFile ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
       ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     });

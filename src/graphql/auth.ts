@@ -35,8 +35,11 @@ export function callerFromClaims(claims: Readonly<Record<string, unknown>>): Cal
   const id = String(claims[CLAIMS.email] ?? claims[CLAIMS.subject] ?? claims[CLAIMS.clientId] ?? 'unknown');
   if (groups.includes('dfe-staff')) return { id, role: 'dfe-staff', regions: [] };
   if (groups.includes('tsc-staff')) return { id, role: 'tsc-staff', regions: regionsFrom(claims[CLAIMS.regions]) };
-  if (scopes.includes(PARTNER_SCOPE)) return { id: String(claims[CLAIMS.clientId] ?? id), role: 'partner', regions: [] };
-  throw unauthenticated('The token grants no role in the registry (no dfe-staff or tsc-staff group, no registry/read scope)');
+  if (scopes.includes(PARTNER_SCOPE))
+    return { id: String(claims[CLAIMS.clientId] ?? id), role: 'partner', regions: [] };
+  throw unauthenticated(
+    'The token grants no role in the registry (no dfe-staff or tsc-staff group, no registry/read scope)',
+  );
 }
 
 /** A place a change touches: a school's, or one of an alliance's (where its leads are, or last were). */
@@ -87,7 +90,10 @@ function listClaim(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value !== 'string') return [];
   // API Gateway passes array claims as "[a b]"; Cognito scopes are space-separated.
-  return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+  return value
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
 }
 
 /** The regions a tsc-staff token names: comma-separated GOR codes or names and RSC names ("NORTH_WEST,North"). */

@@ -32,7 +32,12 @@ export type AuditEventConnectionSource = ConnectionSource<AuditEvent>;
 export type LocalAuthorityConnectionSource = ConnectionSource<LocalAuthority>;
 
 /** Pages through a short list already in memory (such as the local authorities), by offset. */
-export function pageOfList<T>(list: string, items: readonly T[], first: number, after: string | null): ConnectionSource<T> {
+export function pageOfList<T>(
+  list: string,
+  items: readonly T[],
+  first: number,
+  after: string | null,
+): ConnectionSource<T> {
   const start = after === null ? 0 : offsetFrom(list, after, items.length);
   const slice = items.slice(start, start + first);
   const edges = slice.map((node, index) => ({ node, cursor: encodeCursor(list, [start + index + 1]) }));
@@ -44,7 +49,12 @@ export function pageOfList<T>(list: string, items: readonly T[], first: number, 
   };
 }
 
-export const emptyConnection: ConnectionSource<never> = { edges: [], hasNextPage: false, endCursor: null, totalCount: () => 0 };
+export const emptyConnection: ConnectionSource<never> = {
+  edges: [],
+  hasNextPage: false,
+  endCursor: null,
+  totalCount: () => 0,
+};
 
 function offsetFrom(list: string, after: string, length: number): number {
   const [offset] = decodeCursor(list, after);

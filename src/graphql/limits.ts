@@ -95,11 +95,15 @@ export function requestLimits(limits: RequestLimits = {}): RequestLimitEnforceme
  * Reports a refusal as a validation error of its own instead of armor's default, whose message starts
  * "Syntax Error:" though the query parsed.
  */
-function reportAs(limit: ValidatedLimit): { propagateOnRejection: false; onReject: ((context: ValidationContext | null, error: GraphQLError) => void)[] } {
+function reportAs(limit: ValidatedLimit): {
+  propagateOnRejection: false;
+  onReject: ((context: ValidationContext | null, error: GraphQLError) => void)[];
+} {
   return {
     propagateOnRejection: false,
     onReject: [
-      (context, error) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { limit } })),
+      (context, error) =>
+        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { limit } })),
     ],
   };
 }

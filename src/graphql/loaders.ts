@@ -22,7 +22,9 @@ export interface Loaders {
 }
 
 export function createLoaders(store: Store): Loaders {
-  const localAuthorityByCode = new DataLoader<string, LocalAuthority | undefined>((codes) => getLocalAuthoritiesByCode(store, codes));
+  const localAuthorityByCode = new DataLoader<string, LocalAuthority | undefined>((codes) =>
+    getLocalAuthoritiesByCode(store, codes),
+  );
   let all: Promise<LocalAuthority[]> | undefined;
   return {
     schoolByUrn: new DataLoader((urns) => getSchoolsByUrn(store, urns)),

@@ -10,6 +10,7 @@ export function authorityNameMatcher(name: string): (authority: LocalAuthority) 
   const trimmed = name.trim();
   if (isLaCode(trimmed)) return (authority) => authority.code === trimmed;
   const words = nameWords(trimmed);
-  if (words.length === 0) throw new InvalidInput('filter.name', 'filter.name needs a word of the name or a 3-digit code');
+  if (words.length === 0)
+    throw new InvalidInput('filter.name', 'filter.name needs a word of the name or a 3-digit code');
   return (authority) => matchName(words, nameWords(authority.name)) !== null;
 }

@@ -31,7 +31,8 @@ export async function searchSchools(
   const query = args.query.trim();
   let found: Found[];
   if (/^\d{6}$/.test(query)) found = await byUrns(context, [query], 'URN', filter);
-  else if (/^\d{7}$/.test(query)) found = await byUrns(context, await schoolsWithLaestab(context.store, query), 'LAESTAB', filter);
+  else if (/^\d{7}$/.test(query))
+    found = await byUrns(context, await schoolsWithLaestab(context.store, query), 'LAESTAB', filter);
   else found = await byName(context, nameWords(query), filter);
   return searchPage(context, ['searchSchools', query, filter], found, page);
 }
@@ -42,10 +43,17 @@ export function checkedFilter(filter: SearchFilter): SearchFilter {
   return filter;
 }
 
-async function byUrns(context: RequestContext, urns: readonly string[], matchedBy: SearchMatch, filter: SearchFilter): Promise<Found[]> {
+async function byUrns(
+  context: RequestContext,
+  urns: readonly string[],
+  matchedBy: SearchMatch,
+  filter: SearchFilter,
+): Promise<Found[]> {
   const schools = await context.loaders.schoolByUrn.loadMany(urns);
   return schools.flatMap((school) =>
-    school && !(school instanceof Error) && passesFilter(summaryOf(school), filter) ? [{ urn: school.urn, matchedBy }] : [],
+    school && !(school instanceof Error) && passesFilter(summaryOf(school), filter)
+      ? [{ urn: school.urn, matchedBy }]
+      : [],
   );
 }
 
@@ -60,7 +68,10 @@ async function byName(context: RequestContext, words: readonly string[], filter:
     .filter(({ word }) => word.length >= MIN_LOOKUP_WORD)
     .sort((left, right) => right.word.length - left.word.length || Number(left.asPrefix) - Number(right.asPrefix));
   if (lookups.length === 0) {
-    throw new InvalidInput('query', `query needs a word of at least ${MIN_LOOKUP_WORD} letters or digits, a 6-digit URN or a 7-digit LAESTAB`);
+    throw new InvalidInput(
+      'query',
+      `query needs a word of at least ${MIN_LOOKUP_WORD} letters or digits, a 6-digit URN or a 7-digit LAESTAB`,
+    );
   }
   let lookup: NameLookup | undefined;
   for (const { word, asPrefix } of lookups) {

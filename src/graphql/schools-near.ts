@@ -30,26 +30,39 @@ export async function schoolsNear(
   const page = pageArgs(args);
   const filter = checkedFilter(args.filter ?? {});
   if (!(args.withinKm >= WITHIN_KM.min && args.withinKm <= WITHIN_KM.max)) {
-    throw new InvalidInput('withinKm', `withinKm must be from ${WITHIN_KM.min} to ${WITHIN_KM.max} km, got ${args.withinKm}`);
+    throw new InvalidInput(
+      'withinKm',
+      `withinKm must be from ${WITHIN_KM.min} to ${WITHIN_KM.max} km, got ${args.withinKm}`,
+    );
   }
   const centre = await placePoint(context, args.near);
-  const found = (await schoolsWithin(context.store, centre, args.withinKm)).filter((school) => passesFilter(school, filter));
+  const found = (await schoolsWithin(context.store, centre, args.withinKm)).filter((school) =>
+    passesFilter(school, filter),
+  );
   return searchPage(context, ['schoolsNear', centre, args.withinKm, filter], found, page);
 }
 
 async function placePoint(context: RequestContext, near: PlaceArgs): Promise<GridPoint> {
   const given = (['urn', 'latLong', 'grid'] as const).filter((field) => near[field] != null);
   if (given.length !== 1) {
-    throw new InvalidInput('near', `near takes exactly one of urn, latLong or grid, got ${given.length === 0 ? 'none' : given.join(' and ')}`);
+    throw new InvalidInput(
+      'near',
+      `near takes exactly one of urn, latLong or grid, got ${given.length === 0 ? 'none' : given.join(' and ')}`,
+    );
   }
   if (near.grid) {
-    if (!onGrid(near.grid)) throw new InvalidInput('near.grid', 'near.grid must be an easting from 0 to 700000 and a northing from 0 to 1300000');
+    if (!onGrid(near.grid))
+      throw new InvalidInput(
+        'near.grid',
+        'near.grid must be an easting from 0 to 700000 and a northing from 0 to 1300000',
+      );
     return near.grid;
   }
   if (near.latLong) {
     const { latitude, longitude } = near.latLong;
     const point = Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180 ? toGridPoint(near.latLong) : null;
-    if (!point || !onGrid(point)) throw new InvalidInput('near.latLong', 'near.latLong must be a point in Great Britain (WGS84 degrees)');
+    if (!point || !onGrid(point))
+      throw new InvalidInput('near.latLong', 'near.latLong must be a point in Great Britain (WGS84 degrees)');
     return point;
   }
   const urn = parseUrn(near.urn!, 'near.urn');

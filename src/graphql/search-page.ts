@@ -29,7 +29,12 @@ export async function searchPage<Extra extends object>(
   });
   return {
     edges,
-    pageInfo: { hasNextPage: slice.hasNextPage, hasPreviousPage: false, startCursor: slice.edges[0]?.cursor ?? null, endCursor: slice.endCursor },
+    pageInfo: {
+      hasNextPage: slice.hasNextPage,
+      hasPreviousPage: false,
+      startCursor: slice.edges[0]?.cursor ?? null,
+      endCursor: slice.endCursor,
+    },
     totalCount: found.length,
   };
 }

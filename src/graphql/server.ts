@@ -85,17 +85,29 @@ const UNUSED_APOLLO_FEATURES = [
 function formatError(formatted: GraphQLFormattedError, error: unknown, development: boolean): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof InvalidInput) {
-    return { ...formatted, message: original.message, extensions: { code: ErrorCode.BAD_USER_INPUT, field: original.field } };
+    return {
+      ...formatted,
+      message: original.message,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, field: original.field },
+    };
   }
   if (original instanceof RegistryError) {
     return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: original.code } };
   }
   if (isTemporaryFault(original)) {
-    return { message: 'The registry is busy; nothing was written. Retry with backoff.', path: formatted.path, extensions: { code: ErrorCode.TEMPORARILY_UNAVAILABLE, retryable: true } };
+    return {
+      message: 'The registry is busy; nothing was written. Retry with backoff.',
+      path: formatted.path,
+      extensions: { code: ErrorCode.TEMPORARILY_UNAVAILABLE, retryable: true },
+    };
   }
   if (formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && !development) {
     // A fault's message can name tables, keys or code; callers get the request id to report instead.
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
   }
   return formatted;
 }

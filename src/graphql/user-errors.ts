@@ -16,6 +16,7 @@ export function userErrorsFrom(error: unknown): UserErrorShape[] {
   if (error instanceof RuleViolation) {
     return [{ field: error.field.length > 0 ? [...error.field] : null, message: error.message, code: error.code }];
   }
-  if (error instanceof InvalidInput) return [{ field: error.field.split('.'), message: error.message, code: RuleCode.INVALID_VALUE }];
+  if (error instanceof InvalidInput)
+    return [{ field: error.field.split('.'), message: error.message, code: RuleCode.INVALID_VALUE }];
   throw error;
 }

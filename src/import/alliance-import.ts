@@ -32,7 +32,11 @@ const CONCURRENCY = 4;
  * whose name the registry already holds is left as it is (its own history outranks the list); one none of
  * whose schools can lead is reported, not created. Each alliance is one transaction.
  */
-export async function importAlliances(store: Store, listed: readonly ListedAlliance[], settings: RegistrySettings): Promise<AllianceImportReport> {
+export async function importAlliances(
+  store: Store,
+  listed: readonly ListedAlliance[],
+  settings: RegistrySettings,
+): Promise<AllianceImportReport> {
   const report: AllianceImportReport = { read: listed.length, created: 0, unchanged: 0, rejected: [] };
   const queue = [...listed];
   const worker = async () => {
@@ -43,14 +47,23 @@ export async function importAlliances(store: Store, listed: readonly ListedAllia
   return report;
 }
 
-async function importOne(store: Store, listed: ListedAlliance, settings: RegistrySettings, report: AllianceImportReport): Promise<void> {
+async function importOne(
+  store: Store,
+  listed: ListedAlliance,
+  settings: RegistrySettings,
+  report: AllianceImportReport,
+): Promise<void> {
   const nameKey = allianceNameKey(listed.name);
   for (let attempt = 1; ; attempt += 1) {
     if (await allianceIdByName(store, nameKey)) {
       report.unchanged += 1;
       return;
     }
-    const schools = await getSchoolsByUrn(store, listed.schools.map((school) => school.urn), { consistent: true });
+    const schools = await getSchoolsByUrn(
+      store,
+      listed.schools.map((school) => school.urn),
+      { consistent: true },
+    );
     const planned = planAlliance(listed, schools, settings);
     if ('reason' in planned) {
       report.rejected.push(planned);
@@ -82,7 +95,9 @@ export function planAlliance<S extends School>(
   schools: readonly (S | null | undefined)[],
   settings: RegistrySettings,
 ): { alliance: Alliance; leads: S[] } | { line: number; reason: string } {
-  const leads = schools.filter((school): school is S => !!school && isTeachingSchool(school) && !school.leadsAllianceId);
+  const leads = schools.filter(
+    (school): school is S => !!school && isTeachingSchool(school) && !school.leadsAllianceId,
+  );
   if (leads.length === 0) {
     return {
       line: listed.schools[0]!.line,

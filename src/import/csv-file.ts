@@ -59,7 +59,9 @@ async function readAll(path: string, gzipped: boolean, name: string): Promise<Bu
   try {
     raw = await readFile(path);
   } catch (error) {
-    throw new ImportFileError(name, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+    throw new ImportFileError(name, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
+      cause: error,
+    });
   }
   if (!gzipped) return raw;
   try {

@@ -69,12 +69,19 @@ export interface PreparedLoad {
  * memory. A load marker claims the table first and is marked COMPLETE last; `coverage:audit` reports a
  * table whose marker is still LOADING (an interrupted load: load it again into a new table).
  */
-export async function loadFresh(store: Store, files: ImportFiles, options: ImportOptions = {}): Promise<ImportReport[]> {
+export async function loadFresh(
+  store: Store,
+  files: ImportFiles,
+  options: ImportOptions = {},
+): Promise<ImportReport[]> {
   return writePreparedLoad(store, await prepareFreshLoad(files, options), options);
 }
 
 /** Reads and checks the files and builds every item in memory, without a table (npm start does this while Java starts). */
-export async function prepareFreshLoad(files: ImportFiles, options: Pick<ImportOptions, 'settings'> = {}): Promise<PreparedLoad> {
+export async function prepareFreshLoad(
+  files: ImportFiles,
+  options: Pick<ImportOptions, 'settings'> = {},
+): Promise<PreparedLoad> {
   const reports: ImportReport[] = [];
   const schools = new Map<string, School>();
   const authorities = new Map<string, Omit<LocalAuthority, 'counts' | 'allianceEntries'>>();
@@ -82,7 +89,8 @@ export async function prepareFreshLoad(files: ImportFiles, options: Pick<ImportO
 
   if (files.establishments) {
     const read = await readEstablishmentChanges(files.establishments);
-    for (const [code, authority] of read.authorities) authorities.set(code, { ...authority, rscRegion: authority.rscRegion ?? null });
+    for (const [code, authority] of read.authorities)
+      authorities.set(code, { ...authority, rscRegion: authority.rscRegion ?? null });
     read.report.localAuthoritiesWritten = read.authorities.size;
     applyInMemory(schools, read.changes, read.report);
     reports.push(sortReport(read.report));
@@ -91,9 +99,18 @@ export async function prepareFreshLoad(files: ImportFiles, options: Pick<ImportO
     const read = await readTeachingSchoolChanges(files.teachingSchools);
     applyInMemory(schools, read.changes, read.report);
     const settings = options.settings ?? DEFAULT_SETTINGS;
-    const report = { read: read.alliances.length, created: 0, unchanged: 0, rejected: [] as { line: number; reason: string }[] };
+    const report = {
+      read: read.alliances.length,
+      created: 0,
+      unchanged: 0,
+      rejected: [] as { line: number; reason: string }[],
+    };
     for (const listed of read.alliances) {
-      const planned = planAlliance(listed, listed.schools.map(({ urn }) => schools.get(urn)), settings);
+      const planned = planAlliance(
+        listed,
+        listed.schools.map(({ urn }) => schools.get(urn)),
+        settings,
+      );
       if ('reason' in planned) {
         report.rejected.push(planned);
         continue;

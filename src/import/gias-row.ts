@@ -44,9 +44,13 @@ export interface Establishment {
  * Reads one GIAS row. A column the file lacks leaves that field as it was (unknown for a new school);
  * a blank cell means the value is not known. Throws InvalidInput naming the column at fault.
  */
-export function readEstablishment(values: Readonly<Record<string, string>>, columns: ReadonlySet<string>): Establishment {
+export function readEstablishment(
+  values: Readonly<Record<string, string>>,
+  columns: ReadonlySet<string>,
+): Establishment {
   for (const column of columns) {
-    if ((values[column] ?? '').length > MAX_CELL_LENGTH) throw new InvalidInput(column, `${column} is longer than ${MAX_CELL_LENGTH} characters`);
+    if ((values[column] ?? '').length > MAX_CELL_LENGTH)
+      throw new InvalidInput(column, `${column} is longer than ${MAX_CELL_LENGTH} characters`);
   }
   const cell = (column: string) => (values[column] ?? '').trim();
   const has = (column: string) => columns.has(column);
@@ -70,8 +74,10 @@ export function readEstablishment(values: Readonly<Record<string, string>>, colu
   if (has(GIAS.type)) fields.establishmentType = cell(GIAS.type) || null;
   if (has(GIAS.number)) fields.establishmentNumber = cell(GIAS.number) || null;
   if (has(GIAS.pupils)) fields.numberOfPupils = wholeNumber(cell(GIAS.pupils), GIAS.pupils);
-  if (has(GIAS.rating)) fields.ofstedRating = cell(GIAS.rating) ? codeForName(OFSTED_RATINGS, cell(GIAS.rating), GIAS.rating) : null;
-  if (has(GIAS.inspected)) fields.lastInspectedOn = cell(GIAS.inspected) ? parseGiasDate(cell(GIAS.inspected), GIAS.inspected) : null;
+  if (has(GIAS.rating))
+    fields.ofstedRating = cell(GIAS.rating) ? codeForName(OFSTED_RATINGS, cell(GIAS.rating), GIAS.rating) : null;
+  if (has(GIAS.inspected))
+    fields.lastInspectedOn = cell(GIAS.inspected) ? parseGiasDate(cell(GIAS.inspected), GIAS.inspected) : null;
   if (has(GIAS.easting)) fields.easting = wholeNumber(cell(GIAS.easting), GIAS.easting);
   if (has(GIAS.northing)) fields.northing = wholeNumber(cell(GIAS.northing), GIAS.northing);
 
@@ -116,6 +122,7 @@ function regionFrom(value: string): GorRegion {
 
 function wholeNumber(value: string, column: string): number | null {
   if (!value) return null;
-  if (!/^\d{1,9}$/.test(value)) throw new InvalidInput(column, `${column} must be a whole number, got ${JSON.stringify(value.slice(0, 40))}`);
+  if (!/^\d{1,9}$/.test(value))
+    throw new InvalidInput(column, `${column} must be a whole number, got ${JSON.stringify(value.slice(0, 40))}`);
   return Number(value);
 }

@@ -64,7 +64,11 @@ const MAX_ATTEMPTS = 5;
  * Loads a GIAS download (any subset of its columns, by name). The whole file is read and checked before
  * anything is written: a file-level fault changes nothing, and each bad row is reported with its line.
  */
-export async function importEstablishments(store: Store, path: string, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importEstablishments(
+  store: Store,
+  path: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const { report, authorities, changes } = await readEstablishmentChanges(path);
   report.localAuthoritiesWritten = await saveAuthorities(store, authorities);
   await applyChanges(store, changes, report, options);
@@ -79,7 +83,9 @@ export async function readEstablishmentChanges(
   const columns = new Set(file.columns);
   const report = newReport(file.name);
   const rows: { line: number; establishment: Establishment }[] = [];
-  await readRows(file.rows, report, (row) => rows.push({ line: row.line, establishment: readEstablishment(row.values, columns) }));
+  await readRows(file.rows, report, (row) =>
+    rows.push({ line: row.line, establishment: readEstablishment(row.values, columns) }),
+  );
 
   const authorities = authoritiesFrom(rows, report);
   const rejectedLines = new Set(report.rejected.map((rejection) => rejection.line));
@@ -97,7 +103,11 @@ export async function readEstablishmentChanges(
  * Loads NCTL's teaching schools list: each listed school the registry holds becomes a teaching school
  * (see applyListing); a URN the registry lacks is reported and skipped.
  */
-export async function importTeachingSchools(store: Store, path: string, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importTeachingSchools(
+  store: Store,
+  path: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const { report, changes, alliances } = await readTeachingSchoolChanges(path);
   await applyChanges(store, changes, report, options);
   report.alliances = await importAlliances(store, alliances, options.settings ?? DEFAULT_SETTINGS);
@@ -105,7 +115,9 @@ export async function importTeachingSchools(store: Store, path: string, options:
 }
 
 /** NCTL's list read and checked: its report so far, its rows' changes and the alliances it names. */
-export async function readTeachingSchoolChanges(path: string): Promise<{ report: ImportReport; changes: RowChange[]; alliances: ListedAlliance[] }> {
+export async function readTeachingSchoolChanges(
+  path: string,
+): Promise<{ report: ImportReport; changes: RowChange[]; alliances: ListedAlliance[] }> {
   const file = await openCsv(path, { defaultEncoding: 'utf-8', requiredColumns: NCTL_REQUIRED_COLUMNS });
   const report = newReport(file.name);
   const changes: RowChange[] = [];
@@ -121,7 +133,10 @@ export async function readTeachingSchoolChanges(path: string): Promise<{ report:
       lane: listed.urn.slice(0, 3),
       apply: (existing) => {
         if (!existing) {
-          throw new InvalidInput('URN', `URN ${listed.urn} is not in the registry (import the GIAS establishments file that holds it first)`);
+          throw new InvalidInput(
+            'URN',
+            `URN ${listed.urn} is not in the registry (import the GIAS establishments file that holds it first)`,
+          );
         }
         return applyListing(existing, listed);
       },
@@ -161,7 +176,10 @@ function authoritiesFrom(
   rows: readonly { line: number; establishment: Establishment }[],
   report: ImportReport,
 ): Map<string, Establishment['localAuthority']> {
-  const authorities = new Map<string, Establishment['localAuthority'] & { line: number; regions: Map<GorRegion, number> }>();
+  const authorities = new Map<
+    string,
+    Establishment['localAuthority'] & { line: number; regions: Map<GorRegion, number> }
+  >();
   for (const { line, establishment } of rows) {
     const authority = establishment.localAuthority;
     const first = authorities.get(authority.code);
@@ -204,7 +222,12 @@ async function saveAuthorities(store: Store, wanted: Map<string, Establishment['
  * transactions seldom touch the same LA's counts; NCTL rows share one by their URN's first three digits. When
  * transactions do collide, the batch is read again.
  */
-async function applyChanges(store: Store, changes: readonly RowChange[], report: ImportReport, options: ImportOptions): Promise<void> {
+async function applyChanges(
+  store: Store,
+  changes: readonly RowChange[],
+  report: ImportReport,
+  options: ImportOptions,
+): Promise<void> {
   const lanes = new Map<string, RowChange[]>();
   for (const change of changes) {
     const lane = lanes.get(change.lane) ?? [];
@@ -229,7 +252,10 @@ async function applyChanges(store: Store, changes: readonly RowChange[], report:
 /** Reads a batch's schools, works out their new state and commits it; a concurrent writer means read again. */
 async function applyBatch(store: Store, batch: readonly RowChange[], report: ImportReport): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
-    const existing = await getSchoolsByUrn(store, batch.map((change) => change.urn));
+    const existing = await getSchoolsByUrn(
+      store,
+      batch.map((change) => change.urn),
+    );
     const pending: SchoolChange[] = [];
     const outcome = { written: 0, unchanged: 0, rejected: [] as Rejection[] };
     batch.forEach((change, position) => {

@@ -22,7 +22,8 @@ export interface ListedTeachingSchool {
 
 export function readListedTeachingSchool(values: Readonly<Record<string, string>>): ListedTeachingSchool {
   for (const [column, value] of Object.entries(values)) {
-    if (value.length > MAX_CELL_LENGTH) throw new InvalidInput(column, `${column} is longer than ${MAX_CELL_LENGTH} characters`);
+    if (value.length > MAX_CELL_LENGTH)
+      throw new InvalidInput(column, `${column} is longer than ${MAX_CELL_LENGTH} characters`);
   }
   const allianceName = (values[NCTL.alliance] ?? '').trim().replace(/\s+/g, ' ');
   if (!allianceName) throw new InvalidInput(NCTL.alliance, `${NCTL.alliance} is blank`);
@@ -44,6 +45,12 @@ export function applyListing(school: School, listed: ListedTeachingSchool): Scho
     ...school,
     establishmentType: school.establishmentType ?? listed.establishmentType,
     nctlAllianceName: listed.allianceName,
-    designation: school.designation ?? { status: 'DESIGNATED', cohort: null, designatedOn: null, endedOn: null, endReason: null },
+    designation: school.designation ?? {
+      status: 'DESIGNATED',
+      cohort: null,
+      designatedOn: null,
+      endedOn: null,
+      endReason: null,
+    },
   };
 }

@@ -36,7 +36,8 @@ export async function runImport(store: Store, files: ImportFiles, options: Impor
 /** What the registry holds, from the local authorities' counters (one Query). */
 export async function registryTotals(store: Store): Promise<ImportRun['totals']> {
   const authorities = await listLocalAuthorities(store);
-  const sum = (accept: Parameters<typeof countCells>[1]) => authorities.reduce((total, la) => total + countCells(la.counts, accept), 0);
+  const sum = (accept: Parameters<typeof countCells>[1]) =>
+    authorities.reduce((total, la) => total + countCells(la.counts, accept), 0);
   return { schools: sum(() => true), teachingSchools: sum(isTeachingCell), localAuthorities: authorities.length };
 }
 
@@ -44,18 +45,25 @@ export async function registryTotals(store: Store): Promise<ImportRun['totals']>
 export function describeImport(run: ImportRun): string {
   const lines: string[] = [];
   for (const report of run.reports) {
-    const authorities = report.localAuthoritiesWritten ? `, ${report.localAuthoritiesWritten} local authorities written` : '';
+    const authorities = report.localAuthoritiesWritten
+      ? `, ${report.localAuthoritiesWritten} local authorities written`
+      : '';
     const { file, read, written, unchanged, rejected } = report;
-    lines.push(`${file}: ${read} rows read, ${written} written, ${unchanged} unchanged, ${rejected.length} rejected${authorities}`);
+    lines.push(
+      `${file}: ${read} rows read, ${written} written, ${unchanged} unchanged, ${rejected.length} rejected${authorities}`,
+    );
     for (const rejection of report.rejected) lines.push(`  rejected line ${rejection.line}: ${rejection.reason}`);
     if (report.alliances) {
       const alliances = report.alliances;
       const counts = `${alliances.created} created, ${alliances.unchanged} unchanged, ${alliances.rejected.length} not created`;
       lines.push(`${report.file}: ${alliances.read} alliances listed, ${counts}`);
-      for (const rejection of alliances.rejected) lines.push(`  alliance on line ${rejection.line}: ${rejection.reason}`);
+      for (const rejection of alliances.rejected)
+        lines.push(`  alliance on line ${rejection.line}: ${rejection.reason}`);
     }
   }
   const { schools, teachingSchools, localAuthorities } = run.totals;
-  lines.push(`registry: ${schools} schools, ${teachingSchools} teaching schools, ${localAuthorities} local authorities`);
+  lines.push(
+    `registry: ${schools} schools, ${teachingSchools} teaching schools, ${localAuthorities} local authorities`,
+  );
   return lines.join('\n');
 }

@@ -14,19 +14,27 @@ export async function getAlliancesById(
   ids: readonly string[],
   options: { consistent?: boolean } = {},
 ): Promise<(StoredAlliance | undefined)[]> {
-  const items = await batchGet(store, ids.map((id) => keys.alliance(id)), options);
+  const items = await batchGet(
+    store,
+    ids.map((id) => keys.alliance(id)),
+    options,
+  );
   return items.map((item) => (item ? fromAllianceItem(item) : undefined));
 }
 
 /** An alliance read strongly consistently, as a change starts from it. */
 export async function getAllianceForChange(store: Store, id: string): Promise<StoredAlliance | undefined> {
-  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.alliance(id), ConsistentRead: true }));
+  const result = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.alliance(id), ConsistentRead: true }),
+  );
   return result.Item ? fromAllianceItem(result.Item) : undefined;
 }
 
 /** The id of the alliance holding a name (see allianceNameKey), if any. */
 export async function allianceIdByName(store: Store, nameKey: string): Promise<string | undefined> {
-  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.allianceName(nameKey), ConsistentRead: true }));
+  const result = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.allianceName(nameKey), ConsistentRead: true }),
+  );
   return result.Item?.allianceId as string | undefined;
 }
 
@@ -40,7 +48,11 @@ export interface AllianceCriteria {
 }
 
 /** Alliances matching the criteria, by name: all of them, one type, or one network's. */
-export function findAlliances(store: Store, criteria: AllianceCriteria, page: { first: number; after?: string | null }): Promise<Page<StoredAlliance>> {
+export function findAlliances(
+  store: Store,
+  criteria: AllianceCriteria,
+  page: { first: number; after?: string | null },
+): Promise<Page<StoredAlliance>> {
   return queryPage(store, { ...allianceList(criteria), first: page.first, after: page.after, map: fromAllianceItem });
 }
 

@@ -4,7 +4,11 @@ import { countItems, queryPage, type Page } from './query-page.js';
 import type { Store } from './store.js';
 
 /** The audit events of one subject (`SCHOOL#<urn>` or `ALLIANCE#<id>`), oldest first. */
-export function findAuditEvents(store: Store, subject: string, page: { first: number; after?: string | null }): Promise<Page<AuditEvent>> {
+export function findAuditEvents(
+  store: Store,
+  subject: string,
+  page: { first: number; after?: string | null },
+): Promise<Page<AuditEvent>> {
   return queryPage(store, {
     ...auditTrailOf(subject),
     first: page.first,
@@ -31,5 +35,9 @@ export function countAuditEvents(store: Store, subject: string): Promise<number>
 }
 
 function auditTrailOf(subject: string) {
-  return { list: `audit:${subject}`, index: 'table' as const, segments: [{ partition: keys.auditTrail(subject), prefix: '' }] };
+  return {
+    list: `audit:${subject}`,
+    index: 'table' as const,
+    segments: [{ partition: keys.auditTrail(subject), prefix: '' }],
+  };
 }

@@ -11,15 +11,22 @@ const MAX_ATTEMPTS = 5;
  * Reads items by key with BatchGetItem, 100 keys a request, retrying what DynamoDB leaves unprocessed.
  * Answers in the order of `keys`, with undefined where no item exists. `consistent` reads strongly consistently.
  */
-export async function batchGet(store: Store, keyList: readonly Key[], options: { consistent?: boolean } = {}): Promise<(Item | undefined)[]> {
+export async function batchGet(
+  store: Store,
+  keyList: readonly Key[],
+  options: { consistent?: boolean } = {},
+): Promise<(Item | undefined)[]> {
   const found = new Map<string, Item>();
   for (let start = 0; start < keyList.length; start += MAX_KEYS_PER_REQUEST) {
     let pending: Key[] = dedupe(keyList.slice(start, start + MAX_KEYS_PER_REQUEST));
     for (let attempt = 1; pending.length > 0; attempt += 1) {
-      if (attempt > MAX_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${MAX_ATTEMPTS} attempts`);
+      if (attempt > MAX_ATTEMPTS)
+        throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${MAX_ATTEMPTS} attempts`);
       if (attempt > 1) await delay(25 * 2 ** attempt);
       const result = await store.doc.send(
-        new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending, ConsistentRead: options.consistent } } }),
+        new BatchGetCommand({
+          RequestItems: { [store.tableName]: { Keys: pending, ConsistentRead: options.consistent } },
+        }),
       );
       for (const item of result.Responses?.[store.tableName] ?? []) found.set(id(item as Key), item);
       pending = (result.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as Key[];

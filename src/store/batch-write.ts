@@ -35,7 +35,8 @@ export async function batchPut(store: Store, items: readonly Item[], options: Ba
       next += chunk.length;
       let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 1; pending.length > 0; attempt += 1) {
-        if (attempt > maxAttempts) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed after ${maxAttempts} attempts`);
+        if (attempt > maxAttempts)
+          throw new Error(`BatchWriteItem left ${pending.length} items unprocessed after ${maxAttempts} attempts`);
         if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
         const result = await store.doc.send(new BatchWriteCommand({ RequestItems: { [store.tableName]: pending } }));
         pending = (result.UnprocessedItems?.[store.tableName] ?? []) as typeof pending;

@@ -71,7 +71,11 @@ export class ChangeSet {
   }
 
   /** Writes an alliance. Pass the lead schools when its leads change; otherwise their places are kept. */
-  public putAlliance(before: StoredAlliance | null, after: Alliance, leads?: readonly Pick<School, 'region' | 'laCode'>[]): StoredAlliance {
+  public putAlliance(
+    before: StoredAlliance | null,
+    after: Alliance,
+    leads?: readonly Pick<School, 'region' | 'laCode'>[],
+  ): StoredAlliance {
     const places = leads ? leadPlacesOf(leads) : (before?.leadPlaces ?? leadPlacesOf([]));
     const lastLeadSpots = lastLeadSpotsOf(places, before);
     const updatedAt = this.at.toISOString();
@@ -98,7 +102,11 @@ export class ChangeSet {
   }
 
   /** Writes a designation review, with its school's place for filters. */
-  public putReview(before: StoredReview | null, after: DesignationReview, place: Pick<School, 'region' | 'laCode'>): StoredReview {
+  public putReview(
+    before: StoredReview | null,
+    after: DesignationReview,
+    place: Pick<School, 'region' | 'laCode'>,
+  ): StoredReview {
     const stored = { ...after, version: (before?.version ?? 0) + 1 };
     this.items.push(this.versionedPut(toReviewItem(after, stored.version, place), before?.version ?? null));
     return stored;
@@ -149,7 +157,13 @@ export class ChangeSet {
 
   /** A school becomes a current member; fails if it already is one. */
   public addMembership(membership: AllianceMembership): void {
-    this.items.push({ Put: { TableName: this.store.tableName, Item: toMembershipItem(membership), ConditionExpression: 'attribute_not_exists(pk)' } });
+    this.items.push({
+      Put: {
+        TableName: this.store.tableName,
+        Item: toMembershipItem(membership),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
   }
 
   /** Replaces a current membership (role change), only if it is still as read. */
@@ -176,7 +190,13 @@ export class ChangeSet {
         ExpressionAttributeValues: { ':role': before.role, ':joined': before.joinedOn },
       },
     });
-    this.items.push({ Put: { TableName: this.store.tableName, Item: toMembershipItem(ended), ConditionExpression: 'attribute_not_exists(pk)' } });
+    this.items.push({
+      Put: {
+        TableName: this.store.tableName,
+        Item: toMembershipItem(ended),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
   }
 
   /** Writes a teaching school network (new, or only if still at the version read); answers it with its new version. */
@@ -191,7 +211,12 @@ export class ChangeSet {
     this.items.push({
       Put: {
         TableName: this.store.tableName,
-        Item: { ...keys.idempotency(callerId, key), type: 'IdempotencyKey', ...record, [TIME_TO_LIVE_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS },
+        Item: {
+          ...keys.idempotency(callerId, key),
+          type: 'IdempotencyKey',
+          ...record,
+          [TIME_TO_LIVE_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     });
@@ -223,7 +248,9 @@ export class ChangeSet {
       await this.store.doc.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
-        throw new ConcurrentChange('The records changed while this change was being made; read them again and retry', { cause: error });
+        throw new ConcurrentChange('The records changed while this change was being made; read them again and retry', {
+          cause: error,
+        });
       }
       throw error;
     }
@@ -258,7 +285,12 @@ export class ChangeSet {
         Update: {
           TableName: this.store.tableName,
           Key: keys.localAuthority(laCode),
-          UpdateExpression: [adds.length ? `ADD ${adds.join(', ')}` : '', deletes.length ? `DELETE ${deletes.join(', ')}` : ''].filter(Boolean).join(' '),
+          UpdateExpression: [
+            adds.length ? `ADD ${adds.join(', ')}` : '',
+            deletes.length ? `DELETE ${deletes.join(', ')}` : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
@@ -295,7 +327,14 @@ export async function commitSchoolChanges(store: Store, changes: readonly School
   const stored = changes.map(({ before, after }) => {
     const subject = auditSubject.school(after.urn);
     const changed = changedFields(before, after);
-    const event = { subject, at: at.toISOString(), id: `${transaction}#${subject}`, actor: IMPORT_ACTOR, action: IMPORT_ACTION, ...changed };
+    const event = {
+      subject,
+      at: at.toISOString(),
+      id: `${transaction}#${subject}`,
+      actor: IMPORT_ACTOR,
+      action: IMPORT_ACTION,
+      ...changed,
+    };
     set.audit(event, schoolPlaces([before, after]));
     return set.putSchool(before, after);
   });
@@ -306,7 +345,10 @@ export async function commitSchoolChanges(store: Store, changes: readonly School
 /** The places of a school before and after a change, for the change feed's filters. */
 export function schoolPlaces(states: readonly (Pick<School, 'region' | 'laCode'> | null)[]): ChangePlaces {
   const known = states.filter((state) => state !== null);
-  return { regions: [...new Set(known.map((state) => state.region))], laCodes: [...new Set(known.map((state) => state.laCode))] };
+  return {
+    regions: [...new Set(known.map((state) => state.region))],
+    laCodes: [...new Set(known.map((state) => state.laCode))],
+  };
 }
 
 /**
@@ -338,4 +380,3 @@ function deltasByAuthority(changes: readonly SchoolChange[]): Map<string, [strin
   }
   return moved;
 }
-

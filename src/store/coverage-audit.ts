@@ -60,12 +60,20 @@ export async function auditCoverage(store: Store, options: { repair?: boolean } 
     }
   }
 
-  const result: AuditResult = { schoolsRead: schools.size, alliancesRead, drift: [], repaired: 0, changedDuringAudit: [] };
+  const result: AuditResult = {
+    schoolsRead: schools.size,
+    alliancesRead,
+    drift: [],
+    repaired: 0,
+    changedDuringAudit: [],
+  };
   for (const authority of await listLocalAuthorities(store)) {
     const actual = Object.fromEntries(actualCounts.get(authority.code) ?? []);
     const kept = Object.fromEntries(Object.entries(authority.counts).filter(([, count]) => count !== 0));
     const cells = [...new Set([...Object.keys(actual), ...Object.keys(kept)])].sort();
-    const counts = cells.filter((key) => (kept[key] ?? 0) !== (actual[key] ?? 0)).map((key) => ({ key, kept: kept[key] ?? 0, actual: actual[key] ?? 0 }));
+    const counts = cells
+      .filter((key) => (kept[key] ?? 0) !== (actual[key] ?? 0))
+      .map((key) => ({ key, kept: kept[key] ?? 0, actual: actual[key] ?? 0 }));
     const entries = [...(actualEntries.get(authority.code) ?? [])].sort();
     const alliancesMissing = entries.filter((entry) => !authority.allianceEntries.includes(entry));
     const alliancesExtra = authority.allianceEntries.filter((entry) => !entries.includes(entry));
@@ -79,7 +87,12 @@ export async function auditCoverage(store: Store, options: { repair?: boolean } 
   return result;
 }
 
-async function repair(store: Store, drift: Drift, keptEntries: readonly string[], actualEntries: readonly string[]): Promise<boolean> {
+async function repair(
+  store: Store,
+  drift: Drift,
+  keptEntries: readonly string[],
+  actualEntries: readonly string[],
+): Promise<boolean> {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
@@ -106,7 +119,10 @@ async function repair(store: Store, drift: Drift, keptEntries: readonly string[]
       conditions.push('#alliances = :keptEntries');
     } else conditions.push('attribute_not_exists(#alliances)');
   }
-  const remove = drift.alliancesMissing.length + drift.alliancesExtra.length > 0 && actualEntries.length === 0 ? ' REMOVE #alliances' : '';
+  const remove =
+    drift.alliancesMissing.length + drift.alliancesExtra.length > 0 && actualEntries.length === 0
+      ? ' REMOVE #alliances'
+      : '';
   try {
     await store.doc.send(
       new UpdateCommand({

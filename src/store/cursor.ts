@@ -19,7 +19,9 @@ export function decodeCursor(list: string, cursor: string, field = 'after'): (st
     !Array.isArray(decoded) ||
     decoded[0] !== list ||
     decoded.length < 2 ||
-    !decoded.slice(1).every((part) => typeof part === 'string' || (typeof part === 'number' && Number.isSafeInteger(part)))
+    !decoded
+      .slice(1)
+      .every((part) => typeof part === 'string' || (typeof part === 'number' && Number.isSafeInteger(part)))
   ) {
     throw new InvalidInput(field, `${field} is not a cursor of this list; pass a cursor this list returned`);
   }

@@ -27,7 +27,9 @@ export class FilterBuilder {
   }
 
   public build(): ItemFilter | null {
-    return this.clauses.length > 0 ? { expression: this.clauses.join(' AND '), names: this.names, values: this.values } : null;
+    return this.clauses.length > 0
+      ? { expression: this.clauses.join(' AND '), names: this.names, values: this.values }
+      : null;
   }
 
   private add(clause: string): this {

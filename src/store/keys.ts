@@ -68,5 +68,7 @@ export function placePrefixes(place: {
 }): string[] {
   if (!place.localAuthority) return [place.region ? `${place.region}#` : ''];
   const { code, schoolRegions } = place.localAuthority;
-  return schoolRegions.filter((region) => !place.region || region === place.region).map((region) => `${region}#${code}#`);
+  return schoolRegions
+    .filter((region) => !place.region || region === place.region)
+    .map((region) => `${region}#${code}#`);
 }

@@ -29,7 +29,10 @@ export async function claimFreshLoad(store: Store, now: Date): Promise<void> {
     );
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) {
-      throw new RegistryError(ErrorCode.TABLE_NOT_FRESH, `Table ${store.tableName} has been loaded before: a fresh load needs an empty table`);
+      throw new RegistryError(
+        ErrorCode.TABLE_NOT_FRESH,
+        `Table ${store.tableName} has been loaded before: a fresh load needs an empty table`,
+      );
     }
     throw error;
   }
@@ -44,7 +47,12 @@ export async function completeFreshLoad(store: Store, items: number, now: Date):
       UpdateExpression: 'SET #state = :complete, completedAt = :at, #items = :items',
       ConditionExpression: '#state = :loading',
       ExpressionAttributeNames: { '#state': 'state', '#items': 'items' },
-      ExpressionAttributeValues: { ':complete': 'COMPLETE', ':loading': 'LOADING', ':at': now.toISOString(), ':items': items },
+      ExpressionAttributeValues: {
+        ':complete': 'COMPLETE',
+        ':loading': 'LOADING',
+        ':at': now.toISOString(),
+        ':items': items,
+      },
     }),
   );
 }

@@ -6,8 +6,14 @@ import { fromLocalAuthorityItem } from './local-authority-item.js';
 import type { Store } from './store.js';
 
 /** Local authorities by code, in the order asked, undefined where unknown. */
-export async function getLocalAuthoritiesByCode(store: Store, codes: readonly string[]): Promise<(LocalAuthority | undefined)[]> {
-  const items = await batchGet(store, codes.map((code) => keys.localAuthority(code)));
+export async function getLocalAuthoritiesByCode(
+  store: Store,
+  codes: readonly string[],
+): Promise<(LocalAuthority | undefined)[]> {
+  const items = await batchGet(
+    store,
+    codes.map((code) => keys.localAuthority(code)),
+  );
   return items.map((item) => (item ? fromLocalAuthorityItem(item) : undefined));
 }
 

@@ -11,7 +11,9 @@ import type { Store } from './store.js';
  */
 export async function saveLocalAuthorityDetails(
   store: Store,
-  authority: Omit<LocalAuthority, 'counts' | 'rscRegion' | 'allianceEntries'> & { rscRegion: string | null | undefined },
+  authority: Omit<LocalAuthority, 'counts' | 'rscRegion' | 'allianceEntries'> & {
+    rscRegion: string | null | undefined;
+  },
 ): Promise<void> {
   const sets = ['#type = :type', '#code = :code', '#name = :name', '#region = :region'];
   const names: Record<string, string> = { '#type': 'type', '#code': 'code', '#name': 'name', '#region': 'region' };

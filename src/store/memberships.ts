@@ -7,13 +7,24 @@ import type { Store } from './store.js';
 import type { IndexName } from './table-definition.js';
 
 /** A school's current membership of an alliance, read strongly consistently, if it is a member. */
-export async function getCurrentMembership(store: Store, allianceId: string, urn: string): Promise<AllianceMembership | undefined> {
-  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.currentMember(allianceId, urn), ConsistentRead: true }));
+export async function getCurrentMembership(
+  store: Store,
+  allianceId: string,
+  urn: string,
+): Promise<AllianceMembership | undefined> {
+  const result = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.currentMember(allianceId, urn), ConsistentRead: true }),
+  );
   return result.Item ? fromMembershipItem(result.Item) : undefined;
 }
 
 /** An alliance's current partner schools, by URN, optionally of one role. */
-export function findMembers(store: Store, allianceId: string, role: MemberRole | null, page: { first: number; after?: string | null }): Promise<Page<AllianceMembership>> {
+export function findMembers(
+  store: Store,
+  allianceId: string,
+  role: MemberRole | null,
+  page: { first: number; after?: string | null },
+): Promise<Page<AllianceMembership>> {
   return queryPage(store, {
     list: `members:${allianceId}`,
     index: 'table',
@@ -26,8 +37,17 @@ export function findMembers(store: Store, allianceId: string, role: MemberRole |
 }
 
 /** A school's memberships, current and former, earliest first. */
-export function findMembershipsOfSchool(store: Store, urn: string, page: { first: number; after?: string | null }): Promise<Page<AllianceMembership>> {
-  return queryPage(store, { ...membershipsOfSchool(urn), first: page.first, after: page.after, map: fromMembershipItem });
+export function findMembershipsOfSchool(
+  store: Store,
+  urn: string,
+  page: { first: number; after?: string | null },
+): Promise<Page<AllianceMembership>> {
+  return queryPage(store, {
+    ...membershipsOfSchool(urn),
+    first: page.first,
+    after: page.after,
+    map: fromMembershipItem,
+  });
 }
 
 export function countMembershipsOfSchool(store: Store, urn: string): Promise<number> {

@@ -21,7 +21,10 @@ export async function schoolsWithin(store: Store, centre: GridPoint, radiusKm: n
   const ranges = stripsWithin(centre, radiusKm * 1000);
   const items = (await Promise.all(ranges.map((range) => readStrip(store, range)))).flat();
   return items
-    .map((item) => ({ ...summaryOfIndexItem(item), distanceKm: distanceKm(centre, { easting: item.easting as number, northing: item.northing as number }) }))
+    .map((item) => ({
+      ...summaryOfIndexItem(item),
+      distanceKm: distanceKm(centre, { easting: item.easting as number, northing: item.northing as number }),
+    }))
     .filter((school) => school.distanceKm <= radiusKm)
     .sort((left, right) => left.distanceKm - right.distanceKm || left.urn.localeCompare(right.urn));
 }

@@ -24,13 +24,24 @@ export interface Segment {
 }
 
 /** The key condition of a segment, with the names and values it uses. */
-function keyCondition(segment: Segment, names: { pk: string; sk: string }): { expression: string; names: Record<string, string>; values: Record<string, unknown> } {
+function keyCondition(
+  segment: Segment,
+  names: { pk: string; sk: string },
+): { expression: string; names: Record<string, string>; values: Record<string, unknown> } {
   const { partition, prefix, below } = segment;
   if (below !== undefined) {
-    return { expression: '#pk = :pk AND #sk < :below', names: { '#pk': names.pk, '#sk': names.sk }, values: { ':pk': partition, ':below': below } };
+    return {
+      expression: '#pk = :pk AND #sk < :below',
+      names: { '#pk': names.pk, '#sk': names.sk },
+      values: { ':pk': partition, ':below': below },
+    };
   }
   if (prefix) {
-    return { expression: '#pk = :pk AND begins_with(#sk, :prefix)', names: { '#pk': names.pk, '#sk': names.sk }, values: { ':pk': partition, ':prefix': prefix } };
+    return {
+      expression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      names: { '#pk': names.pk, '#sk': names.sk },
+      values: { ':pk': partition, ':prefix': prefix },
+    };
   }
   return { expression: '#pk = :pk', names: { '#pk': names.pk }, values: { ':pk': partition } };
 }
@@ -76,9 +87,10 @@ const MAX_KEY_LENGTH = 1024;
 /** One page of a list of key ranges, in key order, with Relay cursors made from each item's key. */
 export async function queryPage<T>(store: Store, query: PageQuery<T>): Promise<Page<T>> {
   const attributes = keyAttributesOf(query.index);
-  const names = query.index === 'table'
-    ? { pk: TABLE_KEYS.partitionKey, sk: TABLE_KEYS.sortKey }
-    : { pk: INDEXES[query.index].partitionKey, sk: INDEXES[query.index].sortKey };
+  const names =
+    query.index === 'table'
+      ? { pk: TABLE_KEYS.partitionKey, sk: TABLE_KEYS.sortKey }
+      : { pk: INDEXES[query.index].partitionKey, sk: INDEXES[query.index].sortKey };
   const position = query.after ? resume(query, attributes, names) : { segment: 0, startKey: undefined };
   const cursorAt = (segment: number, key?: Item) =>
     encodeCursor(query.list, [segment, ...(key ? attributes.map((name) => String(key[name])) : [])]);
@@ -86,7 +98,11 @@ export async function queryPage<T>(store: Store, query: PageQuery<T>): Promise<P
   const items: { item: Item; segment: number }[] = [];
   const wanted = query.first + 1;
   let { segment, startKey } = position;
-  for (let request = 0; request < MAX_QUERIES_PER_PAGE && items.length < wanted && segment < query.segments.length; request += 1) {
+  for (
+    let request = 0;
+    request < MAX_QUERIES_PER_PAGE && items.length < wanted && segment < query.segments.length;
+    request += 1
+  ) {
     const key = keyCondition(query.segments[segment]!, names);
     const result = await store.doc.send(
       new QueryCommand({
@@ -105,28 +121,46 @@ export async function queryPage<T>(store: Store, query: PageQuery<T>): Promise<P
     if (!startKey) segment += 1;
   }
 
-  const edges = items.slice(0, query.first).map(({ item, segment: from }) => ({ node: query.map(item), cursor: cursorAt(from, item) }));
+  const edges = items
+    .slice(0, query.first)
+    .map(({ item, segment: from }) => ({ node: query.map(item), cursor: cursorAt(from, item) }));
   if (items.length > query.first) return { edges, hasNextPage: true, endCursor: edges.at(-1)?.cursor ?? null };
   // Stopped on the request budget: carry on after the last key read, not the last item kept.
   if (segment < query.segments.length) return { edges, hasNextPage: true, endCursor: cursorAt(segment, startKey) };
   return { edges, hasNextPage: false, endCursor: edges.at(-1)?.cursor ?? null };
 }
 
-function resume<T>(query: PageQuery<T>, attributes: string[], names: { pk: string; sk: string }): { segment: number; startKey: Item | undefined } {
+function resume<T>(
+  query: PageQuery<T>,
+  attributes: string[],
+  names: { pk: string; sk: string },
+): { segment: number; startKey: Item | undefined } {
   const [segment, ...values] = decodeCursor(query.list, query.after ?? '');
   const refuse = () =>
-    new InvalidInput('after', 'after is a cursor of this list under another filter; pass the same filter as the page it came from');
+    new InvalidInput(
+      'after',
+      'after is a cursor of this list under another filter; pass the same filter as the page it came from',
+    );
   if (typeof segment !== 'number' || segment < 0 || segment >= query.segments.length) throw refuse();
   if (values.length === 0) return { segment, startKey: undefined };
   if (values.length !== attributes.length) throw refuse();
   // Every key the registry writes is a non-empty string of modest length: anything else was not issued here.
   if (!values.every((value) => typeof value === 'string' && value.length > 0 && value.length <= MAX_KEY_LENGTH)) {
-    throw new InvalidInput('after', 'after is not a cursor the registry issued; pass an endCursor or cursor from a page of this list');
+    throw new InvalidInput(
+      'after',
+      'after is not a cursor the registry issued; pass an endCursor or cursor from a page of this list',
+    );
   }
   const key = Object.fromEntries(attributes.map((name, position) => [name, values[position]]));
   const { partition, prefix, below } = query.segments[segment]!;
   const sortValue = key[names.sk];
-  if (key[names.pk] !== partition || typeof sortValue !== 'string' || !sortValue.startsWith(prefix) || (below !== undefined && sortValue >= below)) throw refuse();
+  if (
+    key[names.pk] !== partition ||
+    typeof sortValue !== 'string' ||
+    !sortValue.startsWith(prefix) ||
+    (below !== undefined && sortValue >= below)
+  )
+    throw refuse();
   return { segment, startKey: key };
 }
 
@@ -134,10 +168,14 @@ function resume<T>(query: PageQuery<T>, attributes: string[], names: { pk: strin
  * How many items a list holds: Query with `Select: COUNT` over each segment, which returns no items. Meant
  * for short lists (an alliance's memberships, the ~640 alliances); long lists count from kept aggregates.
  */
-export async function countItems(store: Store, query: Pick<PageQuery<unknown>, 'index' | 'segments' | 'filter'>): Promise<number> {
-  const names = query.index === 'table'
-    ? { pk: TABLE_KEYS.partitionKey, sk: TABLE_KEYS.sortKey }
-    : { pk: INDEXES[query.index].partitionKey, sk: INDEXES[query.index].sortKey };
+export async function countItems(
+  store: Store,
+  query: Pick<PageQuery<unknown>, 'index' | 'segments' | 'filter'>,
+): Promise<number> {
+  const names =
+    query.index === 'table'
+      ? { pk: TABLE_KEYS.partitionKey, sk: TABLE_KEYS.sortKey }
+      : { pk: INDEXES[query.index].partitionKey, sk: INDEXES[query.index].sortKey };
   let total = 0;
   for (const segment of query.segments) {
     const key = keyCondition(segment, names);

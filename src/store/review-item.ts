@@ -13,7 +13,11 @@ type Item = Record<string, unknown>;
  * Reviews live under their school; gsi1 lists them by status, due date first. The item keeps its school's place
  * (region, LA) for the list's filters.
  */
-export function toReviewItem(review: DesignationReview, version: number, place: Pick<School, 'region' | 'laCode'>): Item {
+export function toReviewItem(
+  review: DesignationReview,
+  version: number,
+  place: Pick<School, 'region' | 'laCode'>,
+): Item {
   return {
     ...keys.review(review.urn, review.id),
     type: 'DesignationReview',

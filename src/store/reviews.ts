@@ -10,14 +10,22 @@ import type { Store } from './store.js';
 import type { IndexName } from './table-definition.js';
 
 /** Reviews by (URN, id), in the order asked. */
-export async function getReviews(store: Store, ids: readonly { urn: string; id: string }[]): Promise<(StoredReview | undefined)[]> {
-  const items = await batchGet(store, ids.map(({ urn, id }) => keys.review(urn, id)));
+export async function getReviews(
+  store: Store,
+  ids: readonly { urn: string; id: string }[],
+): Promise<(StoredReview | undefined)[]> {
+  const items = await batchGet(
+    store,
+    ids.map(({ urn, id }) => keys.review(urn, id)),
+  );
   return items.map((item) => (item ? fromReviewItem(item) : undefined));
 }
 
 /** A review read strongly consistently, as a change starts from it. */
 export async function getReviewForChange(store: Store, urn: string, id: string): Promise<StoredReview | undefined> {
-  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.review(urn, id), ConsistentRead: true }));
+  const result = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.review(urn, id), ConsistentRead: true }),
+  );
   return result.Item ? fromReviewItem(result.Item) : undefined;
 }
 
@@ -32,7 +40,11 @@ export interface ReviewCriteria {
 }
 
 /** Reviews by due date (open ones first when no status is given), narrowed by place and trigger. */
-export function findReviews(store: Store, criteria: ReviewCriteria, page: { first: number; after?: string | null }): Promise<Page<StoredReview>> {
+export function findReviews(
+  store: Store,
+  criteria: ReviewCriteria,
+  page: { first: number; after?: string | null },
+): Promise<Page<StoredReview>> {
   return queryPage(store, { ...reviewList(criteria), first: page.first, after: page.after, map: fromReviewItem });
 }
 
@@ -41,7 +53,11 @@ export function countReviews(store: Store, criteria: ReviewCriteria): Promise<nu
 }
 
 /** A school's reviews, oldest first. */
-export function findReviewsOfSchool(store: Store, urn: string, page: { first: number; after?: string | null }): Promise<Page<StoredReview>> {
+export function findReviewsOfSchool(
+  store: Store,
+  urn: string,
+  page: { first: number; after?: string | null },
+): Promise<Page<StoredReview>> {
   return queryPage(store, { ...reviewsOfSchool(urn), first: page.first, after: page.after, map: fromReviewItem });
 }
 
@@ -50,7 +66,11 @@ export function countReviewsOfSchool(store: Store, urn: string): Promise<number>
 }
 
 function reviewsOfSchool(urn: string) {
-  return { list: `reviews:${urn}`, index: 'table' as const, segments: [{ partition: keys.schoolPartition(urn), prefix: keys.reviewPrefix }] };
+  return {
+    list: `reviews:${urn}`,
+    index: 'table' as const,
+    segments: [{ partition: keys.schoolPartition(urn), prefix: keys.reviewPrefix }],
+  };
 }
 
 /** The access pattern of review lists: `REVIEWS#<status>` / `<dueBy>#<review id>`. */
@@ -67,5 +87,9 @@ function reviewList(criteria: ReviewCriteria): Pick<PageQuery<unknown>, 'list' |
 }
 
 function reviewFilter(criteria: ReviewCriteria): ItemFilter | null {
-  return new FilterBuilder().equals('region', criteria.region).equals('laCode', criteria.laCode).equals('trigger', criteria.trigger).build();
+  return new FilterBuilder()
+    .equals('region', criteria.region)
+    .equals('laCode', criteria.laCode)
+    .equals('trigger', criteria.trigger)
+    .build();
 }

@@ -40,7 +40,9 @@ interface SchoolFilter<Name extends SchoolFilterName> {
 const designation = { '#designation': 'designation', '#status': 'status' };
 
 /** `:teaching0, :teaching1`: the teaching statuses as expression values. */
-const teachingValues = Object.fromEntries(TEACHING_STATUSES.map((status, position) => [`:teaching${position}`, status]));
+const teachingValues = Object.fromEntries(
+  TEACHING_STATUSES.map((status, position) => [`:teaching${position}`, status]),
+);
 const teachingList = Object.keys(teachingValues).join(', ');
 const openValues = Object.fromEntries(OPEN_STATUSES.map((status, position) => [`:open${position}`, status]));
 
@@ -79,9 +81,13 @@ const SCHOOL_FILTERS: { [Name in SchoolFilterName]: SchoolFilter<Name> } = {
     cell: (cell, below) => !below || (cell.rating !== 'NONE' && cell.rating !== 'OUTSTANDING'),
     item: (filter, below) => {
       if (!below) return;
-      filter.clause('attribute_exists(#rating) AND #rating <> :outstanding', { '#rating': 'ofstedRating' }, {
-        ':outstanding': 'OUTSTANDING',
-      });
+      filter.clause(
+        'attribute_exists(#rating) AND #rating <> :outstanding',
+        { '#rating': 'ofstedRating' },
+        {
+          ':outstanding': 'OUTSTANDING',
+        },
+      );
     },
   },
   untappedOutstanding: {
@@ -89,7 +95,11 @@ const SCHOOL_FILTERS: { [Name in SchoolFilterName]: SchoolFilter<Name> } = {
     item: (filter, untapped) => {
       if (!untapped) return;
       filter
-        .clause(`#establishmentStatus IN (${Object.keys(openValues).join(', ')})`, { '#establishmentStatus': 'status' }, openValues)
+        .clause(
+          `#establishmentStatus IN (${Object.keys(openValues).join(', ')})`,
+          { '#establishmentStatus': 'status' },
+          openValues,
+        )
         .equals('ofstedRating', 'OUTSTANDING');
       notTeachingClause(filter);
     },
@@ -115,8 +125,10 @@ export function schoolItemFilter(criteria: SchoolCriteria, answered: readonly Sc
 
 /** Whether a coverage cell's schools meet every criterion given (the local authority aside). */
 export function schoolCellMatcher(criteria: SchoolCriteria): (cell: CoverageCell) => boolean {
-  const tests = given(criteria).map(([name, value]) => (cell: CoverageCell) =>
-    (SCHOOL_FILTERS[name].cell as (cell: CoverageCell, value: unknown) => boolean)(cell, value),
+  const tests = given(criteria).map(
+    ([name, value]) =>
+      (cell: CoverageCell) =>
+        (SCHOOL_FILTERS[name].cell as (cell: CoverageCell, value: unknown) => boolean)(cell, value),
   );
   return (cell) => tests.every((test) => test(cell));
 }

@@ -31,7 +31,11 @@ export function schoolIndexItems(school: School): Item[] {
     ofstedRating: school.ofstedRating ?? undefined,
     teaching: isTeachingSchool(school),
   };
-  const items: Item[] = [...words].map((word) => ({ ...keys.nameWord(word, school.urn), type: 'NameWord', ...filters }));
+  const items: Item[] = [...words].map((word) => ({
+    ...keys.nameWord(word, school.urn),
+    type: 'NameWord',
+    ...filters,
+  }));
   const laestab = laestabOf(school);
   if (laestab) items.push({ ...keys.laestab(laestab, school.urn), type: 'Laestab', urn: school.urn });
   if (school.easting !== null && school.northing !== null) {
@@ -62,7 +66,9 @@ export function indexItemChanges(before: School | null, after: School): { puts: 
   const wantedKeys = new Set(wanted.map(keyOf));
   return {
     puts: wanted.filter((item) => !sameData(old.get(keyOf(item)), item)),
-    deletes: [...old.values()].filter((item) => !wantedKeys.has(keyOf(item))).map((item) => ({ pk: item.pk as string, sk: item.sk as string })),
+    deletes: [...old.values()]
+      .filter((item) => !wantedKeys.has(keyOf(item)))
+      .map((item) => ({ pk: item.pk as string, sk: item.sk as string })),
   };
 }
 

@@ -8,8 +8,16 @@ import type { Store } from './store.js';
 import type { Phase } from '../domain/phase.js';
 
 /** Schools by URN, in the order asked, undefined where the registry has no such school. */
-export async function getSchoolsByUrn(store: Store, urns: readonly string[], options: { consistent?: boolean } = {}): Promise<(StoredSchool | undefined)[]> {
-  const items = await batchGet(store, urns.map((urn) => keys.school(urn)), options);
+export async function getSchoolsByUrn(
+  store: Store,
+  urns: readonly string[],
+  options: { consistent?: boolean } = {},
+): Promise<(StoredSchool | undefined)[]> {
+  const items = await batchGet(
+    store,
+    urns.map((urn) => keys.school(urn)),
+    options,
+  );
   return items.map((item) => (item ? fromSchoolItem(item) : undefined));
 }
 
@@ -60,6 +68,8 @@ function sourceFor(criteria: SchoolCriteria): ListSource & { answers: SchoolFilt
 
 /** A school read strongly consistently, as a change starts from it; undefined when unknown. */
 export async function getSchoolForChange(store: Store, urn: string): Promise<StoredSchool | undefined> {
-  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.school(urn), ConsistentRead: true }));
+  const result = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.school(urn), ConsistentRead: true }),
+  );
   return result.Item ? fromSchoolItem(result.Item) : undefined;
 }

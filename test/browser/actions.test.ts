@@ -18,7 +18,9 @@ describe('staff act on the registry through GOV.UK forms', () => {
     const page = await openAs(browser, { role: 'dfe-staff' }, STAFFORDSHIRE);
     await page.locator('#la-figures').waitFor();
     const before = Number(await summaryValue(page, '#la-figures', 'Teaching schools').textContent());
-    const untappedBefore = Number(await summaryValue(page, '#la-figures', 'Untapped outstanding schools').textContent());
+    const untappedBefore = Number(
+      await summaryValue(page, '#la-figures', 'Untapped outstanding schools').textContent(),
+    );
 
     await page.locator('#untapped tbody tr a').first().click();
     await page.getByRole('link', { name: 'Designate as a teaching school' }).click();
@@ -26,12 +28,16 @@ describe('staff act on the registry through GOV.UK forms', () => {
     await expectAccessible(page);
     await page.locator('#action-form button').click();
 
-    await expect.poll(() => page.locator('.govuk-notification-banner').textContent()).toContain('is now a teaching school');
+    await expect
+      .poll(() => page.locator('.govuk-notification-banner').textContent())
+      .toContain('is now a teaching school');
     expect(await summaryValue(page, '#school-details', 'Teaching school').textContent()).toContain('Designated');
     await summaryValue(page, '#school-details', 'Local authority').locator('a').click();
     await page.locator('#la-figures').waitFor();
     expect(Number(await summaryValue(page, '#la-figures', 'Teaching schools').textContent())).toBe(before + 1);
-    expect(Number(await summaryValue(page, '#la-figures', 'Untapped outstanding schools').textContent())).toBe(untappedBefore - 1);
+    expect(Number(await summaryValue(page, '#la-figures', 'Untapped outstanding schools').textContent())).toBe(
+      untappedBefore - 1,
+    );
   });
 
   it("shows the registry's refusal in an error summary when the school is not outstanding", async () => {
@@ -52,24 +58,29 @@ describe('staff act on the registry through GOV.UK forms', () => {
   });
 
   it('explains a version conflict when someone changed the school since the form was opened', async () => {
-    const { untappedOutstandingSchools } = await staffGraphql<{ untappedOutstandingSchools: { edges: { node: { urn: string } }[] } }>(
-      '{ untappedOutstandingSchools(filter: { localAuthority: "860" }, first: 5) { edges { node { urn } } } }',
-    );
+    const { untappedOutstandingSchools } = await staffGraphql<{
+      untappedOutstandingSchools: { edges: { node: { urn: string } }[] };
+    }>('{ untappedOutstandingSchools(filter: { localAuthority: "860" }, first: 5) { edges { node { urn } } } }');
     const urn = untappedOutstandingSchools.edges[3]?.node.urn;
     const page = await openAs(browser, { role: 'dfe-staff' }, `/schools/${urn}/designate`);
     await page.locator('#action-form').waitFor();
 
-    await staffGraphql('mutation ($urn: String!, $on: Date!) { recordOfstedInspection(input: { urn: $urn, rating: OUTSTANDING, inspectedOn: $on }) { userErrors { message } } }', {
-      urn,
-      on: new Date().toISOString().slice(0, 10),
-    });
+    await staffGraphql(
+      'mutation ($urn: String!, $on: Date!) { recordOfstedInspection(input: { urn: $urn, rating: OUTSTANDING, inspectedOn: $on }) { userErrors { message } } }',
+      {
+        urn,
+        on: new Date().toISOString().slice(0, 10),
+      },
+    );
     await page.locator('#action-form button').click();
 
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
     expect(await summary.textContent()).toContain('Someone changed this school since you opened this page');
     await page.locator('#action-form button').click();
-    await expect.poll(() => page.locator('.govuk-notification-banner').textContent()).toContain('is now a teaching school');
+    await expect
+      .poll(() => page.locator('.govuk-notification-banner').textContent())
+      .toContain('is now a teaching school');
   });
 
   it('opens and concludes a designation review, with notes for staff', async () => {
@@ -83,14 +94,18 @@ describe('staff act on the registry through GOV.UK forms', () => {
     await page.locator('#dueBy-year').fill('2027');
     await page.locator('#notes').fill('Peer review raised questions about ITT places.');
     await page.locator('#action-form button').click();
-    await expect.poll(() => page.locator('.govuk-notification-banner').textContent()).toContain('Designation review opened');
+    await expect
+      .poll(() => page.locator('.govuk-notification-banner').textContent())
+      .toContain('Designation review opened');
     expect(await page.locator('#reviews tbody').textContent()).toContain('Peer review raised questions');
 
     await page.getByRole('link', { name: 'Conclude the open review' }).click();
     await page.getByLabel('Retained').check();
     await page.locator('#action-form button').click();
 
-    await expect.poll(() => page.locator('.govuk-notification-banner').textContent()).toContain('Review concluded: retained');
+    await expect
+      .poll(() => page.locator('.govuk-notification-banner').textContent())
+      .toContain('Review concluded: retained');
     expect(await summaryValue(page, '#school-details', 'Teaching school').textContent()).toContain('Designated');
   });
 

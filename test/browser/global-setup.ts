@@ -46,7 +46,9 @@ function ready(server: ChildProcess): Promise<void> {
     };
     server.stdout?.on('data', collect);
     server.stderr?.on('data', collect);
-    server.once('exit', (code) => reject(new Error(`npm start exited (${code}) before serving:\n${output.slice(-2000)}`)));
+    server.once('exit', (code) =>
+      reject(new Error(`npm start exited (${code}) before serving:\n${output.slice(-2000)}`)),
+    );
   });
 }
 
@@ -64,7 +66,9 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

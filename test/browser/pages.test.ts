@@ -17,10 +17,16 @@ describe('the staff workspace shows the shipped registry', () => {
   it("shows England's map and national figures", async () => {
     const page = await openAs(browser, STAFF, '/');
 
-    await expect.poll(() => summaryValue(page, '#national-figures', 'Open schools').textContent(), { timeout: 10_000 }).toBe('24,953');
+    await expect
+      .poll(() => summaryValue(page, '#national-figures', 'Open schools').textContent(), { timeout: 10_000 })
+      .toBe('24,953');
 
-    const { nationalCoverage } = await staffGraphql<{ nationalCoverage: { teachingSchools: number } }>('{ nationalCoverage { teachingSchools } }');
-    expect(await summaryValue(page, '#national-figures', 'Teaching schools').textContent()).toBe(nationalCoverage.teachingSchools.toLocaleString('en-GB'));
+    const { nationalCoverage } = await staffGraphql<{ nationalCoverage: { teachingSchools: number } }>(
+      '{ nationalCoverage { teachingSchools } }',
+    );
+    expect(await summaryValue(page, '#national-figures', 'Teaching schools').textContent()).toBe(
+      nationalCoverage.teachingSchools.toLocaleString('en-GB'),
+    );
     expect(nationalCoverage.teachingSchools).toBeGreaterThanOrEqual(799);
     expect(await page.locator('#local-authorities tbody tr').count()).toBe(152);
     await page.locator('#england-map[data-drawn]').waitFor();
@@ -32,7 +38,8 @@ describe('the staff workspace shows the shipped registry', () => {
     const page = await openAs(browser, STAFF, '/');
     const scripts: Promise<number>[] = [];
     page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') scripts.push(response.headerValue('content-length').then(Number));
+      if (response.request().resourceType() === 'script')
+        scripts.push(response.headerValue('content-length').then(Number));
     });
     await page.reload();
 
@@ -71,7 +78,11 @@ describe('the staff workspace shows the shipped registry', () => {
   });
 
   it('shows every low-density local authority below the threshold the user gives, with a total', async () => {
-    const page = await openAs(browser, STAFF, '/gaps?shown=1&kind=LOW_DENSITY&phase=PRIMARY&phase=SECONDARY&minDensity=2');
+    const page = await openAs(
+      browser,
+      STAFF,
+      '/gaps?shown=1&kind=LOW_DENSITY&phase=PRIMARY&phase=SECONDARY&minDensity=2',
+    );
 
     await page.locator('#gaps').waitFor();
 
@@ -97,7 +108,9 @@ describe('the staff workspace shows the shipped registry', () => {
 
   it('shows a teaching school with its designation, alliance and nearest teaching schools, and its alliance', async () => {
     const page = await openAs(browser, STAFF, '/local-authorities/860');
-    const leadingAnAlliance = page.locator('#teaching-schools tbody tr').filter({ has: page.locator('a[href^="/alliances/"]') });
+    const leadingAnAlliance = page
+      .locator('#teaching-schools tbody tr')
+      .filter({ has: page.locator('a[href^="/alliances/"]') });
     await leadingAnAlliance.first().locator('a').first().click();
 
     await page.locator('#school-details').waitFor();

@@ -3,7 +3,10 @@ import { workspaceUrl } from './workspace.js';
 
 /** Asks the workspace's own /graphql as DfE staff: how a test changes the registry behind a page's back. */
 export async function staffGraphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const token = await signDevToken(localSigningKey(), { role: 'dfe-staff', subject: 'another-member-of-staff@localhost' });
+  const token = await signDevToken(localSigningKey(), {
+    role: 'dfe-staff',
+    subject: 'another-member-of-staff@localhost',
+  });
   const response = await fetch(`${workspaceUrl()}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

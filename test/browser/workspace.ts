@@ -33,9 +33,18 @@ export async function openAs(browser: Browser, who: SignIn, path: string): Promi
 
 /** Axe's WCAG 2.2 AA checks: no serious or critical violation. */
 export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const serious = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  expect(
+    serious.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
+    ),
+  ).toEqual([]);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -45,5 +54,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** The value of a GOV.UK summary list row, by its key. */
 export function summaryValue(page: Page, list: string, key: string) {
-  return page.locator(`${list} .govuk-summary-list__row`).filter({ has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) }).locator('dd');
+  return page
+    .locator(`${list} .govuk-summary-list__row`)
+    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) })
+    .locator('dd');
 }

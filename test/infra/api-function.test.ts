@@ -83,7 +83,9 @@ describe('the GraphQL function', () => {
     expect(asList(indexStatement!.Action)).toEqual(['dynamodb:Query']);
     const tableStatement = statements.find((statement) => !JSON.stringify(statement.Resource).includes('/index/'));
     expect(asList(tableStatement!.Action).sort()).toEqual(
-      ['BatchGetItem', 'ConditionCheckItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'].map((action) => `dynamodb:${action}`),
+      ['BatchGetItem', 'ConditionCheckItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'].map(
+        (action) => `dynamodb:${action}`,
+      ),
     );
   });
 
@@ -102,7 +104,11 @@ describe('the GraphQL function', () => {
 
     // assess
     expect(statements).toEqual([
-      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] } },
+      {
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Effect: 'Allow',
+        Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+      },
     ]);
     expect(template.toJSON().Resources[logGroupId].Properties.RetentionInDays).toBe(days);
   });

@@ -20,16 +20,21 @@ function acknowledgementsIn(scope: IConstruct): Acknowledgement[] {
 }
 
 const SITE_ACKNOWLEDGEMENTS = (stage: string) =>
-  ['AwsSolutions-CFR1', 'AwsSolutions-CFR2', 'AwsSolutions-CFR4'].map((id) => `TeachingSchoolRegistry-${stage}/StaffSite ${id}`);
+  ['AwsSolutions-CFR1', 'AwsSolutions-CFR2', 'AwsSolutions-CFR4'].map(
+    (id) => `TeachingSchoolRegistry-${stage}/StaffSite ${id}`,
+  );
 
 describe('synthesis with cdk-nag', () => {
-  it.each(['dev', 'prod'])('lets the %s stack synthesize as `cdk synth` does, CloudFormation validation included', (stage) => {
-    // act
-    const synthesize = () => synthesizeRegistry({ stage }, { cloudFormationValidation: true });
+  it.each(['dev', 'prod'])(
+    'lets the %s stack synthesize as `cdk synth` does, CloudFormation validation included',
+    (stage) => {
+      // act
+      const synthesize = () => synthesizeRegistry({ stage }, { cloudFormationValidation: true });
 
-    // assess
-    expect(synthesize).not.toThrow();
-  });
+      // assess
+      expect(synthesize).not.toThrow();
+    },
+  );
 
   it.each(['dev', 'prod'])('finds nothing unacknowledged in the %s stack', (stage) => {
     // prepare
@@ -39,7 +44,10 @@ describe('synthesis with cdk-nag', () => {
     const report = new AwsSolutionsChecks().validateScope(app);
 
     // assess
-    const findings = report.violations.map(({ ruleName, violatingResources }) => `${ruleName} at ${violatingResources.map((r) => r.constructPath).join(', ')}`);
+    const findings = report.violations.map(
+      ({ ruleName, violatingResources }) =>
+        `${ruleName} at ${violatingResources.map((r) => r.constructPath).join(', ')}`,
+    );
     expect(findings).toEqual([]);
   });
 
@@ -67,12 +75,14 @@ describe('synthesis with cdk-nag', () => {
     const acknowledgements = acknowledgementsIn(synthesizeRegistry({ stage: 'dev' }).app);
 
     // assess
-    expect(acknowledgements.map(({ path, id }) => `${path} ${id}`).sort()).toEqual([
-      'TeachingSchoolRegistry-dev/Api/Role AwsSolutions-IAM5[Resource::*]',
-      'TeachingSchoolRegistry-dev/Auth/UserPool AwsSolutions-COG2',
-      'TeachingSchoolRegistry-dev/Auth/UserPool AwsSolutions-COG8',
-      ...SITE_ACKNOWLEDGEMENTS('dev'),
-    ].sort());
+    expect(acknowledgements.map(({ path, id }) => `${path} ${id}`).sort()).toEqual(
+      [
+        'TeachingSchoolRegistry-dev/Api/Role AwsSolutions-IAM5[Resource::*]',
+        'TeachingSchoolRegistry-dev/Auth/UserPool AwsSolutions-COG2',
+        'TeachingSchoolRegistry-dev/Auth/UserPool AwsSolutions-COG8',
+        ...SITE_ACKNOWLEDGEMENTS('dev'),
+      ].sort(),
+    );
     const userPool = acknowledgements.filter(({ id }) => id.startsWith('AwsSolutions-COG'));
     for (const { reason } of userPool) expect(reason).toMatch(/^dev only: .{40,}/);
   });

@@ -48,7 +48,9 @@ describe('the GraphQL HTTP API', () => {
     expect(authorizer.JwtConfiguration.Issuer).toEqual({
       'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: pool }]],
     });
-    expect(authorizer.JwtConfiguration.Audience).toEqual(expect.arrayContaining(clients.map((client) => ({ Ref: client }))));
+    expect(authorizer.JwtConfiguration.Audience).toEqual(
+      expect.arrayContaining(clients.map((client) => ({ Ref: client }))),
+    );
     expect(clients).toHaveLength(2);
   });
 
@@ -72,7 +74,10 @@ describe('the GraphQL HTTP API', () => {
 
   it('allows browsers on the configured origins to POST with a bearer token', () => {
     // act
-    const api = onlyResource(synthesizeRegistry({ stage: 'prod', allowedOrigins: 'https://registry.example.gov.uk' }).template, 'AWS::ApiGatewayV2::Api');
+    const api = onlyResource(
+      synthesizeRegistry({ stage: 'prod', allowedOrigins: 'https://registry.example.gov.uk' }).template,
+      'AWS::ApiGatewayV2::Api',
+    );
 
     // assess
     expect(api.Properties.CorsConfiguration).toMatchObject({

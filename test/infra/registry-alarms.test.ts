@@ -12,7 +12,9 @@ function metricNamesOf(alarm: Record<string, any>): string[] {
 describe('the alarms', () => {
   it('watch Lambda errors, throttles, p99 duration, API 5xx, DynamoDB throttles, masked faults, error rates', () => {
     // act
-    const alarms = Object.values(synthesizeRegistry().template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
+    const alarms = Object.values(synthesizeRegistry().template.findResources('AWS::CloudWatch::Alarm')).map(
+      (alarm) => alarm.Properties,
+    );
 
     // assess
     expect(alarms.map((alarm) => [...new Set(metricNamesOf(alarm))].sort()).sort()).toEqual([
@@ -25,7 +27,10 @@ describe('the alarms', () => {
       ['TeachingSchoolRegistry/Faults'],
     ]);
     for (const alarm of alarms) {
-      expect(alarm).toMatchObject({ ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+      expect(alarm).toMatchObject({
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+      });
     }
   });
 
@@ -65,7 +70,10 @@ describe('the alarms', () => {
 
   it('email the address given as alarmEmail', () => {
     // act
-    const subscription = onlyResource(synthesizeRegistry({ alarmEmail: 'registry-ops@example.gov.uk' }).template, 'AWS::SNS::Subscription').Properties;
+    const subscription = onlyResource(
+      synthesizeRegistry({ alarmEmail: 'registry-ops@example.gov.uk' }).template,
+      'AWS::SNS::Subscription',
+    ).Properties;
 
     // assess
     expect(subscription).toMatchObject({ Protocol: 'email', Endpoint: 'registry-ops@example.gov.uk' });

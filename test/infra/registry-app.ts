@@ -7,7 +7,9 @@ import { defineRegistryApp } from '../../infra/registry-app.js';
 import type { RegistryStack } from '../../infra/registry-stack.js';
 
 const CDK_OUT = fileURLToPath(new URL('../../cdk.out/', import.meta.url));
-const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context;
+const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(
+  readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'),
+).context;
 
 export interface SynthesizedRegistry {
   app: App;
@@ -38,7 +40,10 @@ afterAll(() => {
  * that is removed after the test file. Synthesized once per context and test file: treat the
  * result as read-only.
  */
-export function synthesizeRegistry(context: Record<string, unknown> = {}, options: SynthesisOptions = {}): SynthesizedRegistry {
+export function synthesizeRegistry(
+  context: Record<string, unknown> = {},
+  options: SynthesisOptions = {},
+): SynthesizedRegistry {
   const key = JSON.stringify([context, options]);
   const known = synthesized.get(key);
   if (known) return known;
@@ -73,5 +78,10 @@ export function onlyResource(template: Template, type: string): FoundResource {
   const found = Object.entries(template.findResources(type));
   if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
   const [logicalId, resource] = found[0]!;
-  return { logicalId, Properties: resource.Properties, DeletionPolicy: resource.DeletionPolicy, UpdateReplacePolicy: resource.UpdateReplacePolicy };
+  return {
+    logicalId,
+    Properties: resource.Properties,
+    DeletionPolicy: resource.DeletionPolicy,
+    UpdateReplacePolicy: resource.UpdateReplacePolicy,
+  };
 }

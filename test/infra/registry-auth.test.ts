@@ -23,9 +23,16 @@ describe('the Cognito user pool', () => {
 
     // assess
     expect(pool.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
-    expect(pool.Policies.PasswordPolicy).toMatchObject({ RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true });
+    expect(pool.Policies.PasswordPolicy).toMatchObject({
+      RequireLowercase: true,
+      RequireUppercase: true,
+      RequireNumbers: true,
+      RequireSymbols: true,
+    });
     expect(pool.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
-    expect(pool.Schema).toContainEqual(expect.objectContaining({ Name: 'regions', AttributeDataType: 'String', Mutable: true }));
+    expect(pool.Schema).toContainEqual(
+      expect.objectContaining({ Name: 'regions', AttributeDataType: 'String', Mutable: true }),
+    );
   });
 
   it('in prod, requires MFA, enforces threat protection and keeps the pool', () => {
@@ -71,7 +78,11 @@ describe('the Cognito user pool', () => {
     const clients = Object.entries(template.findResources('AWS::Cognito::UserPoolClient'));
 
     // assess
-    expect(clients.map(([, client]) => client.Properties.ClientName).sort()).toEqual(['acme-academies', 'north-trust', 'staff']);
+    expect(clients.map(([, client]) => client.Properties.ClientName).sort()).toEqual([
+      'acme-academies',
+      'north-trust',
+      'staff',
+    ]);
     const audience = onlyResource(template, 'AWS::ApiGatewayV2::Authorizer').Properties.JwtConfiguration.Audience;
     expect(audience).toEqual(expect.arrayContaining(clients.map(([logicalId]) => ({ Ref: logicalId }))));
   });
@@ -98,8 +109,14 @@ describe('the Cognito user pool', () => {
 
   it('has a hosted domain named after the stage and account unless context names one', () => {
     // act
-    const derived = onlyResource(synthesizeRegistry({ stage: 'prod' }).template, 'AWS::Cognito::UserPoolDomain').Properties;
-    const named = onlyResource(synthesizeRegistry({ authDomainPrefix: 'tsr-test' }).template, 'AWS::Cognito::UserPoolDomain').Properties;
+    const derived = onlyResource(
+      synthesizeRegistry({ stage: 'prod' }).template,
+      'AWS::Cognito::UserPoolDomain',
+    ).Properties;
+    const named = onlyResource(
+      synthesizeRegistry({ authDomainPrefix: 'tsr-test' }).template,
+      'AWS::Cognito::UserPoolDomain',
+    ).Properties;
 
     // assess
     expect(derived.Domain).toEqual({ 'Fn::Join': ['', ['teaching-school-registry-prod-', { Ref: 'AWS::AccountId' }]] });

@@ -16,7 +16,12 @@ describe('the stage settings', () => {
     const config = configFor({});
 
     // assess
-    expect(config).toMatchObject({ stage: 'dev', production: false, removalPolicy: RemovalPolicy.DESTROY, allowedOrigins: ['*'] });
+    expect(config).toMatchObject({
+      stage: 'dev',
+      production: false,
+      removalPolicy: RemovalPolicy.DESTROY,
+      allowedOrigins: ['*'],
+    });
     expect(registryStackName(config)).toBe('TeachingSchoolRegistry-dev');
   });
 
@@ -25,13 +30,21 @@ describe('the stage settings', () => {
     const config = configFor({ stage: 'prod' });
 
     // assess
-    expect(config).toMatchObject({ stage: 'prod', production: true, removalPolicy: RemovalPolicy.RETAIN, allowedOrigins: [] });
+    expect(config).toMatchObject({
+      stage: 'prod',
+      production: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      allowedOrigins: [],
+    });
     expect(registryStackName(config)).toBe('TeachingSchoolRegistry-prod');
   });
 
   it('read lists from comma-separated -c values or JSON arrays', () => {
     // act
-    const fromFlag = configFor({ allowedOrigins: 'https://a.example, https://b.example', callbackUrls: ['https://a.example/signed-in'] });
+    const fromFlag = configFor({
+      allowedOrigins: 'https://a.example, https://b.example',
+      callbackUrls: ['https://a.example/signed-in'],
+    });
 
     // assess
     expect(fromFlag.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);

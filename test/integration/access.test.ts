@@ -10,7 +10,8 @@ import { emptyStore } from '../support/store.js';
 
 const LONDON_SCHOOL = '900001';
 const NORTH_EAST_SCHOOL = '900002';
-const DESIGNATE = 'mutation ($urn: String!) { designateTeachingSchool(input: { urn: $urn }) { school { designation { status } } userErrors { code } } }';
+const DESIGNATE =
+  'mutation ($urn: String!) { designateTeachingSchool(input: { urn: $urn }) { school { designation { status } } userErrors { code } } }';
 
 const key = randomBytes(32);
 let store: Store;
@@ -23,7 +24,13 @@ beforeEach(async () => {
     store,
     writeCsv(GIAS_HEADER, [
       giasRow({ URN: LONDON_SCHOOL }),
-      giasRow({ URN: NORTH_EAST_SCHOOL, 'LA (code)': '390', 'LA (name)': 'Gateshead', 'GOR (name)': 'North East', 'RSCRegion (name)': 'North' }),
+      giasRow({
+        URN: NORTH_EAST_SCHOOL,
+        'LA (code)': '390',
+        'LA (name)': 'Gateshead',
+        'GOR (name)': 'North East',
+        'RSCRegion (name)': 'North',
+      }),
     ]),
   );
 });
@@ -51,7 +58,9 @@ describe('who may do what', () => {
     ['a token signed with another key', () => signDevToken(randomBytes(32), { role: 'dfe-staff' })],
     ['an expired token', () => signDevToken(key, { role: 'dfe-staff', expiresIn: '-1m' })],
   ])('answers 401 to %s', async (_what, token) => {
-    const response = await graphql('{ school(urn: "900001") { name } }', undefined, { authorization: `Bearer ${await token()}` });
+    const response = await graphql('{ school(urn: "900001") { name } }', undefined, {
+      authorization: `Bearer ${await token()}`,
+    });
 
     expect(response.status).toBe(401);
     expect(response.data).toBeUndefined();
@@ -60,7 +69,10 @@ describe('who may do what', () => {
   it('lets a partner read but not change anything', async () => {
     const read = await as({ role: 'partner' }, '{ school(urn: "900001") { name } }');
     const designate = await as({ role: 'partner' }, DESIGNATE, { urn: LONDON_SCHOOL });
-    const create = await as({ role: 'partner' }, 'mutation { createAlliance(input: { name: "X", type: SINGLE, leadUrns: ["900001"] }) { userErrors { code } } }');
+    const create = await as(
+      { role: 'partner' },
+      'mutation { createAlliance(input: { name: "X", type: SINGLE, leadUrns: ["900001"] }) { userErrors { code } } }',
+    );
 
     expect(read.data?.school.name).toBe('Test Primary School');
     expect(designate.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -72,9 +84,15 @@ describe('who may do what', () => {
     const northEast = await as({ role: 'tsc-staff', regions: ['LONDON'] }, DESIGNATE, { urn: NORTH_EAST_SCHOOL });
     const london = await as({ role: 'tsc-staff', regions: ['LONDON'] }, DESIGNATE, { urn: LONDON_SCHOOL });
 
-    expect(northEast.errors?.[0]).toMatchObject({ message: expect.stringContaining('not North East'), extensions: { code: 'FORBIDDEN' } });
+    expect(northEast.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('not North East'),
+      extensions: { code: 'FORBIDDEN' },
+    });
     expect(await designated(NORTH_EAST_SCHOOL)).toBe(false);
-    expect(london.data?.designateTeachingSchool).toEqual({ school: { designation: { status: 'DESIGNATED' } }, userErrors: [] });
+    expect(london.data?.designateTeachingSchool).toEqual({
+      school: { designation: { status: 'DESIGNATED' } },
+      userErrors: [],
+    });
   });
 
   it('lets DfE staff designate anywhere', async () => {
@@ -86,16 +104,24 @@ describe('who may do what', () => {
 
   it('shows review notes and the audit trail to staff but never to partners', async () => {
     await as({ role: 'dfe-staff' }, DESIGNATE, { urn: LONDON_SCHOOL });
-    await as({ role: 'dfe-staff' }, 'mutation { openDesignationReview(input: { urn: "900001", trigger: PEER_REVIEW, dueBy: "2030-01-01", notes: "Head teacher leaving" }) { userErrors { code } } }');
+    await as(
+      { role: 'dfe-staff' },
+      'mutation { openDesignationReview(input: { urn: "900001", trigger: PEER_REVIEW, dueBy: "2030-01-01", notes: "Head teacher leaving" }) { userErrors { code } } }',
+    );
     const query = '{ designationReviews { edges { node { trigger notes } } } }';
 
     const staff = await as({ role: 'tsc-staff', regions: ['NORTH_EAST'] }, query);
     const partner = await as({ role: 'partner' }, query);
     const partnerAudit = await as({ role: 'partner' }, '{ auditTrail(urn: "900001") { totalCount } }');
 
-    expect(staff.data?.designationReviews.edges).toEqual([{ node: { trigger: 'PEER_REVIEW', notes: 'Head teacher leaving' } }]);
+    expect(staff.data?.designationReviews.edges).toEqual([
+      { node: { trigger: 'PEER_REVIEW', notes: 'Head teacher leaving' } },
+    ]);
     expect(partner.data?.designationReviews.edges[0].node.notes ?? null).toBeNull();
-    expect(partner.errors?.[0]).toMatchObject({ path: ['designationReviews', 'edges', 0, 'node', 'notes'], extensions: { code: 'FORBIDDEN' } });
+    expect(partner.errors?.[0]).toMatchObject({
+      path: ['designationReviews', 'edges', 0, 'node', 'notes'],
+      extensions: { code: 'FORBIDDEN' },
+    });
     expect(JSON.stringify(partner)).not.toContain('Head teacher leaving');
     expect(partnerAudit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -47,48 +47,113 @@ async function create(input: Record<string, unknown>) {
 
 async function mutate(name: string, input: Record<string, unknown>, extra = '') {
   const type = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
-  const response = await graphql(`mutation ($input: ${type}!) { ${name}(input: $input) { alliance { ${ALLIANCE_FIELDS} } ${extra} userErrors { field message code } } }`, { input });
+  const response = await graphql(
+    `mutation ($input: ${type}!) { ${name}(input: $input) { alliance { ${ALLIANCE_FIELDS} } ${extra} userErrors { field message code } } }`,
+    { input },
+  );
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   return response.data?.[name];
 }
 
 /** What is stored about an alliance and the schools involved, to show a refused change changed nothing. */
 async function snapshot(allianceId: string | null) {
-  const schools = await getSchoolsByUrn(store, [SMALL_A, SMALL_B, LARGE_A, LARGE_B, SPECIAL, NOT_TEACHING, PARTNER, LARGE_C]);
+  const schools = await getSchoolsByUrn(store, [
+    SMALL_A,
+    SMALL_B,
+    LARGE_A,
+    LARGE_B,
+    SPECIAL,
+    NOT_TEACHING,
+    PARTNER,
+    LARGE_C,
+  ]);
   return { alliance: allianceId ? await getAllianceForChange(store, allianceId) : null, schools };
 }
 
 const allAreas = (urn: string) =>
-  ['INITIAL_TEACHER_TRAINING', 'PROFESSIONAL_AND_LEADERSHIP_DEVELOPMENT', 'SCHOOL_TO_SCHOOL_SUPPORT'].map((area) => ({ area, urn }));
+  ['INITIAL_TEACHER_TRAINING', 'PROFESSIONAL_AND_LEADERSHIP_DEVELOPMENT', 'SCHOOL_TO_SCHOOL_SUPPORT'].map((area) => ({
+    area,
+    urn,
+  }));
 
 describe('creating alliances', () => {
   it('creates a SINGLE alliance whose lead answers for every delivery area and knows what it leads', async () => {
     const payload = await create({ name: 'Thames Alliance', type: 'SINGLE', leadUrns: [LARGE_A] });
 
     expect(payload.userErrors).toEqual([]);
-    expect(payload.alliance).toMatchObject({ name: 'Thames Alliance', type: 'SINGLE', leads: [{ urn: LARGE_A }], needsRestructuring: false });
+    expect(payload.alliance).toMatchObject({
+      name: 'Thames Alliance',
+      type: 'SINGLE',
+      leads: [{ urn: LARGE_A }],
+      needsRestructuring: false,
+    });
     expect(payload.alliance.deliveryAreas.every((area: any) => area.accountableLead.urn === LARGE_A)).toBe(true);
     const school = await graphql(`{ school(urn: "${LARGE_A}") { leadsAlliance { name } } }`);
     expect(school.data?.school.leadsAlliance).toEqual({ name: 'Thames Alliance' });
   });
 
   it('creates a JOB_SHARE alliance of a small and a special school', async () => {
-    const payload = await create({ name: 'Shared', type: 'JOB_SHARE', leadUrns: [SMALL_A, SPECIAL], deliveryAreaLeads: allAreas(SMALL_A) });
+    const payload = await create({
+      name: 'Shared',
+      type: 'JOB_SHARE',
+      leadUrns: [SMALL_A, SPECIAL],
+      deliveryAreaLeads: allAreas(SMALL_A),
+    });
 
     expect(payload.userErrors).toEqual([]);
     expect(payload.alliance.type).toBe('JOB_SHARE');
   });
 
   it.each([
-    ['a SINGLE alliance with two leads', { type: 'SINGLE', leadUrns: [LARGE_A, LARGE_B] }, 'LEAD_COUNT_DOES_NOT_FIT_TYPE', ['leads']],
-    ['a MULTIPLE alliance with one lead', { type: 'MULTIPLE', leadUrns: [LARGE_A] }, 'LEAD_COUNT_DOES_NOT_FIT_TYPE', ['leads']],
-    ['a JOB_SHARE alliance with three leads', { type: 'JOB_SHARE', leadUrns: [SMALL_A, SMALL_B, SPECIAL], deliveryAreaLeads: allAreas(SMALL_A) }, 'LEAD_COUNT_DOES_NOT_FIT_TYPE', ['leads']],
-    ['a JOB_SHARE alliance with a large lead', { type: 'JOB_SHARE', leadUrns: [SMALL_A, LARGE_A], deliveryAreaLeads: allAreas(SMALL_A) }, 'JOB_SHARE_LEAD_NOT_SMALL_OR_SPECIAL', ['leads']],
-    ['a lead that is not a teaching school', { type: 'SINGLE', leadUrns: [NOT_TEACHING] }, 'NOT_A_TEACHING_SCHOOL', ['leads']],
-    ['the same lead twice', { type: 'MULTIPLE', leadUrns: [LARGE_A, LARGE_A], deliveryAreaLeads: allAreas(LARGE_A) }, 'DUPLICATE_LEAD', ['leads']],
+    [
+      'a SINGLE alliance with two leads',
+      { type: 'SINGLE', leadUrns: [LARGE_A, LARGE_B] },
+      'LEAD_COUNT_DOES_NOT_FIT_TYPE',
+      ['leads'],
+    ],
+    [
+      'a MULTIPLE alliance with one lead',
+      { type: 'MULTIPLE', leadUrns: [LARGE_A] },
+      'LEAD_COUNT_DOES_NOT_FIT_TYPE',
+      ['leads'],
+    ],
+    [
+      'a JOB_SHARE alliance with three leads',
+      { type: 'JOB_SHARE', leadUrns: [SMALL_A, SMALL_B, SPECIAL], deliveryAreaLeads: allAreas(SMALL_A) },
+      'LEAD_COUNT_DOES_NOT_FIT_TYPE',
+      ['leads'],
+    ],
+    [
+      'a JOB_SHARE alliance with a large lead',
+      { type: 'JOB_SHARE', leadUrns: [SMALL_A, LARGE_A], deliveryAreaLeads: allAreas(SMALL_A) },
+      'JOB_SHARE_LEAD_NOT_SMALL_OR_SPECIAL',
+      ['leads'],
+    ],
+    [
+      'a lead that is not a teaching school',
+      { type: 'SINGLE', leadUrns: [NOT_TEACHING] },
+      'NOT_A_TEACHING_SCHOOL',
+      ['leads'],
+    ],
+    [
+      'the same lead twice',
+      { type: 'MULTIPLE', leadUrns: [LARGE_A, LARGE_A], deliveryAreaLeads: allAreas(LARGE_A) },
+      'DUPLICATE_LEAD',
+      ['leads'],
+    ],
     ['a lead nobody has', { type: 'SINGLE', leadUrns: ['999999'] }, 'SCHOOL_NOT_FOUND', ['leadUrns']],
-    ['a MULTIPLE alliance with no accountable leads', { type: 'MULTIPLE', leadUrns: [LARGE_A, LARGE_B] }, 'DELIVERY_AREA_UNASSIGNED', ['deliveryAreaLeads']],
-    ['an accountable lead who is not a lead', { type: 'MULTIPLE', leadUrns: [LARGE_A, LARGE_B], deliveryAreaLeads: allAreas(LARGE_C) }, 'NOT_A_LEAD', ['deliveryAreaLeads']],
+    [
+      'a MULTIPLE alliance with no accountable leads',
+      { type: 'MULTIPLE', leadUrns: [LARGE_A, LARGE_B] },
+      'DELIVERY_AREA_UNASSIGNED',
+      ['deliveryAreaLeads'],
+    ],
+    [
+      'an accountable lead who is not a lead',
+      { type: 'MULTIPLE', leadUrns: [LARGE_A, LARGE_B], deliveryAreaLeads: allAreas(LARGE_C) },
+      'NOT_A_LEAD',
+      ['deliveryAreaLeads'],
+    ],
     ['a blank name', { name: '   ', type: 'SINGLE', leadUrns: [LARGE_A] }, 'INVALID_VALUE', ['name']],
   ])('refuses %s and stores nothing', async (_what, input, code, field) => {
     const before = await snapshot(null);
@@ -111,7 +176,9 @@ describe('creating alliances', () => {
   });
 
   it('creates one alliance when ten callers race to claim the same lead', async () => {
-    const payloads = await Promise.all(Array.from({ length: 10 }, (_, n) => create({ name: `Racer ${n}`, type: 'SINGLE', leadUrns: [LARGE_A] })));
+    const payloads = await Promise.all(
+      Array.from({ length: 10 }, (_, n) => create({ name: `Racer ${n}`, type: 'SINGLE', leadUrns: [LARGE_A] })),
+    );
 
     expect(payloads.filter((payload) => payload.userErrors.length === 0)).toHaveLength(1);
     expect((await graphql('{ alliances { totalCount } }')).data?.alliances.totalCount).toBe(1);
@@ -132,17 +199,27 @@ describe('changing leads', () => {
   });
 
   it('ends with exactly two leads when twenty callers race to add a lead to a job-share-to-be', async () => {
-    await seedSchools(store, Array.from({ length: 20 }, (_, n) => ({ urn: String(910000 + n), pupils: 100 })));
+    await seedSchools(
+      store,
+      Array.from({ length: 20 }, (_, n) => ({ urn: String(910000 + n), pupils: 100 })),
+    );
     const { alliance } = await create({ name: 'Contested', type: 'SINGLE', leadUrns: [SMALL_A] });
 
     const payloads = await Promise.all(
-      Array.from({ length: 20 }, (_, n) => mutate('addAllianceLead', { allianceId: alliance.id, urn: String(910000 + n), type: 'JOB_SHARE' })),
+      Array.from({ length: 20 }, (_, n) =>
+        mutate('addAllianceLead', { allianceId: alliance.id, urn: String(910000 + n), type: 'JOB_SHARE' }),
+      ),
     );
 
     expect(payloads.filter((payload) => payload.userErrors.length === 0)).toHaveLength(1);
     const stored = await getAllianceForChange(store, alliance.id);
     expect(stored?.leads).toHaveLength(2);
-    const claimed = (await getSchoolsByUrn(store, Array.from({ length: 20 }, (_, n) => String(910000 + n)))).filter((school) => school?.leadsAllianceId);
+    const claimed = (
+      await getSchoolsByUrn(
+        store,
+        Array.from({ length: 20 }, (_, n) => String(910000 + n)),
+      )
+    ).filter((school) => school?.leadsAllianceId);
     expect(claimed).toHaveLength(1);
   });
 
@@ -155,11 +232,22 @@ describe('changing leads', () => {
     });
 
     const unassigned = await mutate('removeAllianceLead', { allianceId: alliance.id, urn: LARGE_A });
-    const notALead = await mutate('removeAllianceLead', { allianceId: alliance.id, urn: LARGE_A, reassignDeliveryAreasTo: SMALL_A });
-    const removed = await mutate('removeAllianceLead', { allianceId: alliance.id, urn: LARGE_A, reassignDeliveryAreasTo: LARGE_B });
+    const notALead = await mutate('removeAllianceLead', {
+      allianceId: alliance.id,
+      urn: LARGE_A,
+      reassignDeliveryAreasTo: SMALL_A,
+    });
+    const removed = await mutate('removeAllianceLead', {
+      allianceId: alliance.id,
+      urn: LARGE_A,
+      reassignDeliveryAreasTo: LARGE_B,
+    });
     const tooFew = await mutate('removeAllianceLead', { allianceId: alliance.id, urn: LARGE_B });
 
-    expect(unassigned.userErrors[0]).toMatchObject({ code: 'DELIVERY_AREA_UNASSIGNED', field: ['reassignDeliveryAreasTo'] });
+    expect(unassigned.userErrors[0]).toMatchObject({
+      code: 'DELIVERY_AREA_UNASSIGNED',
+      field: ['reassignDeliveryAreasTo'],
+    });
     expect(notALead.userErrors[0].code).toBe('NOT_A_LEAD');
     expect(removed.alliance.leads).toEqual([{ urn: LARGE_B }, { urn: LARGE_C }]);
     expect(removed.alliance.deliveryAreas.every((area: any) => area.accountableLead.urn === LARGE_B)).toBe(true);
@@ -169,7 +257,12 @@ describe('changing leads', () => {
   });
 
   it('changes type only to one the leads fit', async () => {
-    const { alliance } = await create({ name: 'Pair', type: 'MULTIPLE', leadUrns: [LARGE_A, SMALL_A], deliveryAreaLeads: allAreas(LARGE_A) });
+    const { alliance } = await create({
+      name: 'Pair',
+      type: 'MULTIPLE',
+      leadUrns: [LARGE_A, SMALL_A],
+      deliveryAreaLeads: allAreas(LARGE_A),
+    });
     const before = await snapshot(alliance.id);
 
     const refused = await mutate('changeAllianceType', { allianceId: alliance.id, type: 'JOB_SHARE' });
@@ -179,17 +272,35 @@ describe('changing leads', () => {
   });
 
   it('names an accountable lead only from the leads', async () => {
-    const { alliance } = await create({ name: 'Pair', type: 'MULTIPLE', leadUrns: [LARGE_A, LARGE_B], deliveryAreaLeads: allAreas(LARGE_A) });
+    const { alliance } = await create({
+      name: 'Pair',
+      type: 'MULTIPLE',
+      leadUrns: [LARGE_A, LARGE_B],
+      deliveryAreaLeads: allAreas(LARGE_A),
+    });
 
-    const refused = await mutate('assignDeliveryAreaLead', { allianceId: alliance.id, area: 'SCHOOL_TO_SCHOOL_SUPPORT', urn: LARGE_C });
-    const assigned = await mutate('assignDeliveryAreaLead', { allianceId: alliance.id, area: 'SCHOOL_TO_SCHOOL_SUPPORT', urn: LARGE_B });
+    const refused = await mutate('assignDeliveryAreaLead', {
+      allianceId: alliance.id,
+      area: 'SCHOOL_TO_SCHOOL_SUPPORT',
+      urn: LARGE_C,
+    });
+    const assigned = await mutate('assignDeliveryAreaLead', {
+      allianceId: alliance.id,
+      area: 'SCHOOL_TO_SCHOOL_SUPPORT',
+      urn: LARGE_B,
+    });
 
     expect(refused.userErrors[0].code).toBe('NOT_A_LEAD');
-    expect(assigned.alliance.deliveryAreas.find((area: any) => area.area === 'SCHOOL_TO_SCHOOL_SUPPORT').accountableLead.urn).toBe(LARGE_B);
+    expect(
+      assigned.alliance.deliveryAreas.find((area: any) => area.area === 'SCHOOL_TO_SCHOOL_SUPPORT').accountableLead.urn,
+    ).toBe(LARGE_B);
   });
 
   it('answers ALLIANCE_NOT_FOUND for an unknown alliance', async () => {
-    expect((await mutate('renameAlliance', { allianceId: 'nope', name: 'X' })).userErrors[0]).toMatchObject({ code: 'ALLIANCE_NOT_FOUND', field: ['allianceId'] });
+    expect((await mutate('renameAlliance', { allianceId: 'nope', name: 'X' })).userErrors[0]).toMatchObject({
+      code: 'ALLIANCE_NOT_FOUND',
+      field: ['allianceId'],
+    });
   });
 });
 
@@ -199,23 +310,44 @@ describe('partners, deliverers and networks', () => {
   /** An alliance led by LARGE_A, with PARTNER a MEMBER since 2016-09-01. */
   async function partnered() {
     const { alliance } = await create({ name: 'Partnered', type: 'SINGLE', leadUrns: [LARGE_A] });
-    await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'MEMBER', joinedOn: '2016-09-01' }, MEMBERSHIP);
+    await mutate(
+      'addAllianceMember',
+      { allianceId: alliance.id, urn: PARTNER, role: 'MEMBER', joinedOn: '2016-09-01' },
+      MEMBERSHIP,
+    );
     return alliance;
   }
 
   it('adds a partner school as a member from the day it joined', async () => {
     const { alliance } = await create({ name: 'Partnered', type: 'SINGLE', leadUrns: [LARGE_A] });
 
-    const joined = await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'MEMBER', joinedOn: '2016-09-01' }, MEMBERSHIP);
+    const joined = await mutate(
+      'addAllianceMember',
+      { allianceId: alliance.id, urn: PARTNER, role: 'MEMBER', joinedOn: '2016-09-01' },
+      MEMBERSHIP,
+    );
 
-    expect(joined.membership).toEqual({ role: 'MEMBER', joinedOn: '2016-09-01', leftOn: null, school: { urn: PARTNER } });
+    expect(joined.membership).toEqual({
+      role: 'MEMBER',
+      joinedOn: '2016-09-01',
+      leftOn: null,
+      school: { urn: PARTNER },
+    });
   });
 
   it('refuses a school that is already a member, and a lead as a member', async () => {
     const alliance = await partnered();
 
-    const again = await mutate('addAllianceMember', { allianceId: alliance.id, urn: PARTNER, role: 'SUPPORTED' }, MEMBERSHIP);
-    const lead = await mutate('addAllianceMember', { allianceId: alliance.id, urn: LARGE_A, role: 'MEMBER' }, MEMBERSHIP);
+    const again = await mutate(
+      'addAllianceMember',
+      { allianceId: alliance.id, urn: PARTNER, role: 'SUPPORTED' },
+      MEMBERSHIP,
+    );
+    const lead = await mutate(
+      'addAllianceMember',
+      { allianceId: alliance.id, urn: LARGE_A, role: 'MEMBER' },
+      MEMBERSHIP,
+    );
 
     expect(again.userErrors[0].code).toBe('ALREADY_A_MEMBER');
     expect(lead.userErrors[0].code).toBe('LEAD_CANNOT_BE_MEMBER');
@@ -224,7 +356,11 @@ describe('partners, deliverers and networks', () => {
   it('refuses a leaving date before the school joined', async () => {
     const alliance = await partnered();
 
-    const early = await mutate('removeAllianceMember', { allianceId: alliance.id, urn: PARTNER, leftOn: '2015-01-01' }, MEMBERSHIP);
+    const early = await mutate(
+      'removeAllianceMember',
+      { allianceId: alliance.id, urn: PARTNER, leftOn: '2015-01-01' },
+      MEMBERSHIP,
+    );
 
     expect(early.userErrors[0]).toMatchObject({ code: 'DATE_BEFORE_START', field: ['leftOn'] });
   });
@@ -232,25 +368,58 @@ describe('partners, deliverers and networks', () => {
   it('counts members by role after a change of role', async () => {
     const alliance = await partnered();
 
-    const promoted = await mutate('changeAllianceMemberRole', { allianceId: alliance.id, urn: PARTNER, role: 'STRATEGIC_PARTNER' }, MEMBERSHIP);
-    const counted = await graphql(`{ alliance(id: "${alliance.id}") { all: members { totalCount } strategic: members(role: STRATEGIC_PARTNER) { totalCount edges { node { school { urn } } } } } }`);
+    const promoted = await mutate(
+      'changeAllianceMemberRole',
+      { allianceId: alliance.id, urn: PARTNER, role: 'STRATEGIC_PARTNER' },
+      MEMBERSHIP,
+    );
+    const counted = await graphql(
+      `{ alliance(id: "${alliance.id}") { all: members { totalCount } strategic: members(role: STRATEGIC_PARTNER) { totalCount edges { node { school { urn } } } } } }`,
+    );
 
     expect(promoted.membership.role).toBe('STRATEGIC_PARTNER');
-    expect(counted.data?.alliance).toEqual({ all: { totalCount: 1 }, strategic: { totalCount: 1, edges: [{ node: { school: { urn: PARTNER } } }] } });
+    expect(counted.data?.alliance).toEqual({
+      all: { totalCount: 1 },
+      strategic: { totalCount: 1, edges: [{ node: { school: { urn: PARTNER } } }] },
+    });
   });
 
   it('keeps a leaving school as dated history, and refuses it leaving twice', async () => {
     const alliance = await partnered();
-    await mutate('changeAllianceMemberRole', { allianceId: alliance.id, urn: PARTNER, role: 'STRATEGIC_PARTNER' }, MEMBERSHIP);
+    await mutate(
+      'changeAllianceMemberRole',
+      { allianceId: alliance.id, urn: PARTNER, role: 'STRATEGIC_PARTNER' },
+      MEMBERSHIP,
+    );
 
-    const left = await mutate('removeAllianceMember', { allianceId: alliance.id, urn: PARTNER, leftOn: '2017-07-31' }, MEMBERSHIP);
+    const left = await mutate(
+      'removeAllianceMember',
+      { allianceId: alliance.id, urn: PARTNER, leftOn: '2017-07-31' },
+      MEMBERSHIP,
+    );
     const notMember = await mutate('removeAllianceMember', { allianceId: alliance.id, urn: PARTNER }, MEMBERSHIP);
-    const history = await graphql(`{ school(urn: "${PARTNER}") { allianceMemberships { totalCount edges { node { role joinedOn leftOn alliance { name } } } } } alliance(id: "${alliance.id}") { members { totalCount } } }`);
+    const history = await graphql(
+      `{ school(urn: "${PARTNER}") { allianceMemberships { totalCount edges { node { role joinedOn leftOn alliance { name } } } } } alliance(id: "${alliance.id}") { members { totalCount } } }`,
+    );
 
     expect(left.membership.leftOn).toBe('2017-07-31');
     expect(notMember.userErrors[0].code).toBe('NOT_A_MEMBER');
     expect(history.data).toEqual({
-      school: { allianceMemberships: { totalCount: 1, edges: [{ node: { role: 'STRATEGIC_PARTNER', joinedOn: '2016-09-01', leftOn: '2017-07-31', alliance: { name: 'Partnered' } } }] } },
+      school: {
+        allianceMemberships: {
+          totalCount: 1,
+          edges: [
+            {
+              node: {
+                role: 'STRATEGIC_PARTNER',
+                joinedOn: '2016-09-01',
+                leftOn: '2017-07-31',
+                alliance: { name: 'Partnered' },
+              },
+            },
+          ],
+        },
+      },
       alliance: { members: { totalCount: 0 } },
     });
   });
@@ -258,15 +427,31 @@ describe('partners, deliverers and networks', () => {
   it('keeps a deliverer that leaves, dated, and lists it only when asked', async () => {
     const { alliance } = await create({ name: 'Delivering', type: 'SINGLE', leadUrns: [LARGE_A] });
 
-    const added = await mutate('addAllianceDeliverer', { allianceId: alliance.id, name: 'University of Derby', kind: 'UNIVERSITY', joinedOn: '2014-01-01' }, 'deliverer { id name kind }');
-    const removed = await mutate('removeAllianceDeliverer', { allianceId: alliance.id, delivererId: added.deliverer.id, leftOn: '2016-01-01' });
-    const unknown = await mutate('removeAllianceDeliverer', { allianceId: alliance.id, delivererId: added.deliverer.id });
-    const listed = await graphql(`{ alliance(id: "${alliance.id}") { current: deliverers { name } all: deliverers(includeFormer: true) { name leftOn } } }`);
+    const added = await mutate(
+      'addAllianceDeliverer',
+      { allianceId: alliance.id, name: 'University of Derby', kind: 'UNIVERSITY', joinedOn: '2014-01-01' },
+      'deliverer { id name kind }',
+    );
+    const removed = await mutate('removeAllianceDeliverer', {
+      allianceId: alliance.id,
+      delivererId: added.deliverer.id,
+      leftOn: '2016-01-01',
+    });
+    const unknown = await mutate('removeAllianceDeliverer', {
+      allianceId: alliance.id,
+      delivererId: added.deliverer.id,
+    });
+    const listed = await graphql(
+      `{ alliance(id: "${alliance.id}") { current: deliverers { name } all: deliverers(includeFormer: true) { name leftOn } } }`,
+    );
 
     expect(added.deliverer).toMatchObject({ name: 'University of Derby', kind: 'UNIVERSITY' });
     expect(removed.userErrors).toEqual([]);
     expect(unknown.userErrors[0].code).toBe('DELIVERER_NOT_FOUND');
-    expect(listed.data?.alliance).toEqual({ current: [], all: [{ name: 'University of Derby', leftOn: '2016-01-01' }] });
+    expect(listed.data?.alliance).toEqual({
+      current: [],
+      all: [{ name: 'University of Derby', leftOn: '2016-01-01' }],
+    });
   });
 
   it('joins and leaves a teaching school network, which lists its alliances', async () => {
@@ -276,12 +461,17 @@ describe('partners, deliverers and networks', () => {
     await mutate('joinNetwork', { allianceId: first.id, networkName: 'Northern Network' });
     await mutate('joinNetwork', { allianceId: second.id, networkName: 'Northern Network' });
     const twice = await mutate('joinNetwork', { allianceId: first.id, networkName: 'Other' });
-    const network = await graphql(`{ alliance(id: "${first.id}") { network { name alliances { totalCount edges { node { name } } } } } }`);
+    const network = await graphql(
+      `{ alliance(id: "${first.id}") { network { name alliances { totalCount edges { node { name } } } } } }`,
+    );
     await mutate('leaveNetwork', { allianceId: first.id });
     const leftTwice = await mutate('leaveNetwork', { allianceId: first.id });
 
     expect(twice.userErrors[0].code).toBe('ALREADY_IN_NETWORK');
-    expect(network.data?.alliance.network).toEqual({ name: 'Northern Network', alliances: { totalCount: 2, edges: [{ node: { name: 'North One' } }, { node: { name: 'North Two' } }] } });
+    expect(network.data?.alliance.network).toEqual({
+      name: 'Northern Network',
+      alliances: { totalCount: 2, edges: [{ node: { name: 'North One' } }, { node: { name: 'North Two' } }] },
+    });
     expect(leftTwice.userErrors[0].code).toBe('NOT_IN_NETWORK');
   });
 
@@ -299,12 +489,23 @@ describe('partners, deliverers and networks', () => {
   });
 
   it('reads an alliance with its leads and 50 members in the same number of requests as with 2 members', async () => {
-    await seedSchools(store, Array.from({ length: 50 }, (_, n) => ({ urn: String(920000 + n), rating: 'Good', teaching: false })));
+    await seedSchools(
+      store,
+      Array.from({ length: 50 }, (_, n) => ({ urn: String(920000 + n), rating: 'Good', teaching: false })),
+    );
     const { alliance: small } = await create({ name: 'Small', type: 'SINGLE', leadUrns: [LARGE_A] });
-    const { alliance: large } = await create({ name: 'Large', type: 'MULTIPLE', leadUrns: [LARGE_B, LARGE_C, SPECIAL], deliveryAreaLeads: allAreas(LARGE_B) });
-    for (let n = 0; n < 50; n += 1) await mutate('addAllianceMember', { allianceId: large.id, urn: String(920000 + n), role: 'MEMBER' });
-    for (let n = 0; n < 2; n += 1) await mutate('addAllianceMember', { allianceId: small.id, urn: String(920000 + n), role: 'MEMBER' });
-    const query = (id: string) => `{ alliance(id: "${id}") { leads { name localAuthority { name } } members(first: 50) { edges { node { school { name } } } } } }`;
+    const { alliance: large } = await create({
+      name: 'Large',
+      type: 'MULTIPLE',
+      leadUrns: [LARGE_B, LARGE_C, SPECIAL],
+      deliveryAreaLeads: allAreas(LARGE_B),
+    });
+    for (let n = 0; n < 50; n += 1)
+      await mutate('addAllianceMember', { allianceId: large.id, urn: String(920000 + n), role: 'MEMBER' });
+    for (let n = 0; n < 2; n += 1)
+      await mutate('addAllianceMember', { allianceId: small.id, urn: String(920000 + n), role: 'MEMBER' });
+    const query = (id: string) =>
+      `{ alliance(id: "${id}") { leads { name localAuthority { name } } members(first: 50) { edges { node { school { name } } } } } }`;
     await graphql(query(small.id));
 
     requests.reset();

@@ -33,7 +33,9 @@ describe('alliances from the shipped NCTL list', () => {
   });
 
   it('answer which alliance a teaching school leads, with all its leads', async () => {
-    const response = await graphql('{ school(urn: "136360") { leadsAlliance { name type leads { urn } needsRestructuring } } }');
+    const response = await graphql(
+      '{ school(urn: "136360") { leadsAlliance { name type leads { urn } needsRestructuring } } }',
+    );
 
     const { leads, ...alliance } = response.data!.school.leadsAlliance;
     expect(alliance).toEqual({ name: 'Derby Teaching Schools Alliance', type: 'MULTIPLE', needsRestructuring: false });
@@ -41,12 +43,16 @@ describe('alliances from the shipped NCTL list', () => {
   });
 
   it('can be narrowed to a local authority, every one having a lead there', async () => {
-    const response = await graphql('{ alliances(filter: { localAuthority: "831" }, first: 100) { totalCount edges { node { name leads { localAuthority { code } } } } } }');
+    const response = await graphql(
+      '{ alliances(filter: { localAuthority: "831" }, first: 100) { totalCount edges { node { name leads { localAuthority { code } } } } } }',
+    );
 
     const alliances = response.data?.alliances;
     expect(alliances.totalCount).toBe(alliances.edges.length);
     expect(alliances.edges.map((edge: any) => edge.node.name)).toContain('Derby Teaching Schools Alliance');
-    expect(alliances.edges.every((edge: any) => edge.node.leads.some((lead: any) => lead.localAuthority.code === '831'))).toBe(true);
+    expect(
+      alliances.edges.every((edge: any) => edge.node.leads.some((lead: any) => lead.localAuthority.code === '831')),
+    ).toBe(true);
   });
 
   it('list a page of alliances with their leads and local authorities in a fixed number of requests', async () => {

@@ -31,10 +31,18 @@ describe('forged cursors', () => {
     const cursor = first.data?.schools.pageInfo.endCursor as string;
     requests.reset();
 
-    const forged = await Promise.all([2, 3, 4].map((slot) => graphql('query ($after: String) { schools(first: 1, after: $after) { edges { cursor } } }', { after: forge(cursor, slot, value) })));
+    const forged = await Promise.all(
+      [2, 3, 4].map((slot) =>
+        graphql('query ($after: String) { schools(first: 1, after: $after) { edges { cursor } } }', {
+          after: forge(cursor, slot, value),
+        }),
+      ),
+    );
 
     for (const response of forged) {
-      expect(response.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) })]);
+      expect(response.errors).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }),
+      ]);
     }
     expect(requests.total).toBe(0);
   });
@@ -45,15 +53,26 @@ describe('what partners read of a review', () => {
     const { store } = await emptyStore();
     await seedSchools(store, [{ urn: '900001' }]);
     const graphql = graphqlClient(store, { identify: localIdentity(key) });
-    await graphql('mutation { openDesignationReview(input: { urn: "900001", trigger: PEER_REVIEW, dueBy: "2030-01-01" }) { userErrors { code } } }', {}, await bearer({ role: 'dfe-staff', subject: 'opener@education.gov.uk' }));
+    await graphql(
+      'mutation { openDesignationReview(input: { urn: "900001", trigger: PEER_REVIEW, dueBy: "2030-01-01" }) { userErrors { code } } }',
+      {},
+      await bearer({ role: 'dfe-staff', subject: 'opener@education.gov.uk' }),
+    );
     const query = '{ designationReviews { edges { node { trigger openedBy decidedBy } } } }';
 
     const staff = await graphql(query, {}, await bearer({ role: 'tsc-staff', regions: ['LONDON'] }));
     const partner = await graphql(query, {}, await bearer({ role: 'partner' }));
 
-    expect(staff.data?.designationReviews.edges).toEqual([{ node: { trigger: 'PEER_REVIEW', openedBy: 'opener@education.gov.uk', decidedBy: null } }]);
-    expect(partner.data?.designationReviews.edges).toEqual([{ node: { trigger: 'PEER_REVIEW', openedBy: null, decidedBy: null } }]);
-    expect(partner.errors?.map((error) => [error.path?.at(-1), error.extensions?.code])).toEqual([['openedBy', 'FORBIDDEN'], ['decidedBy', 'FORBIDDEN']]);
+    expect(staff.data?.designationReviews.edges).toEqual([
+      { node: { trigger: 'PEER_REVIEW', openedBy: 'opener@education.gov.uk', decidedBy: null } },
+    ]);
+    expect(partner.data?.designationReviews.edges).toEqual([
+      { node: { trigger: 'PEER_REVIEW', openedBy: null, decidedBy: null } },
+    ]);
+    expect(partner.errors?.map((error) => [error.path?.at(-1), error.extensions?.code])).toEqual([
+      ['openedBy', 'FORBIDDEN'],
+      ['decidedBy', 'FORBIDDEN'],
+    ]);
   });
 });
 
@@ -62,7 +81,8 @@ describe('an inspection recorded again', () => {
     const { store } = await emptyStore();
     await seedSchools(store, [{ urn: '900001' }]);
     const graphql = graphqlClient(store);
-    const record = 'mutation { recordOfstedInspection(input: { urn: "900001", rating: GOOD, inspectedOn: "2024-03-01" }) { school { ofstedRating lastInspectedOn designation { status } } review { trigger } userErrors { code } } }';
+    const record =
+      'mutation { recordOfstedInspection(input: { urn: "900001", rating: GOOD, inspectedOn: "2024-03-01" }) { school { ofstedRating lastInspectedOn designation { status } } review { trigger } userErrors { code } } }';
 
     const counts = '{ auditTrail(urn: "900001") { totalCount } designationReviews { totalCount } }';
     const before = await graphql(counts);
@@ -78,7 +98,7 @@ describe('an inspection recorded again', () => {
       });
     }
     expect(trail.data).toEqual({
-      auditTrail: { totalCount: before.data.auditTrail.totalCount + 1 },
+      auditTrail: { totalCount: before.data?.auditTrail.totalCount + 1 },
       designationReviews: { totalCount: 1 },
     });
   });
@@ -89,7 +109,11 @@ describe('over HTTP', () => {
   let close: () => void;
 
   beforeAll(async () => {
-    const handler = createGraphqlHandler({ server: createGraphqlServer({}), store: shippedStore().store, identify: localIdentity(key) });
+    const handler = createGraphqlHandler({
+      server: createGraphqlServer({}),
+      store: shippedStore().store,
+      identify: localIdentity(key),
+    });
     const server = await startLocalServer({ handler, port: 0 });
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     close = () => server.close();
@@ -98,13 +122,22 @@ describe('over HTTP', () => {
   afterAll(() => close());
 
   const post = async (body: string, headers: Record<string, string> = {}) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
     return { status: response.status, headers: response.headers, body: (await response.json()) as any };
   };
   const QUERY = JSON.stringify({ query: '{ region(code: LONDON) { name } }' });
 
   const withoutExp = () =>
-    new SignJWT({ 'cognito:groups': ['dfe-staff'] }).setProtectedHeader({ alg: 'HS256' }).setIssuer('teaching-school-registry-local').setAudience('teaching-school-registry').setIssuedAt().sign(key);
+    new SignJWT({ 'cognito:groups': ['dfe-staff'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('teaching-school-registry-local')
+      .setAudience('teaching-school-registry')
+      .setIssuedAt()
+      .sign(key);
 
   it.each([
     ['no token', async () => ({})],
@@ -115,7 +148,9 @@ describe('over HTTP', () => {
 
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer /);
-    expect(response.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) } }] });
+    expect(response.body).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) } }],
+    });
   });
 
   it('answers a token that lives 24 hours', async () => {
@@ -129,46 +164,88 @@ describe('over HTTP', () => {
 
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(response.body).toEqual({ errors: [{ message: expect.stringContaining('not JSON'), extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) } }] });
+    expect(response.body).toEqual({
+      errors: [
+        {
+          message: expect.stringContaining('not JSON'),
+          extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) },
+        },
+      ],
+    });
   });
 
   it('answers a subscription with a JSON 400 that says only queries and mutations are served', async () => {
-    const response = await post(JSON.stringify({ query: 'subscription { region(code: LONDON) { name } }' }), await bearer({ role: 'partner' }));
+    const response = await post(
+      JSON.stringify({ query: 'subscription { region(code: LONDON) { name } }' }),
+      await bearer({ role: 'partner' }),
+    );
 
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([{ message: expect.stringContaining('Subscriptions are not supported'), extensions: { code: 'OPERATION_NOT_SUPPORTED', requestId: expect.any(String) } }]);
+    expect(response.body.errors).toEqual([
+      {
+        message: expect.stringContaining('Subscriptions are not supported'),
+        extensions: { code: 'OPERATION_NOT_SUPPORTED', requestId: expect.any(String) },
+      },
+    ]);
   });
 });
 
 describe('dates that cannot be true', () => {
   it('refuse a withdrawal before the designation began or in 1899, and a membership joined in 2099, changing nothing', async () => {
     const { store } = await emptyStore();
-    await seedSchools(store, [{ urn: '900001', teaching: false }, { urn: '900002' }, { urn: '900003', rating: 'Good', teaching: false }]);
+    await seedSchools(store, [
+      { urn: '900001', teaching: false },
+      { urn: '900002' },
+      { urn: '900003', rating: 'Good', teaching: false },
+    ]);
     const graphql = graphqlClient(store);
-    await graphql('mutation { designateTeachingSchool(input: { urn: "900001", designatedOn: "2015-09-01" }) { userErrors { code } } }');
-    const alliance = await graphql('mutation { createAlliance(input: { name: "Dates Alliance", type: SINGLE, leadUrns: ["900002"] }) { alliance { id } } }');
+    await graphql(
+      'mutation { designateTeachingSchool(input: { urn: "900001", designatedOn: "2015-09-01" }) { userErrors { code } } }',
+    );
+    const alliance = await graphql(
+      'mutation { createAlliance(input: { name: "Dates Alliance", type: SINGLE, leadUrns: ["900002"] }) { alliance { id } } }',
+    );
     const allianceId = alliance.data?.createAlliance.alliance.id as string;
-    const withdraw = 'mutation ($on: Date) { withdrawDesignation(input: { urn: "900001", withdrawnOn: $on }) { userErrors { field code } } }';
-    const join = 'mutation ($id: ID!) { addAllianceMember(input: { allianceId: $id, urn: "900003", role: MEMBER, joinedOn: "2099-01-01" }) { userErrors { field code } } }';
+    const withdraw =
+      'mutation ($on: Date) { withdrawDesignation(input: { urn: "900001", withdrawnOn: $on }) { userErrors { field code } } }';
+    const join =
+      'mutation ($id: ID!) { addAllianceMember(input: { allianceId: $id, urn: "900003", role: MEMBER, joinedOn: "2099-01-01" }) { userErrors { field code } } }';
 
     const beforeStart = await graphql(withdraw, { on: '2014-01-01' });
-    const in1899 = await graphql('mutation { withdrawDesignation(input: { urn: "900002", withdrawnOn: "1899-01-01" }) { userErrors { field code } } }');
+    const in1899 = await graphql(
+      'mutation { withdrawDesignation(input: { urn: "900002", withdrawnOn: "1899-01-01" }) { userErrors { field code } } }',
+    );
     const joined = await graphql(join, { id: allianceId });
-    const after = await graphql(`{ a: school(urn: "900001") { designation { status } } b: school(urn: "900002") { designation { status } } alliance(id: "${allianceId}") { members { totalCount } } }`);
+    const after = await graphql(
+      `{ a: school(urn: "900001") { designation { status } } b: school(urn: "900002") { designation { status } } alliance(id: "${allianceId}") { members { totalCount } } }`,
+    );
 
-    expect(beforeStart.data?.withdrawDesignation.userErrors).toEqual([{ field: ['withdrawnOn'], code: 'DATE_BEFORE_START' }]);
-    expect(in1899.data?.withdrawDesignation.userErrors).toEqual([{ field: ['withdrawnOn'], code: 'DATE_BEFORE_START' }]);
+    expect(beforeStart.data?.withdrawDesignation.userErrors).toEqual([
+      { field: ['withdrawnOn'], code: 'DATE_BEFORE_START' },
+    ]);
+    expect(in1899.data?.withdrawDesignation.userErrors).toEqual([
+      { field: ['withdrawnOn'], code: 'DATE_BEFORE_START' },
+    ]);
     expect(joined.data?.addAllianceMember.userErrors).toEqual([{ field: ['joinedOn'], code: 'DATE_IN_FUTURE' }]);
-    expect(after.data).toEqual({ a: { designation: { status: 'DESIGNATED' } }, b: { designation: { status: 'DESIGNATED' } }, alliance: { members: { totalCount: 0 } } });
+    expect(after.data).toEqual({
+      a: { designation: { status: 'DESIGNATED' } },
+      b: { designation: { status: 'DESIGNATED' } },
+      alliance: { members: { totalCount: 0 } },
+    });
   });
 
   it('refuse a designation dated before the programme began in 2011', async () => {
     const { store } = await emptyStore();
     await seedSchools(store, [{ urn: '900001', teaching: false }]);
 
-    const response = await graphqlClient(store)('mutation { designateTeachingSchool(input: { urn: "900001", designatedOn: "2009-05-01" }) { school { urn } userErrors { field code } } }');
+    const response = await graphqlClient(store)(
+      'mutation { designateTeachingSchool(input: { urn: "900001", designatedOn: "2009-05-01" }) { school { urn } userErrors { field code } } }',
+    );
 
-    expect(response.data?.designateTeachingSchool).toEqual({ school: null, userErrors: [{ field: ['designatedOn'], code: 'DATE_BEFORE_START' }] });
+    expect(response.data?.designateTeachingSchool).toEqual({
+      school: null,
+      userErrors: [{ field: ['designatedOn'], code: 'DATE_BEFORE_START' }],
+    });
   });
 });
 
@@ -182,34 +259,57 @@ describe('names and notes that deceive', () => {
     const { store } = await emptyStore();
     await seedSchools(store, [{ urn: '900001' }]);
 
-    const response = await graphqlClient(store)('mutation ($name: String!) { createAlliance(input: { name: $name, type: SINGLE, leadUrns: ["900001"] }) { alliance { id } userErrors { field code } } }', { name });
+    const response = await graphqlClient(store)(
+      'mutation ($name: String!) { createAlliance(input: { name: $name, type: SINGLE, leadUrns: ["900001"] }) { alliance { id } userErrors { field code } } }',
+      { name },
+    );
 
-    expect(response.data?.createAlliance).toEqual({ alliance: null, userErrors: [{ field: ['name'], code: 'INVALID_VALUE' }] });
+    expect(response.data?.createAlliance).toEqual({
+      alliance: null,
+      userErrors: [{ field: ['name'], code: 'INVALID_VALUE' }],
+    });
   });
 
-  it('refuses a rename to another alliance\'s name with a zero-width space or other case in it', async () => {
+  it("refuses a rename to another alliance's name with a zero-width space or other case in it", async () => {
     const { store } = await emptyStore();
     await seedSchools(store, [{ urn: '900001' }, { urn: '900002' }]);
     const graphql = graphqlClient(store);
-    await graphql('mutation { createAlliance(input: { name: "Camden Primary Partnership", type: SINGLE, leadUrns: ["900001"] }) { alliance { id } } }');
-    const other = await graphql('mutation { createAlliance(input: { name: "Other Alliance", type: SINGLE, leadUrns: ["900002"] }) { alliance { id } } }');
-    const rename = 'mutation ($id: ID!, $name: String!) { renameAlliance(input: { allianceId: $id, name: $name }) { alliance { name } userErrors { code } } }';
+    await graphql(
+      'mutation { createAlliance(input: { name: "Camden Primary Partnership", type: SINGLE, leadUrns: ["900001"] }) { alliance { id } } }',
+    );
+    const other = await graphql(
+      'mutation { createAlliance(input: { name: "Other Alliance", type: SINGLE, leadUrns: ["900002"] }) { alliance { id } } }',
+    );
+    const rename =
+      'mutation ($id: ID!, $name: String!) { renameAlliance(input: { allianceId: $id, name: $name }) { alliance { name } userErrors { code } } }';
 
-    const lookalikes = await Promise.all(['Camden Primary Partnership\u200B', 'camden primary\u00AD partnership'].map((name) => graphql(rename, { id: other.data?.createAlliance.alliance.id, name })));
+    const lookalikes = await Promise.all(
+      ['Camden Primary Partnership\u200B', 'camden primary\u00AD partnership'].map((name) =>
+        graphql(rename, { id: other.data?.createAlliance.alliance.id, name }),
+      ),
+    );
 
-    for (const response of lookalikes) expect(response.data?.renameAlliance).toEqual({ alliance: null, userErrors: [{ code: 'ALLIANCE_NAME_TAKEN' }] });
+    for (const response of lookalikes)
+      expect(response.data?.renameAlliance).toEqual({ alliance: null, userErrors: [{ code: 'ALLIANCE_NAME_TAKEN' }] });
   });
 
   it('stores review notes NFC-normalised and refuses notes with a control character', async () => {
     const { store } = await emptyStore();
     await seedSchools(store, [{ urn: '900001' }, { urn: '900002' }]);
     const graphql = graphqlClient(store);
-    const open = 'mutation ($urn: String!, $notes: String) { openDesignationReview(input: { urn: $urn, trigger: PEER_REVIEW, dueBy: "2030-01-01", notes: $notes }) { review { notes } userErrors { field code } } }';
+    const open =
+      'mutation ($urn: String!, $notes: String) { openDesignationReview(input: { urn: $urn, trigger: PEER_REVIEW, dueBy: "2030-01-01", notes: $notes }) { review { notes } userErrors { field code } } }';
 
     const normalised = await graphql(open, { urn: '900001', notes: 'Cafe\u0301 meeting.\nFollow up.' });
     const refused = await graphql(open, { urn: '900002', notes: 'Hidden\u0007bell' });
 
-    expect(normalised.data?.openDesignationReview).toEqual({ review: { notes: 'Café meeting.\nFollow up.' }, userErrors: [] });
-    expect(refused.data?.openDesignationReview).toEqual({ review: null, userErrors: [{ field: ['notes'], code: 'INVALID_VALUE' }] });
+    expect(normalised.data?.openDesignationReview).toEqual({
+      review: { notes: 'Café meeting.\nFollow up.' },
+      userErrors: [],
+    });
+    expect(refused.data?.openDesignationReview).toEqual({
+      review: null,
+      userErrors: [{ field: ['notes'], code: 'INVALID_VALUE' }],
+    });
   });
 });

@@ -8,7 +8,13 @@ import { graphqlClient } from '../support/graphql.js';
 import { emptyStore } from '../support/store.js';
 import { seedSchools, type SchoolSeed } from '../support/teaching-schools.js';
 
-const LONDON_PRIMARY_OUTSTANDING = cellKey({ open: true, region: 'LONDON', phase: 'PRIMARY', rating: 'OUTSTANDING', teaching: 'NONE' });
+const LONDON_PRIMARY_OUTSTANDING = cellKey({
+  open: true,
+  region: 'LONDON',
+  phase: 'PRIMARY',
+  rating: 'OUTSTANDING',
+  teaching: 'NONE',
+});
 
 const SEEDS: SchoolSeed[] = [
   { urn: '900001', pupils: 150 },
@@ -31,11 +37,27 @@ async function fixture(): Promise<{ store: Store; graphql: ReturnType<typeof gra
 /** A mutation picked at random; each is applied whatever it answers (refusals included). */
 const command = fc.oneof(
   fc.record({ kind: fc.constant('designate' as const), urn: fc.constantFrom(...URNS) }),
-  fc.record({ kind: fc.constant('inspect' as const), urn: fc.constantFrom(...URNS), rating: fc.constantFrom('OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT'), day: fc.integer({ min: 1, max: 28 }) }),
-  fc.record({ kind: fc.constant('conclude' as const), outcome: fc.constantFrom('RETAINED', 'DE_DESIGNATED', 'WITHDRAWN') }),
+  fc.record({
+    kind: fc.constant('inspect' as const),
+    urn: fc.constantFrom(...URNS),
+    rating: fc.constantFrom('OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT'),
+    day: fc.integer({ min: 1, max: 28 }),
+  }),
+  fc.record({
+    kind: fc.constant('conclude' as const),
+    outcome: fc.constantFrom('RETAINED', 'DE_DESIGNATED', 'WITHDRAWN'),
+  }),
   fc.record({ kind: fc.constant('withdraw' as const), urn: fc.constantFrom(...URNS) }),
-  fc.record({ kind: fc.constant('createAlliance' as const), urn: fc.constantFrom(...URNS), name: fc.constantFrom('A', 'B', 'C') }),
-  fc.record({ kind: fc.constant('addLead' as const), urn: fc.constantFrom(...URNS), name: fc.constantFrom('A', 'B', 'C') }),
+  fc.record({
+    kind: fc.constant('createAlliance' as const),
+    urn: fc.constantFrom(...URNS),
+    name: fc.constantFrom('A', 'B', 'C'),
+  }),
+  fc.record({
+    kind: fc.constant('addLead' as const),
+    urn: fc.constantFrom(...URNS),
+    name: fc.constantFrom('A', 'B', 'C'),
+  }),
 );
 
 type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
@@ -47,24 +69,49 @@ async function apply(graphql: ReturnType<typeof graphqlClient>, step: Command, s
     const found = await graphql('{ alliances(first: 10) { edges { node { id name } } } }');
     return found.data?.alliances.edges.find((edge: any) => edge.node.name === name)?.node.id ?? 'none';
   };
-  const succeeded = (response: { data?: Record<string, any> }) => Object.values(response.data ?? {})[0]?.userErrors?.length === 0;
+  const succeeded = (response: { data?: Record<string, any> }) =>
+    Object.values(response.data ?? {})[0]?.userErrors?.length === 0;
   switch (step.kind) {
     case 'designate':
-      return succeeded(await graphql(`mutation { designateTeachingSchool(input: { urn: "${step.urn}" }) { userErrors { code } } }`));
+      return succeeded(
+        await graphql(`mutation { designateTeachingSchool(input: { urn: "${step.urn}" }) { userErrors { code } } }`),
+      );
     case 'inspect':
-      return succeeded(await graphql(`mutation { recordOfstedInspection(input: { urn: "${step.urn}", rating: ${step.rating}, inspectedOn: "2020-01-${day}" }) { userErrors { code } } }`));
+      return succeeded(
+        await graphql(
+          `mutation { recordOfstedInspection(input: { urn: "${step.urn}", rating: ${step.rating}, inspectedOn: "2020-01-${day}" }) { userErrors { code } } }`,
+        ),
+      );
     case 'conclude': {
-      const open = await graphql('{ designationReviews(filter: { status: OPEN }, first: 1) { edges { node { id } } } }');
+      const open = await graphql(
+        '{ designationReviews(filter: { status: OPEN }, first: 1) { edges { node { id } } } }',
+      );
       const id = open.data?.designationReviews.edges[0]?.node.id;
       if (!id) return false;
-      return succeeded(await graphql(`mutation { concludeDesignationReview(input: { reviewId: "${id}", outcome: ${step.outcome}, decidedOn: "2020-02-${day}" }) { userErrors { code } } }`));
+      return succeeded(
+        await graphql(
+          `mutation { concludeDesignationReview(input: { reviewId: "${id}", outcome: ${step.outcome}, decidedOn: "2020-02-${day}" }) { userErrors { code } } }`,
+        ),
+      );
     }
     case 'withdraw':
-      return succeeded(await graphql(`mutation { withdrawDesignation(input: { urn: "${step.urn}", withdrawnOn: "2020-03-${day}" }) { userErrors { code } } }`));
+      return succeeded(
+        await graphql(
+          `mutation { withdrawDesignation(input: { urn: "${step.urn}", withdrawnOn: "2020-03-${day}" }) { userErrors { code } } }`,
+        ),
+      );
     case 'createAlliance':
-      return succeeded(await graphql(`mutation { createAlliance(input: { name: "${step.name}", type: SINGLE, leadUrns: ["${step.urn}"] }) { userErrors { code } } }`));
+      return succeeded(
+        await graphql(
+          `mutation { createAlliance(input: { name: "${step.name}", type: SINGLE, leadUrns: ["${step.urn}"] }) { userErrors { code } } }`,
+        ),
+      );
     case 'addLead':
-      return succeeded(await graphql(`mutation { addAllianceLead(input: { allianceId: "${await allianceId(step.name)}", urn: "${step.urn}", type: MULTIPLE }) { userErrors { code } } }`));
+      return succeeded(
+        await graphql(
+          `mutation { addAllianceLead(input: { allianceId: "${await allianceId(step.name)}", urn: "${step.urn}", type: MULTIPLE }) { userErrors { code } } }`,
+        ),
+      );
   }
 }
 
@@ -75,7 +122,8 @@ describe('coverage kept in step with every change', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 25 }), async (steps) => {
         const { store, graphql } = await fixture();
-        for (const [sequence, step] of steps.entries()) if (await apply(graphql, step, sequence)) changed.add(step.kind);
+        for (const [sequence, step] of steps.entries())
+          if (await apply(graphql, step, sequence)) changed.add(step.kind);
 
         const result = await auditCoverage(store);
 
@@ -89,25 +137,49 @@ describe('coverage kept in step with every change', () => {
 
   it('counts an alliance where it has a lead, and stops when its only lead is de-designated', async () => {
     const { graphql } = await fixture();
-    await graphql('mutation { createAlliance(input: { name: "Solo", type: SINGLE, leadUrns: ["900003"] }) { userErrors { code } } }');
-    const before = await graphql('{ nationalCoverage { alliances } localAuthority(code: "201") { coverage { alliances } } }');
+    await graphql(
+      'mutation { createAlliance(input: { name: "Solo", type: SINGLE, leadUrns: ["900003"] }) { userErrors { code } } }',
+    );
+    const before = await graphql(
+      '{ nationalCoverage { alliances } localAuthority(code: "201") { coverage { alliances } } }',
+    );
 
     await graphql('mutation { withdrawDesignation(input: { urn: "900003" }) { userErrors { code } } }');
 
-    const after = await graphql('{ nationalCoverage { alliances teachingSchools } alliances(filter: { needsRestructuring: true }) { totalCount } }');
+    const after = await graphql(
+      '{ nationalCoverage { alliances teachingSchools } alliances(filter: { needsRestructuring: true }) { totalCount } }',
+    );
     expect(before.data).toEqual({ nationalCoverage: { alliances: 1 }, localAuthority: { coverage: { alliances: 1 } } });
-    expect(after.data).toEqual({ nationalCoverage: { alliances: 0, teachingSchools: 3 }, alliances: { totalCount: 1 } });
+    expect(after.data).toEqual({
+      nationalCoverage: { alliances: 0, teachingSchools: 3 },
+      alliances: { totalCount: 1 },
+    });
   });
 
   it('repairs drift it finds, and then finds none', async () => {
     const { store } = await fixture();
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-    await store.doc.send(new UpdateCommand({ TableName: store.tableName, Key: keys.localAuthority('201'), UpdateExpression: 'ADD #c :one', ExpressionAttributeNames: { '#c': LONDON_PRIMARY_OUTSTANDING }, ExpressionAttributeValues: { ':one': 5 } }));
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.localAuthority('201'),
+        UpdateExpression: 'ADD #c :one',
+        ExpressionAttributeNames: { '#c': LONDON_PRIMARY_OUTSTANDING },
+        ExpressionAttributeValues: { ':one': 5 },
+      }),
+    );
 
     const found = await auditCoverage(store, { repair: true });
     const after = await auditCoverage(store);
 
-    expect(found.drift).toEqual([{ laCode: '201', counts: [{ key: 'c#LONDON#PRIMARY#OUTSTANDING#NONE', kept: 8, actual: 3 }], alliancesMissing: [], alliancesExtra: [] }]);
+    expect(found.drift).toEqual([
+      {
+        laCode: '201',
+        counts: [{ key: 'c#LONDON#PRIMARY#OUTSTANDING#NONE', kept: 8, actual: 3 }],
+        alliancesMissing: [],
+        alliancesExtra: [],
+      },
+    ]);
     expect(found.repaired).toBe(1);
     expect(after.drift).toEqual([]);
   });

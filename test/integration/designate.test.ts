@@ -42,14 +42,24 @@ async function storedSchool(urn: string) {
 /** The school's audit events from mutations (the import that made it recorded one too). */
 async function auditEvents(urn: string) {
   const result = await store.doc.send(
-    new QueryCommand({ TableName: store.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.auditTrail(auditSubject.school(urn)) } }),
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.auditTrail(auditSubject.school(urn)) },
+    }),
   );
   return (result.Items ?? []).filter((item) => item.action !== IMPORT_ACTION);
 }
 
 async function teachingCount(): Promise<number> {
   const [authority] = await getLocalAuthoritiesByCode(store, ['201']);
-  const cell = cellKey({ open: true, region: 'LONDON', phase: 'PRIMARY', rating: 'OUTSTANDING', teaching: 'DESIGNATED' });
+  const cell = cellKey({
+    open: true,
+    region: 'LONDON',
+    phase: 'PRIMARY',
+    rating: 'OUTSTANDING',
+    teaching: 'DESIGNATED',
+  });
   return authority?.counts[cell] ?? 0;
 }
 
@@ -61,7 +71,10 @@ describe('designateTeachingSchool', () => {
       school: { urn: '900001', designation: { status: 'DESIGNATED', cohort: 4, designatedOn: '2014-09-01' } },
       userErrors: [],
     });
-    expect(await storedSchool('900001')).toMatchObject({ designation: { status: 'DESIGNATED', cohort: 4 }, version: 2 });
+    expect(await storedSchool('900001')).toMatchObject({
+      designation: { status: 'DESIGNATED', cohort: 4 },
+      version: 2,
+    });
     expect(await teachingCount()).toBe(1);
     const [event] = await auditEvents('900001');
     expect(event).toMatchObject({
@@ -81,7 +94,10 @@ describe('designateTeachingSchool', () => {
   ])('refuses %s with a user error and changes nothing', async (_what, input, code, field) => {
     const response = await graphql(DESIGNATE, { input });
 
-    expect(response.data?.designateTeachingSchool).toEqual({ school: null, userErrors: [{ field, code, message: expect.any(String) }] });
+    expect(response.data?.designateTeachingSchool).toEqual({
+      school: null,
+      userErrors: [{ field, code, message: expect.any(String) }],
+    });
     expect(await storedSchool('900001')).toMatchObject({ designation: null, version: 1 });
     expect(await storedSchool('900002')).toMatchObject({ designation: null, version: 1 });
     expect(await auditEvents('900001')).toEqual([]);
@@ -90,7 +106,10 @@ describe('designateTeachingSchool', () => {
   it('refuses an impossible date as a malformed request naming the variable', async () => {
     const response = await graphql(DESIGNATE, { input: { urn: '900001', designatedOn: '2015-02-30' } });
 
-    expect(response.errors?.[0]).toMatchObject({ message: expect.stringContaining('designatedOn'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('designatedOn'),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(await storedSchool('900001')).toMatchObject({ designation: null });
   });
 
@@ -99,16 +118,24 @@ describe('designateTeachingSchool', () => {
 
     const second = await graphql(DESIGNATE, { input: { urn: '900001', cohort: 2 } });
 
-    expect(second.data?.designateTeachingSchool.userErrors).toEqual([{ field: ['urn'], code: 'ALREADY_DESIGNATED', message: expect.any(String) }]);
+    expect(second.data?.designateTeachingSchool.userErrors).toEqual([
+      { field: ['urn'], code: 'ALREADY_DESIGNATED', message: expect.any(String) },
+    ]);
     expect(await storedSchool('900001')).toMatchObject({ designation: { cohort: null }, version: 2 });
   });
 
   it('designates once when ten callers race to designate the same school', async () => {
-    const responses = await Promise.all(Array.from({ length: 10 }, (_, cohort) => graphql(DESIGNATE, { input: { urn: '900001', cohort: cohort + 1 } })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, cohort) => graphql(DESIGNATE, { input: { urn: '900001', cohort: cohort + 1 } })),
+    );
 
     const payloads = responses.map((response) => response.data?.designateTeachingSchool);
     expect(payloads.filter((payload) => payload.userErrors.length === 0)).toHaveLength(1);
-    expect(payloads.filter((payload) => payload.userErrors.length > 0).every((payload) => ['ALREADY_DESIGNATED', 'CONFLICT'].includes(payload.userErrors[0].code))).toBe(true);
+    expect(
+      payloads
+        .filter((payload) => payload.userErrors.length > 0)
+        .every((payload) => ['ALREADY_DESIGNATED', 'CONFLICT'].includes(payload.userErrors[0].code)),
+    ).toBe(true);
     expect(await storedSchool('900001')).toMatchObject({ version: 2 });
     expect(await teachingCount()).toBe(1);
     expect(await auditEvents('900001')).toHaveLength(1);

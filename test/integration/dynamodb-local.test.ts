@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 
 /** Starts a process that holds a DynamoDB Local, and answers it with the Java pid. */
 async function holder() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/hold-dynamodb.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/hold-dynamodb.ts'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
   return { child, javaPid: JSON.parse(line).pid as number };
 }

@@ -10,7 +10,10 @@ const URNS = ['900001', '900002', '900003', '900004', '900005', '900006'];
 
 async function fixture() {
   const { store, client } = await emptyStore();
-  await seedSchools(store, URNS.map((urn, n) => ({ urn, teaching: n % 2 === 0 })));
+  await seedSchools(
+    store,
+    URNS.map((urn, n) => ({ urn, teaching: n % 2 === 0 })),
+  );
   return { store, client, graphql: graphqlClient(store) };
 }
 
@@ -18,9 +21,13 @@ describe('DynamoDB faults', () => {
   it('rides out throttling the SDK retries, and the change lands once', async () => {
     const { store, client, graphql } = await fixture();
     let throttled = 0;
-    injectFaults(client, (operation) => (operation === 'TransactWriteItems' && throttled++ < 2 ? 'throttle' : null), { insideRetries: true });
+    injectFaults(client, (operation) => (operation === 'TransactWriteItems' && throttled++ < 2 ? 'throttle' : null), {
+      insideRetries: true,
+    });
 
-    const response = await graphql('mutation { designateTeachingSchool(input: { urn: "900002" }) { school { version } userErrors { code } } }');
+    const response = await graphql(
+      'mutation { designateTeachingSchool(input: { urn: "900002" }) { school { version } userErrors { code } } }',
+    );
 
     expect(throttled).toBeGreaterThanOrEqual(3);
     expect(response.data?.designateTeachingSchool).toEqual({ school: { version: 2 }, userErrors: [] });
@@ -31,7 +38,9 @@ describe('DynamoDB faults', () => {
     const { store, client, graphql } = await fixture();
     injectFaults(client, (operation) => (operation === 'TransactWriteItems' ? 'throttle' : null));
 
-    const response = await graphql('mutation { designateTeachingSchool(input: { urn: "900002" }) { school { version } userErrors { code } } }');
+    const response = await graphql(
+      'mutation { designateTeachingSchool(input: { urn: "900002" }) { school { version } userErrors { code } } }',
+    );
 
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'TEMPORARILY_UNAVAILABLE', retryable: true });
     const [school] = await getSchoolsByUrn(store, ['900002']);
@@ -44,8 +53,14 @@ describe('DynamoDB faults', () => {
     injectFaults(client, (operation) => (operation === 'TransactWriteItems' && calls++ % 3 === 1 ? 'conflict' : null));
     const mutations = [
       ...URNS.map((urn) => `designateTeachingSchool(input: { urn: "${urn}" }) { userErrors { code } }`),
-      ...URNS.map((urn) => `recordOfstedInspection(input: { urn: "${urn}", rating: GOOD, inspectedOn: "2020-01-01" }) { userErrors { code } }`),
-      ...URNS.map((urn, n) => `createAlliance(input: { name: "Alliance ${n}", type: SINGLE, leadUrns: ["${urn}"] }) { userErrors { code } }`),
+      ...URNS.map(
+        (urn) =>
+          `recordOfstedInspection(input: { urn: "${urn}", rating: GOOD, inspectedOn: "2020-01-01" }) { userErrors { code } }`,
+      ),
+      ...URNS.map(
+        (urn, n) =>
+          `createAlliance(input: { name: "Alliance ${n}", type: SINGLE, leadUrns: ["${urn}"] }) { userErrors { code } }`,
+      ),
       ...URNS.map((urn) => `withdrawDesignation(input: { urn: "${urn}" }) { userErrors { code } }`),
     ];
 

@@ -20,7 +20,10 @@ function shippedSlice(): ImportFiles {
   const teachingSchools = shippedTeachingSchools();
   return {
     establishments: writeCsv(Object.keys(establishments[0]!), establishments),
-    teachingSchools: writeCsv(Object.keys(teachingSchools[0]!), teachingSchools, { encoding: 'utf-8', name: 'teaching-schools.csv' }),
+    teachingSchools: writeCsv(Object.keys(teachingSchools[0]!), teachingSchools, {
+      encoding: 'utf-8',
+      name: 'teaching-schools.csv',
+    }),
   };
 }
 

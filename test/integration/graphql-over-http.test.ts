@@ -20,7 +20,11 @@ const INTROSPECTION_PROBES = ['BF61', '2EA1', '28B9'];
  */
 async function auditLocalServer(options: GraphqlServerOptions): Promise<AuditResult[]> {
   const key = randomBytes(32);
-  const handler = createGraphqlHandler({ server: createGraphqlServer(options), store: shippedStore().store, identify: localIdentity(key) });
+  const handler = createGraphqlHandler({
+    server: createGraphqlServer(options),
+    store: shippedStore().store,
+    identify: localIdentity(key),
+  });
   const server = await startLocalServer({ handler, port: 0 });
   const authorization = `Bearer ${await signDevToken(key, { role: 'dfe-staff' })}`;
   const fetchFn = (input: string, init: RequestInit = {}) => {
@@ -56,7 +60,9 @@ describe('GraphQL over HTTP (graphql-http server audits)', () => {
   });
 
   it('in production fails only the audits that probe with introspection, each refused as introspection', async () => {
-    const withIntrospection = new Set(notMet(await auditLocalServer({ introspection: true })).map((result) => result.id));
+    const withIntrospection = new Set(
+      notMet(await auditLocalServer({ introspection: true })).map((result) => result.id),
+    );
 
     const results = await auditLocalServer({});
 
@@ -65,7 +71,10 @@ describe('GraphQL over HTTP (graphql-http server audits)', () => {
     expect(extra.map((result) => result.id).sort()).toEqual([...INTROSPECTION_PROBES].sort());
     for (const result of extra) {
       expect(result.response.status).toBe(400);
-      expect(((await result.response.json()) as { errors: unknown[] }).errors[0]).toMatchObject({ message: expect.stringContaining('introspection is not allowed'), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(((await result.response.json()) as { errors: unknown[] }).errors[0]).toMatchObject({
+        message: expect.stringContaining('introspection is not allowed'),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
     }
     expect(DOC).toContain(tally(results));
     for (const result of extra) expect(DOC).toMatch(new RegExp(`\\| ${result.id} \\| ${result.status} \\|`));

@@ -23,7 +23,10 @@ async function schoolCount(): Promise<number> {
 
 describe('importing a GIAS download', () => {
   it('loads schools and their local authorities, and a second run writes nothing', async () => {
-    const file = writeCsv(GIAS_HEADER, [giasRow(), giasRow({ URN: '900002', EstablishmentName: 'Second School', 'OfstedRating (name)': 'Good' })]);
+    const file = writeCsv(GIAS_HEADER, [
+      giasRow(),
+      giasRow({ URN: '900002', EstablishmentName: 'Second School', 'OfstedRating (name)': 'Good' }),
+    ]);
 
     const first = await importEstablishments(store, file);
     const second = await importEstablishments(store, file);
@@ -31,7 +34,14 @@ describe('importing a GIAS download', () => {
     expect(first).toMatchObject({ read: 2, written: 2, unchanged: 0, rejected: [], localAuthoritiesWritten: 1 });
     expect(second).toMatchObject({ read: 2, written: 0, unchanged: 2, rejected: [], localAuthoritiesWritten: 0 });
     const [school] = await getSchoolsByUrn(store, ['900001']);
-    expect(school).toMatchObject({ name: 'Test Primary School', laCode: '201', region: 'LONDON', phase: 'PRIMARY', ofstedRating: 'OUTSTANDING', version: 1 });
+    expect(school).toMatchObject({
+      name: 'Test Primary School',
+      laCode: '201',
+      region: 'LONDON',
+      phase: 'PRIMARY',
+      ofstedRating: 'OUTSTANDING',
+      version: 1,
+    });
   });
 
   it('reports each bad row with its line and reason, and loads the rest', async () => {
@@ -55,7 +65,10 @@ describe('importing a GIAS download', () => {
   });
 
   it('refuses a file missing a required column and changes nothing', async () => {
-    const file = writeCsv(GIAS_HEADER.filter((column) => column !== 'LA (code)'), [giasRow()]);
+    const file = writeCsv(
+      GIAS_HEADER.filter((column) => column !== 'LA (code)'),
+      [giasRow()],
+    );
 
     const attempt = importEstablishments(store, file);
 
@@ -80,7 +93,9 @@ describe('importing a GIAS download', () => {
   });
 
   it.each(['windows-1252', 'utf-8'] as const)('reads accented names from a %s file', async (encoding) => {
-    const file = writeCsv(GIAS_HEADER, [giasRow({ EstablishmentName: "St Thérèse's Café School – Ørsted" })], { encoding });
+    const file = writeCsv(GIAS_HEADER, [giasRow({ EstablishmentName: "St Thérèse's Café School – Ørsted" })], {
+      encoding,
+    });
 
     await importEstablishments(store, file);
 
@@ -98,26 +113,48 @@ describe('importing a GIAS download', () => {
 
     expect(report).toMatchObject({ read: 1, written: 1, rejected: [] });
     const [school] = await getSchoolsByUrn(store, ['900001']);
-    expect(school).toMatchObject({ name: 'Test Primary School', ofstedRating: null, numberOfPupils: null, status: 'OPEN' });
+    expect(school).toMatchObject({
+      name: 'Test Primary School',
+      ofstedRating: null,
+      numberOfPupils: null,
+      status: 'OPEN',
+    });
   });
 });
 
 describe('importing the NCTL teaching schools list', () => {
   it('designates listed schools, reports URNs the registry lacks, and a second run writes nothing', async () => {
-    await importEstablishments(store, writeCsv(GIAS_HEADER, [giasRow(), giasRow({ URN: '900002', 'OfstedRating (name)': 'Good' })]));
-    const list = writeCsv(NCTL_HEADER, [nctlRow(), nctlRow({ URN: '900002', Type: 'Community special school' }), nctlRow({ URN: '999999' })], {
-      encoding: 'utf-8',
-      name: 'teaching-schools.csv',
-    });
+    await importEstablishments(
+      store,
+      writeCsv(GIAS_HEADER, [giasRow(), giasRow({ URN: '900002', 'OfstedRating (name)': 'Good' })]),
+    );
+    const list = writeCsv(
+      NCTL_HEADER,
+      [nctlRow(), nctlRow({ URN: '900002', Type: 'Community special school' }), nctlRow({ URN: '999999' })],
+      {
+        encoding: 'utf-8',
+        name: 'teaching-schools.csv',
+      },
+    );
 
     const first = await importTeachingSchools(store, list);
     const second = await importTeachingSchools(store, list);
 
-    expect(first).toMatchObject({ read: 3, written: 2, rejected: [{ line: 4, reason: expect.stringContaining('URN 999999 is not in the registry') }] });
+    expect(first).toMatchObject({
+      read: 3,
+      written: 2,
+      rejected: [{ line: 4, reason: expect.stringContaining('URN 999999 is not in the registry') }],
+    });
     expect(second).toMatchObject({ written: 0, unchanged: 2 });
     const [listed, special] = await getSchoolsByUrn(store, ['900001', '900002']);
-    expect(listed).toMatchObject({ designation: { status: 'DESIGNATED' }, nctlAllianceName: 'Test Teaching School Alliance' });
-    expect(special).toMatchObject({ designation: { status: 'DESIGNATED' }, establishmentType: 'Community special school' });
+    expect(listed).toMatchObject({
+      designation: { status: 'DESIGNATED' },
+      nctlAllianceName: 'Test Teaching School Alliance',
+    });
+    expect(special).toMatchObject({
+      designation: { status: 'DESIGNATED' },
+      establishmentType: 'Community special school',
+    });
     expect((await runImport(store, {})).totals.teachingSchools).toBe(2);
   });
 });

@@ -13,14 +13,21 @@ describe("a container's cache of local authorities", () => {
     let clock = 0;
     const cache = createLocalAuthorityCache(store, { checkEveryMs: 1000, now: () => clock });
     const before = await cache.details('201');
-    await saveLocalAuthorityDetails(store, { code: '201', name: 'City of London Corporation', region: 'LONDON', rscRegion: undefined });
+    await saveLocalAuthorityDetails(store, {
+      code: '201',
+      name: 'City of London Corporation',
+      region: 'LONDON',
+      rscRegion: undefined,
+    });
     requests.reset();
 
     const withinInterval = await cache.details('201');
     const readsWithinInterval = requests.total;
     clock = 1000;
     const afterInterval = await cache.details('201');
-    const afterUnchanged = (clock = 2000, requests.reset(), await cache.details('201'));
+    clock = 2000;
+    requests.reset();
+    const afterUnchanged = await cache.details('201');
 
     expect(before?.name).toBe('City of London');
     expect(withinInterval?.name).toBe('City of London');

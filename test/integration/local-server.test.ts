@@ -10,7 +10,11 @@ let url: string;
 let close: () => void;
 
 beforeAll(async () => {
-  const handler = createGraphqlHandler({ server: createGraphqlServer(), store: shippedStore().store, identify: () => DEVELOPER });
+  const handler = createGraphqlHandler({
+    server: createGraphqlServer(),
+    store: shippedStore().store,
+    identify: () => DEVELOPER,
+  });
   const server = await startLocalServer({ handler, port: 0, maxBodyBytes: 10_000 });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   close = () => server.close();
@@ -18,7 +22,8 @@ beforeAll(async () => {
 
 afterAll(() => close());
 
-const post = (body: string, path = '/graphql') => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const post = (body: string, path = '/graphql') =>
+  fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
 describe('the local server', () => {
   it('answers GraphQL over HTTP through the Lambda handler, a school with its local authority in one request', async () => {

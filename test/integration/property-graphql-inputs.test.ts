@@ -33,7 +33,9 @@ beforeAll(async () => {
     { urn: LEAD },
     { urn: SMALL_TEACHING, pupils: 100 },
   ]);
-  const created = await graphql('mutation { createAlliance(input: { name: "Fixture Alliance", type: SINGLE, leadUrns: ["900004"] }) { alliance { id } } }');
+  const created = await graphql(
+    'mutation { createAlliance(input: { name: "Fixture Alliance", type: SINGLE, leadUrns: ["900004"] }) { alliance { id } } }',
+  );
   allianceId = created.data?.createAlliance.alliance.id;
 });
 
@@ -42,7 +44,9 @@ async function tableItems(): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await store.doc.send(new ScanCommand({ TableName: store.tableName, ConsistentRead: true, ExclusiveStartKey: startKey }));
+    const page = await store.doc.send(
+      new ScanCommand({ TableName: store.tableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
+    );
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
@@ -55,10 +59,12 @@ async function restoreTable(items: Record<string, unknown>[]): Promise<void> {
   const wanted = new Map(items.map((item) => [keyOf(item), item]));
   const current = new Map((await tableItems()).map((item) => [keyOf(item), item]));
   for (const [key, item] of current) {
-    if (!wanted.has(key)) await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: { pk: item.pk, sk: item.sk } }));
+    if (!wanted.has(key))
+      await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: { pk: item.pk, sk: item.sk } }));
   }
   for (const [key, item] of wanted) {
-    if (!isDeepStrictEqual(current.get(key), item)) await store.doc.send(new PutCommand({ TableName: store.tableName, Item: item }));
+    if (!isDeepStrictEqual(current.get(key), item))
+      await store.doc.send(new PutCommand({ TableName: store.tableName, Item: item }));
   }
 }
 
@@ -75,15 +81,36 @@ const text = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
   {
     weight: 2,
-    arbitrary: fc.constantFrom('', ' ', '\u0000', '\uD800', 'a\uDFFFb', '\u202Eevil', 'Ｏｕｔｓｔａｎｄｉｎｇ', '١٢٣٤٥٦', '𝟗𝟎𝟎𝟎𝟎𝟏', '#', 'SCHOOL#900001', 'ALLIANCE#', "'; DROP TABLE registry; --"),
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '\u0000',
+      '\uD800',
+      'a\uDFFFb',
+      '\u202Eevil',
+      'Ｏｕｔｓｔａｎｄｉｎｇ',
+      '١٢٣٤٥٦',
+      '𝟗𝟎𝟎𝟎𝟎𝟏',
+      '#',
+      'SCHOOL#900001',
+      'ALLIANCE#',
+      "'; DROP TABLE registry; --",
+    ),
   },
   // Past the limits that matter: 200-character names, 1 KB index keys, 2 KB partition keys, 400 KB items.
   { weight: 1, arbitrary: fc.integer({ min: 40, max: 5000 }).map((times) => new LongText('long', times)) },
   { weight: 1, arbitrary: fc.constant(new LongText('huge', 110_000)) },
 );
 /** Anything JSON can carry where a scalar belongs, so the GraphQL types get their turn to refuse. */
-const wrongType = fc.oneof(fc.constant(null), fc.boolean(), fc.double(), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }));
-const maybeWrong = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 9, arbitrary }, { weight: 1, arbitrary: wrongType });
+const wrongType = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.double(),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+);
+const maybeWrong = <T>(arbitrary: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 9, arbitrary }, { weight: 1, arbitrary: wrongType });
 
 const urn = maybeWrong(
   fc.oneof(
@@ -96,29 +123,60 @@ const urn = maybeWrong(
 );
 const date = maybeWrong(
   fc.oneof(
-    fc.date({ min: new Date('1800-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map((day) => day.toISOString().slice(0, 10)),
+    fc
+      .date({ min: new Date('1800-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((day) => day.toISOString().slice(0, 10)),
     fc
       .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
-      .map(([year, month, day]) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`),
-    fc.constantFrom('2018-02-29', '2016-02-29', '0000-01-01', '9999-12-31', '2018-03-01T00:00:00Z', '01-03-2018', '+275760-09-13', '２０１８-０３-０１'),
+      .map(
+        ([year, month, day]) =>
+          `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      ),
+    fc.constantFrom(
+      '2018-02-29',
+      '2016-02-29',
+      '0000-01-01',
+      '9999-12-31',
+      '2018-03-01T00:00:00Z',
+      '01-03-2018',
+      '+275760-09-13',
+      '２０１８-０３-０１',
+    ),
     text,
   ),
 );
 const whole = maybeWrong(
-  fc.oneof(fc.integer(), fc.constantFrom(0, -1, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, 1e308, 1.5, -0), fc.constant('3')),
+  fc.oneof(
+    fc.integer(),
+    fc.constantFrom(0, -1, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, 1e308, 1.5, -0),
+    fc.constant('3'),
+  ),
 );
-const enumOf = (name: string) => maybeWrong(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...enumValues(name)) }, { weight: 1, arbitrary: text }));
+const enumOf = (name: string) =>
+  maybeWrong(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...enumValues(name)) }, { weight: 1, arbitrary: text }));
 type Model = Record<string, fc.Arbitrary<unknown>>;
 /** An input object with every field, or now and then with any of them missing (required ones too). */
-const input = (model: Model) => fc.oneof({ weight: 4, arbitrary: fc.record(model) }, { weight: 1, arbitrary: fc.record(model, { requiredKeys: [] }) });
+const input = (model: Model) =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.record(model) },
+    { weight: 1, arbitrary: fc.record(model, { requiredKeys: [] }) },
+  );
 /** A random input, or (as often) one the fixture accepts with a single field made random, to reach the rules and the writes. */
 const inputNear = (valid: Record<string, unknown>, model: Model) =>
-  fc.oneof(input(model), fc.constantFrom(...Object.keys(model)).chain((field) => model[field]!.map((value) => ({ ...valid, [field]: value }))));
+  fc.oneof(
+    input(model),
+    fc
+      .constantFrom(...Object.keys(model))
+      .chain((field) => model[field]!.map((value) => ({ ...valid, [field]: value }))),
+  );
 
 /** Each mutation with random input, the payload it answers with, and inputs fast-check found faults with (run first every time, so they stay fixed). */
 const MUTATIONS = () => ({
   designateTeachingSchool: {
-    input: inputNear({ urn: OUTSTANDING, cohort: 3, designatedOn: '2018-01-01' }, { urn, cohort: whole, designatedOn: date }),
+    input: inputNear(
+      { urn: OUTSTANDING, cohort: 3, designatedOn: '2018-01-01' },
+      { urn, cohort: whole, designatedOn: date },
+    ),
     payload: 'school { urn designation { status cohort designatedOn } }',
     found: [],
   },
@@ -128,7 +186,10 @@ const MUTATIONS = () => ({
       {
         name: text,
         type: enumOf('AllianceType'),
-        leadUrns: fc.oneof(fc.constantFrom([TEACHING], [SMALL_TEACHING], [TEACHING, SMALL_TEACHING]), fc.array(urn, { maxLength: 120 })),
+        leadUrns: fc.oneof(
+          fc.constantFrom([TEACHING], [SMALL_TEACHING], [TEACHING, SMALL_TEACHING]),
+          fc.array(urn, { maxLength: 120 }),
+        ),
         deliveryAreaLeads: fc.array(input({ area: enumOf('DeliveryArea'), urn }), { maxLength: 4 }),
       },
     ),
@@ -154,39 +215,49 @@ const MUTATIONS = () => ({
     found: [{ urn: TEACHING, trigger: 'PEER_REVIEW', dueBy: '2030-01-01', notes: new LongText('huge', 110_000) }],
   },
   recordOfstedInspection: {
-    input: inputNear({ urn: TEACHING, rating: 'GOOD', inspectedOn: '2018-03-01' }, { urn, rating: enumOf('OfstedRating'), inspectedOn: date }),
+    input: inputNear(
+      { urn: TEACHING, rating: 'GOOD', inspectedOn: '2018-03-01' },
+      { urn, rating: enumOf('OfstedRating'), inspectedOn: date },
+    ),
     payload: 'school { ofstedRating lastInspectedOn designation { status } } review { id trigger }',
     found: [],
   },
 });
 
 describe('random input to mutations', () => {
-  it.each(['designateTeachingSchool', 'createAlliance', 'addAllianceMember', 'openDesignationReview', 'recordOfstedInspection'] as const)(
-    '%s never fails as a fault, and a refused change leaves the table as it was',
-    async (name) => {
-      const { input: inputs, payload, found } = MUTATIONS()[name];
-      const type = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
-      const mutation = `mutation ($input: ${type}!) { ${name}(input: $input) { ${payload} userErrors { field message code } } }`;
+  it.each([
+    'designateTeachingSchool',
+    'createAlliance',
+    'addAllianceMember',
+    'openDesignationReview',
+    'recordOfstedInspection',
+  ] as const)('%s never fails as a fault, and a refused change leaves the table as it was', async (name) => {
+    const { input: inputs, payload, found } = MUTATIONS()[name];
+    const type = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
+    const mutation = `mutation ($input: ${type}!) { ${name}(input: $input) { ${payload} userErrors { field message code } } }`;
 
-      await fc.assert(
-        fc.asyncProperty(inputs, async (value) => {
-          const before = await tableItems();
+    await fc.assert(
+      fc.asyncProperty(inputs, async (value) => {
+        const before = await tableItems();
 
-          const response = await graphql(mutation, { input: value });
+        const response = await graphql(mutation, { input: value });
 
-          expectNoFault(response);
-          const refused = response.errors !== undefined || response.data?.[name].userErrors.length > 0;
-          if (refused) expect(await tableItems()).toEqual(before);
-          else await restoreTable(before);
-        }),
-        { numRuns: RUNS, examples: found.map((value): [unknown] => [value]) },
-      );
-    },
-  );
+        expectNoFault(response);
+        const refused = response.errors !== undefined || response.data?.[name].userErrors.length > 0;
+        if (refused) expect(await tableItems()).toEqual(before);
+        else await restoreTable(before);
+      }),
+      { numRuns: RUNS, examples: found.map((value): [unknown] => [value]) },
+    );
+  });
 });
 
 describe('random arguments to queries', () => {
-  const cursor = fc.oneof(text, fc.base64String({ maxLength: 60 }), fc.json().map((json) => Buffer.from(json).toString('base64url')));
+  const cursor = fc.oneof(
+    text,
+    fc.base64String({ maxLength: 60 }),
+    fc.json().map((json) => Buffer.from(json).toString('base64url')),
+  );
   const first = fc.oneof(fc.integer({ min: -5, max: 120 }), whole);
   const schoolFilter = input({
     localAuthority: text,
@@ -197,23 +268,33 @@ describe('random arguments to queries', () => {
   });
   /** Each query with random arguments; built in the test, once the fixture alliance has its id. */
   const queries = (): fc.Arbitrary<{ query: string; variables: Record<string, unknown> }>[] => [
-    urn.map((value) => ({ query: 'query ($v: String!) { school(urn: $v) { urn name localAuthority { code } leadsAlliance { name } designation { status } } }', variables: { v: value } })),
+    urn.map((value) => ({
+      query:
+        'query ($v: String!) { school(urn: $v) { urn name localAuthority { code } leadsAlliance { name } designation { status } } }',
+      variables: { v: value },
+    })),
     fc.record({ filter: schoolFilter, first, after: cursor }, { requiredKeys: [] }).map((variables) => ({
-      query: 'query ($filter: SchoolFilter, $first: Int, $after: String) { schools(filter: $filter, first: $first, after: $after) { totalCount edges { node { urn } } pageInfo { hasNextPage endCursor } } }',
+      query:
+        'query ($filter: SchoolFilter, $first: Int, $after: String) { schools(filter: $filter, first: $first, after: $after) { totalCount edges { node { urn } } pageInfo { hasNextPage endCursor } } }',
       variables,
     })),
     fc.record({ code: text, first, after: cursor }).map((variables) => ({
-      query: 'query ($code: String!, $first: Int, $after: String) { localAuthority(code: $code) { name schools(first: $first, after: $after) { totalCount } } }',
+      query:
+        'query ($code: String!, $first: Int, $after: String) { localAuthority(code: $code) { name schools(first: $first, after: $after) { totalCount } } }',
       variables,
     })),
     fc.record({ id: fc.oneof(fc.constant(allianceId), text), role: enumOf('MemberRole'), first }).map((variables) => ({
-      query: 'query ($id: ID!, $role: MemberRole, $first: Int) { alliance(id: $id) { name members(role: $role, first: $first) { totalCount } } }',
+      query:
+        'query ($id: ID!, $role: MemberRole, $first: Int) { alliance(id: $id) { name members(role: $role, first: $first) { totalCount } } }',
       variables,
     })),
-    fc.record({ status: enumOf('ReviewStatus'), dueBefore: date, localAuthority: text }, { requiredKeys: [] }).map((filter) => ({
-      query: 'query ($filter: DesignationReviewFilter) { designationReviews(filter: $filter) { totalCount edges { node { id } } } }',
-      variables: { filter },
-    })),
+    fc
+      .record({ status: enumOf('ReviewStatus'), dueBefore: date, localAuthority: text }, { requiredKeys: [] })
+      .map((filter) => ({
+        query:
+          'query ($filter: DesignationReviewFilter) { designationReviews(filter: $filter) { totalCount edges { node { id } } } }',
+        variables: { filter },
+      })),
     fc.record({ urn, allianceId: text }, { requiredKeys: [] }).map((variables) => ({
       query: 'query ($urn: String, $allianceId: ID) { auditTrail(urn: $urn, allianceId: $allianceId) { totalCount } }',
       variables,
@@ -221,7 +302,10 @@ describe('random arguments to queries', () => {
   ];
 
   /** An alliance id past DynamoDB's 2 KB partition key made the read fail; run first every time, so it stays fixed. */
-  const FOUND_QUERY = { query: 'query ($id: ID!) { alliance(id: $id) { name } }', variables: { id: new LongText('long', 520) } };
+  const FOUND_QUERY = {
+    query: 'query ($id: ID!) { alliance(id: $id) { name } }',
+    variables: { id: new LongText('long', 520) },
+  };
 
   it('never fail as a fault, whatever the URN, filter, page size or cursor', async () => {
     await fc.assert(

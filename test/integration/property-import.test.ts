@@ -30,7 +30,27 @@ const oddText = fc.oneof(
     .oneof(
       fc.string({ unit: 'binary', maxLength: 30 }),
       fc.string({ unit: 'grapheme', maxLength: 30 }),
-      fc.constantFrom('', ' ', '"', '""', ',', ';', '\t', '\u202E', '\uFEFF', 'Ｌｏｎｄｏｎ', '١٢٣', '=cmd|calc', 'NULL', '-1', '1.5', '1e3', '9999999999', '31-02-2018', '2018-03-01'),
+      fc.constantFrom(
+        '',
+        ' ',
+        '"',
+        '""',
+        ',',
+        ';',
+        '\t',
+        '\u202E',
+        '\uFEFF',
+        'Ｌｏｎｄｏｎ',
+        '١٢٣',
+        '=cmd|calc',
+        'NULL',
+        '-1',
+        '1.5',
+        '1e3',
+        '9999999999',
+        '31-02-2018',
+        '2018-03-01',
+      ),
     )
     // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character CSV cells must not hold.
     .map((text): string | LongText => text.replace(/[\u0000\r\n]/g, ' ')),
@@ -38,16 +58,29 @@ const oddText = fc.oneof(
   // Past DynamoDB's 400 KB item size.
   fc.constant(new LongText('huge', 110_000)),
 );
-const blankOr = (arbitrary: fc.Arbitrary<string>) => fc.oneof({ weight: 4, arbitrary }, { weight: 1, arbitrary: fc.constant('') });
+const blankOr = (arbitrary: fc.Arbitrary<string>) =>
+  fc.oneof({ weight: 4, arbitrary }, { weight: 1, arbitrary: fc.constant('') });
 const wholeNumber = (min: number, max: number) => fc.integer({ min, max }).map(String);
-const giasDate = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2018-03-12T00:00:00Z'), noInvalidDate: true }).map((day) => {
-  const [year, month, date] = day.toISOString().slice(0, 10).split('-');
-  return `${date}-${month}-${year}`;
-});
+const giasDate = fc
+  .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2018-03-12T00:00:00Z'), noInvalidDate: true })
+  .map((day) => {
+    const [year, month, date] = day.toISOString().slice(0, 10).split('-');
+    return `${date}-${month}-${year}`;
+  });
 const PLACES = [
-  { [GIAS.laCode]: '201', [GIAS.laName]: 'City of London', [GIAS.region]: 'London', [GIAS.rscRegion]: 'South East & South London' },
+  {
+    [GIAS.laCode]: '201',
+    [GIAS.laName]: 'City of London',
+    [GIAS.region]: 'London',
+    [GIAS.rscRegion]: 'South East & South London',
+  },
   { [GIAS.laCode]: '390', [GIAS.laName]: 'Gateshead', [GIAS.region]: 'North East', [GIAS.rscRegion]: 'North' },
-  { [GIAS.laCode]: '831', [GIAS.laName]: 'Derby', [GIAS.region]: 'East Midlands', [GIAS.rscRegion]: 'East Midlands & Humber' },
+  {
+    [GIAS.laCode]: '831',
+    [GIAS.laName]: 'Derby',
+    [GIAS.region]: 'East Midlands',
+    [GIAS.rscRegion]: 'East Midlands & Humber',
+  },
 ];
 
 /** A GIAS row a real download could hold: every cell valid (names in any script), optional ones sometimes blank. */
@@ -55,7 +88,10 @@ const plausibleRow = fc
   .record({
     [GIAS.urn]: wholeNumber(900000, 900099),
     place: fc.constantFrom(...PLACES),
-    [GIAS.name]: fc.oneof(wholeNumber(1, 99).map((n) => `School ${n}`), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((name) => name.trim() !== '')),
+    [GIAS.name]: fc.oneof(
+      wholeNumber(1, 99).map((n) => `School ${n}`),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((name) => name.trim() !== ''),
+    ),
     [GIAS.status]: fc.constantFrom(...Object.values(ESTABLISHMENT_STATUSES)),
     [GIAS.phase]: fc.constantFrom(...Object.values(PHASES)),
     [GIAS.type]: blankOr(fc.constantFrom('Community school', 'Community special school', 'Academy converter')),
@@ -71,8 +107,12 @@ const plausibleRow = fc
 /** Plausible rows, the same with one cell made odd, and rows of odd cells only. */
 const randomRow = fc.oneof(
   plausibleRow,
-  plausibleRow.chain((row) => fc.tuple(fc.constantFrom(...COLUMNS), oddText).map(([column, odd]): Row => ({ ...row, [column]: odd }))),
-  fc.tuple(...COLUMNS.map(() => oddText)).map((cells): Row => Object.fromEntries(COLUMNS.map((column, index) => [column, cells[index]!]))),
+  plausibleRow.chain((row) =>
+    fc.tuple(fc.constantFrom(...COLUMNS), oddText).map(([column, odd]): Row => ({ ...row, [column]: odd })),
+  ),
+  fc
+    .tuple(...COLUMNS.map(() => oddText))
+    .map((cells): Row => Object.fromEntries(COLUMNS.map((column, index) => [column, cells[index]!]))),
 );
 
 /** Files fast-check found faults with, run first every time so they stay fixed. */
@@ -87,7 +127,9 @@ describe('importing random GIAS rows', () => {
   it('never crashes: every row is loaded as written or rejected with its line and a reason', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(randomRow, { minLength: 1, maxLength: 15 }), async (randomRows) => {
-        const rows = randomRows.map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, String(value)])));
+        const rows = randomRows.map((row) =>
+          Object.fromEntries(Object.entries(row).map(([column, value]) => [column, String(value)])),
+        );
         const file = writeCsv(COLUMNS, rows, { encoding: 'utf-8' });
 
         const report = await importEstablishments(store, file);
@@ -102,8 +144,13 @@ describe('importing random GIAS rows', () => {
           expect(rejection.reason.trim()).not.toBe('');
         }
         const loaded = rows.filter((_row, index) => !rejectedLines.includes(index + 2));
-        const stored = await getSchoolsByUrn(store, loaded.map((row) => row[GIAS.urn]!.trim()));
-        expect(stored.map((school) => [school?.name, school?.laCode])).toEqual(loaded.map((row) => [row[GIAS.name]!.trim(), row[GIAS.laCode]!.trim()]));
+        const stored = await getSchoolsByUrn(
+          store,
+          loaded.map((row) => row[GIAS.urn]!.trim()),
+        );
+        expect(stored.map((school) => [school?.name, school?.laCode])).toEqual(
+          loaded.map((row) => [row[GIAS.name]!.trim(), row[GIAS.laCode]!.trim()]),
+        );
       }),
       { numRuns: RUNS, examples: FOUND.map((rows) => [rows]) },
     );

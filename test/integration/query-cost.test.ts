@@ -1,15 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REQUEST_LIMITS } from '../../src/graphql/limits.js';
 import { DEFAULT_DYNAMODB_REQUEST_BUDGET } from '../../src/store/request-budget.js';
-import { DEFAULT_PAGES_QUERY, FRAGMENT_QUERY, nestedPagesQuery, widePagesQuery } from '../../scripts/bench/attack-queries.js';
+import {
+  DEFAULT_PAGES_QUERY,
+  FRAGMENT_QUERY,
+  nestedPagesQuery,
+  widePagesQuery,
+} from '../../scripts/bench/attack-queries.js';
 import { graphqlClient } from '../support/graphql.js';
 import { emptyStore, shippedStore } from '../support/store.js';
 import { seedSchools } from '../support/teaching-schools.js';
 
 const refusedForCost = {
   status: 400,
-  errors: [{ message: expect.stringMatching(/^Query Cost limit of 50000 exceeded, found \d+(\.\d+)?\.$/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost', requestId: expect.any(String) } }],
-  extensions: { cost: { staticCost: expect.toSatisfy((cost: number) => cost > 50_000), limit: 50_000, dynamoDbRequests: 0, dynamoDbRequestLimit: 500 } },
+  errors: [
+    {
+      message: expect.stringMatching(/^Query Cost limit of 50000 exceeded, found \d+(\.\d+)?\.$/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost', requestId: expect.any(String) },
+    },
+  ],
+  extensions: {
+    cost: {
+      staticCost: expect.toSatisfy((cost: number) => cost > 50_000),
+      limit: 50_000,
+      dynamoDbRequests: 0,
+      dynamoDbRequestLimit: 500,
+    },
+  },
 };
 
 describe('the static cost limit, with page sizes from variables and defaults', () => {
@@ -51,7 +68,10 @@ describe('the DynamoDB request budget of each request', () => {
     expect(response.status).toBe(200);
     expect(response.data).toBeNull();
     expect(response.errors).toEqual([
-      { message: expect.stringContaining('budget of 500 DynamoDB requests'), extensions: { code: 'QUERY_TOO_COSTLY', limit: 'maxDynamoDbRequests', requestId: expect.any(String) } },
+      {
+        message: expect.stringContaining('budget of 500 DynamoDB requests'),
+        extensions: { code: 'QUERY_TOO_COSTLY', limit: 'maxDynamoDbRequests', requestId: expect.any(String) },
+      },
     ]);
     expect(response.extensions?.cost).toMatchObject({ dynamoDbRequests: 500, dynamoDbRequestLimit: 500 });
     expect(requests.total).toBe(500);
@@ -61,10 +81,13 @@ describe('the DynamoDB request budget of each request', () => {
     const { store } = await emptyStore();
     await seedSchools(store, [{ urn: '900001' }]);
     const tight = graphqlClient(store, { maxDynamoDbRequests: 2 });
-    const create = 'mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) { alliance { id } userErrors { code } } }';
+    const create =
+      'mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) { alliance { id } userErrors { code } } }';
 
     const response = await tight(create, { input: { name: 'Budget Alliance', type: 'SINGLE', leadUrns: ['900001'] } });
-    const after = await graphqlClient(store)('{ alliances { totalCount } school(urn: "900001") { leadsAlliance { id } } }');
+    const after = await graphqlClient(store)(
+      '{ alliances { totalCount } school(urn: "900001") { leadsAlliance { id } } }',
+    );
 
     expect(response.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
     expect(after.data).toEqual({ alliances: { totalCount: 0 }, school: { leadsAlliance: null } });
@@ -102,7 +125,15 @@ describe('the documented maximum of every list input', () => {
 
     expect(response.status).toBe(400);
     expect(response.errors).toEqual([
-      { message: 'createAlliance.input.leadUrns holds 10000 items; at most 10 are accepted', extensions: { code: 'BAD_USER_INPUT', field: 'createAlliance.input.leadUrns', maximum: 10, requestId: expect.any(String) } },
+      {
+        message: 'createAlliance.input.leadUrns holds 10000 items; at most 10 are accepted',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          field: 'createAlliance.input.leadUrns',
+          maximum: 10,
+          requestId: expect.any(String),
+        },
+      },
     ]);
     expect(requests.total).toBe(0);
   });

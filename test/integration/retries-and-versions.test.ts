@@ -19,7 +19,13 @@ beforeEach(async () => {
 const CREATE = `mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) { alliance { id name version } userErrors { field code } } }`;
 
 async function alliancesNamed(name: string): Promise<number> {
-  const result = await store.doc.send(new QueryCommand({ TableName: store.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `ALLIANCE_NAME#${name.toLowerCase()}` } }));
+  const result = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `ALLIANCE_NAME#${name.toLowerCase()}` },
+    }),
+  );
   return result.Count ?? 0;
 }
 
@@ -28,21 +34,35 @@ describe('optimistic concurrency', () => {
     const read = await graphql('{ school(urn: "900003") { version } }');
     const version = read.data?.school.version;
 
-    const stale = await graphql(`mutation { designateTeachingSchool(input: { urn: "900003", expectedVersion: ${version - 1} }) { school { urn } userErrors { field code } } }`);
-    const current = await graphql(`mutation { designateTeachingSchool(input: { urn: "900003", expectedVersion: ${version} }) { school { version } userErrors { code } } }`);
+    const stale = await graphql(
+      `mutation { designateTeachingSchool(input: { urn: "900003", expectedVersion: ${version - 1} }) { school { urn } userErrors { field code } } }`,
+    );
+    const current = await graphql(
+      `mutation { designateTeachingSchool(input: { urn: "900003", expectedVersion: ${version} }) { school { version } userErrors { code } } }`,
+    );
 
-    expect(stale.data?.designateTeachingSchool).toEqual({ school: null, userErrors: [{ field: ['expectedVersion'], code: 'CONFLICT' }] });
+    expect(stale.data?.designateTeachingSchool).toEqual({
+      school: null,
+      userErrors: [{ field: ['expectedVersion'], code: 'CONFLICT' }],
+    });
     expect(current.data?.designateTeachingSchool).toEqual({ school: { version: version + 1 }, userErrors: [] });
   });
 
   it('refuses a change to an alliance someone changed since it was read, and changes nothing', async () => {
     const { data } = await graphql(CREATE, { input: { name: 'Versioned', type: 'SINGLE', leadUrns: ['900001'] } });
     const { id, version } = data!.createAlliance.alliance;
-    await graphql(`mutation { renameAlliance(input: { allianceId: "${id}", name: "Renamed", expectedVersion: ${version} }) { userErrors { code } } }`);
+    await graphql(
+      `mutation { renameAlliance(input: { allianceId: "${id}", name: "Renamed", expectedVersion: ${version} }) { userErrors { code } } }`,
+    );
 
-    const stale = await graphql(`mutation { renameAlliance(input: { allianceId: "${id}", name: "Lost update", expectedVersion: ${version} }) { alliance { name } userErrors { field code } } }`);
+    const stale = await graphql(
+      `mutation { renameAlliance(input: { allianceId: "${id}", name: "Lost update", expectedVersion: ${version} }) { alliance { name } userErrors { field code } } }`,
+    );
 
-    expect(stale.data?.renameAlliance).toEqual({ alliance: null, userErrors: [{ field: ['expectedVersion'], code: 'CONFLICT' }] });
+    expect(stale.data?.renameAlliance).toEqual({
+      alliance: null,
+      userErrors: [{ field: ['expectedVersion'], code: 'CONFLICT' }],
+    });
     expect(await getAllianceForChange(store, id)).toMatchObject({ name: 'Renamed', version: version + 1 });
   });
 });
@@ -74,14 +94,20 @@ describe('idempotency keys', () => {
   it('refuses a key reused for a different request', async () => {
     await graphql(CREATE, { input: { name: 'First', type: 'SINGLE', leadUrns: ['900001'], idempotencyKey: 'reused' } });
 
-    const other = await graphql(CREATE, { input: { name: 'Second', type: 'SINGLE', leadUrns: ['900002'], idempotencyKey: 'reused' } });
+    const other = await graphql(CREATE, {
+      input: { name: 'Second', type: 'SINGLE', leadUrns: ['900002'], idempotencyKey: 'reused' },
+    });
 
-    expect(other.data?.createAlliance).toEqual({ alliance: null, userErrors: [{ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' }] });
+    expect(other.data?.createAlliance).toEqual({
+      alliance: null,
+      userErrors: [{ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' }],
+    });
     expect(await alliancesNamed('Second')).toBe(0);
   });
 
   it('answers a retried openDesignationReview with the same review', async () => {
-    const open = 'mutation { openDesignationReview(input: { urn: "900001", trigger: SCHEDULED, dueBy: "2030-01-01", idempotencyKey: "review-1" }) { review { id } userErrors { code } } }';
+    const open =
+      'mutation { openDesignationReview(input: { urn: "900001", trigger: SCHEDULED, dueBy: "2030-01-01", idempotencyKey: "review-1" }) { review { id } userErrors { code } } }';
 
     const first = await graphql(open);
     const retry = await graphql(open);

@@ -21,13 +21,17 @@ const NEAR = `query ($near: PlaceInput!, $withinKm: Float!, $filter: SchoolFilte
 }`;
 
 /** Teaching schools within a distance of a grid point, nearest first, worked out from the shipped files alone. */
-function teachingSchoolsNearFromFiles(centre: { easting: number; northing: number }, withinKm: number): { urn: string; distanceKm: number }[] {
+function teachingSchoolsNearFromFiles(
+  centre: { easting: number; northing: number },
+  withinKm: number,
+): { urn: string; distanceKm: number }[] {
   const listed = new Set(shippedTeachingSchools().map((row) => row.URN!.trim()));
   return shippedEstablishments()
     .filter((row) => listed.has(row.URN!) && row.Easting)
     .map((row) => ({
       urn: row.URN!,
-      distanceKm: Math.round(Math.hypot(Number(row.Easting) - centre.easting, Number(row.Northing) - centre.northing)) / 1000,
+      distanceKm:
+        Math.round(Math.hypot(Number(row.Easting) - centre.easting, Number(row.Northing) - centre.northing)) / 1000,
     }))
     .filter((school) => school.distanceKm <= withinKm)
     .sort((left, right) => left.distanceKm - right.distanceKm || left.urn.localeCompare(right.urn));
@@ -40,7 +44,10 @@ describe('finding schools by name and number on the shipped registry', () => {
     const whole = await graphql(SEARCH, { query: 'aldgate' });
     const prefix = await graphql(SEARCH, { query: 'ALDG' });
 
-    expect(whole.data?.searchSchools.edges[0]).toEqual({ matchedBy: 'NAME_WORDS', node: { urn: '100000', name: 'The Aldgate School' } });
+    expect(whole.data?.searchSchools.edges[0]).toEqual({
+      matchedBy: 'NAME_WORDS',
+      node: { urn: '100000', name: 'The Aldgate School' },
+    });
     expect(prefix.data?.searchSchools.edges.map((edge: any) => edge.node.urn)).toContain('100000');
   });
 
@@ -48,8 +55,12 @@ describe('finding schools by name and number on the shipped registry', () => {
     const byUrn = await graphql(SEARCH, { query: '100000' });
     const byLaestab = await graphql(SEARCH, { query: '2013614' });
 
-    expect(byUrn.data?.searchSchools.edges).toEqual([{ matchedBy: 'URN', node: { urn: '100000', name: 'The Aldgate School' } }]);
-    expect(byLaestab.data?.searchSchools.edges).toEqual([{ matchedBy: 'LAESTAB', node: { urn: '100000', name: 'The Aldgate School' } }]);
+    expect(byUrn.data?.searchSchools.edges).toEqual([
+      { matchedBy: 'URN', node: { urn: '100000', name: 'The Aldgate School' } },
+    ]);
+    expect(byLaestab.data?.searchSchools.edges).toEqual([
+      { matchedBy: 'LAESTAB', node: { urn: '100000', name: 'The Aldgate School' } },
+    ]);
   });
 
   it('finds St Mary\'s in Derby for "st marys", and not the Primary schools whose names merely contain "mary"', async () => {
@@ -57,17 +68,26 @@ describe('finding schools by name and number on the shipped registry', () => {
 
     expect(response.data?.searchSchools).toMatchObject({
       totalCount: 1,
-      edges: [{ matchedBy: 'NAME_START', node: { urn: '112916', name: "St Mary's Catholic Primary School and Nursery" } }],
+      edges: [
+        { matchedBy: 'NAME_START', node: { urn: '112916', name: "St Mary's Catholic Primary School and Nursery" } },
+      ],
     });
   });
 
   it('ignores case, accents, punctuation and St/St./Saint, and ranks an exact name first', async () => {
-    const spellings = ["ST. MARY'S CATHOLIC PRIMARY SCHOOL AND NURSERY", 'saint marys catholic primary school and nursery'];
+    const spellings = [
+      "ST. MARY'S CATHOLIC PRIMARY SCHOOL AND NURSERY",
+      'saint marys catholic primary school and nursery',
+    ];
 
-    const responses = await Promise.all(spellings.map((query) => graphql(SEARCH, { query, filter: { localAuthority: '831' } })));
+    const responses = await Promise.all(
+      spellings.map((query) => graphql(SEARCH, { query, filter: { localAuthority: '831' } })),
+    );
 
     for (const response of responses) {
-      expect(response.data?.searchSchools.edges).toEqual([{ matchedBy: 'EXACT_NAME', node: { urn: '112916', name: "St Mary's Catholic Primary School and Nursery" } }]);
+      expect(response.data?.searchSchools.edges).toEqual([
+        { matchedBy: 'EXACT_NAME', node: { urn: '112916', name: "St Mary's Catholic Primary School and Nursery" } },
+      ]);
     }
   });
 
@@ -76,7 +96,9 @@ describe('finding schools by name and number on the shipped registry', () => {
 
     const kinds = response.data?.searchSchools.edges.map((edge: any) => edge.matchedBy) as string[];
     expect(kinds[0]).toBe('NAME_START');
-    expect(kinds.lastIndexOf('NAME_START')).toBeLessThan(kinds.indexOf('NAME_WORDS') === -1 ? Infinity : kinds.indexOf('NAME_WORDS'));
+    expect(kinds.lastIndexOf('NAME_START')).toBeLessThan(
+      kinds.indexOf('NAME_WORDS') === -1 ? Infinity : kinds.indexOf('NAME_WORDS'),
+    );
     expect(response.data?.searchSchools.totalCount).toBeGreaterThan(100);
     expect(response.data?.searchSchools.pageInfo.hasNextPage).toBe(true);
   });
@@ -86,7 +108,9 @@ describe('finding schools by name and number on the shipped registry', () => {
       '{ searchSchools(query: "st marys", filter: { isTeachingSchool: true }, first: 100) { edges { node { name designation { status } } } } }',
     );
 
-    const edges = response.data?.searchSchools.edges as { node: { name: string; designation: { status: string } | null } }[];
+    const edges = response.data?.searchSchools.edges as {
+      node: { name: string; designation: { status: string } | null };
+    }[];
     expect(edges.length).toBeGreaterThan(0);
     for (const { node } of edges) {
       expect(node.designation?.status).toMatch(/^(DESIGNATED|UNDER_REVIEW)$/);
@@ -96,7 +120,11 @@ describe('finding schools by name and number on the shipped registry', () => {
 
   it('pages on from a cursor without repeating a school', async () => {
     const first = await graphql(SEARCH, { query: 'st marys', first: 10 });
-    const second = await graphql(SEARCH, { query: 'st marys', first: 10, after: first.data?.searchSchools.pageInfo.endCursor });
+    const second = await graphql(SEARCH, {
+      query: 'st marys',
+      first: 10,
+      after: first.data?.searchSchools.pageInfo.endCursor,
+    });
 
     const firstUrns = first.data?.searchSchools.edges.map((edge: any) => edge.node.urn) as string[];
     const secondUrns = second.data?.searchSchools.edges.map((edge: any) => edge.node.urn) as string[];
@@ -145,7 +173,7 @@ describe('finding schools by name and number on the shipped registry', () => {
 describe('finding schools by place on the shipped registry', () => {
   const ALDGATE = { easting: 533498, northing: 181201 };
 
-  it('gives a school\'s location on the grid and in latitude and longitude', async () => {
+  it("gives a school's location on the grid and in latitude and longitude", async () => {
     const response = await graphql('{ school(urn: "100000") { location { easting northing latitude longitude } } }');
 
     expect(response.data?.school.location).toEqual({ ...ALDGATE, latitude: 51.51397, longitude: -0.07753 });
@@ -154,9 +182,17 @@ describe('finding schools by place on the shipped registry', () => {
   it('lists the teaching schools within 2 km of The Aldgate School, nearest first, with their distances', async () => {
     const expected = teachingSchoolsNearFromFiles(ALDGATE, 2);
 
-    const response = await graphql(NEAR, { near: { urn: '100000' }, withinKm: 2, filter: { isTeachingSchool: true }, first: 100 });
+    const response = await graphql(NEAR, {
+      near: { urn: '100000' },
+      withinKm: 2,
+      filter: { isTeachingSchool: true },
+      first: 100,
+    });
 
-    const found = response.data?.schoolsNear.edges.map((edge: any) => ({ urn: edge.node.urn, distanceKm: edge.distanceKm }));
+    const found = response.data?.schoolsNear.edges.map((edge: any) => ({
+      urn: edge.node.urn,
+      distanceKm: edge.distanceKm,
+    }));
     expect(expected.length).toBeGreaterThan(0);
     expect(found).toEqual(expected);
     expect(response.data?.schoolsNear.totalCount).toBe(expected.length);
@@ -164,7 +200,11 @@ describe('finding schools by place on the shipped registry', () => {
 
   it('answers the same for the point given by latitude and longitude, and by easting and northing', async () => {
     const byUrn = await graphql(NEAR, { near: { urn: '100000' }, withinKm: 2, filter: { isTeachingSchool: true } });
-    const byLatLong = await graphql(NEAR, { near: { latLong: { latitude: 51.51397, longitude: -0.07753 } }, withinKm: 2, filter: { isTeachingSchool: true } });
+    const byLatLong = await graphql(NEAR, {
+      near: { latLong: { latitude: 51.51397, longitude: -0.07753 } },
+      withinKm: 2,
+      filter: { isTeachingSchool: true },
+    });
     const byGrid = await graphql(NEAR, { near: { grid: ALDGATE }, withinKm: 2, filter: { isTeachingSchool: true } });
 
     const urns = (response: typeof byUrn) => response.data?.schoolsNear.edges.map((edge: any) => edge.node.urn);
@@ -195,7 +235,9 @@ describe('finding schools by place on the shipped registry', () => {
 
       const response = await graphql(NEAR, { near, withinKm });
 
-      expect(response.errors?.[0], `${JSON.stringify(near)} ${withinKm}`).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field } });
+      expect(response.errors?.[0], `${JSON.stringify(near)} ${withinKm}`).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', field },
+      });
       expect(requests.total).toBe(reads);
     }
   });
@@ -205,8 +247,16 @@ describe('an import that renames or moves a school', () => {
   it('is answered by the new name and place only', async () => {
     const { store: fresh } = await emptyStore();
     const client = graphqlClient(fresh);
-    const old = { URN: '900001', EstablishmentName: 'Quillfeather Primary School', Easting: '533498', Northing: '181201' };
-    await importEstablishments(fresh, writeCsv(GIAS_HEADER, [giasRow(old), giasRow({ URN: '900002', EstablishmentName: 'Quillfeather Infants' })]));
+    const old = {
+      URN: '900001',
+      EstablishmentName: 'Quillfeather Primary School',
+      Easting: '533498',
+      Northing: '181201',
+    };
+    await importEstablishments(
+      fresh,
+      writeCsv(GIAS_HEADER, [giasRow(old), giasRow({ URN: '900002', EstablishmentName: 'Quillfeather Infants' })]),
+    );
     const before = await client(SEARCH, { query: 'quillfeather' });
 
     await importEstablishments(
@@ -223,8 +273,12 @@ describe('an import that renames or moves a school', () => {
     const nearNewPlace = await client(NEAR, { near: { grid: { easting: 393000, northing: 565000 } }, withinKm: 1 });
     expect(before.data?.searchSchools.edges.map((edge: any) => edge.node.urn)).toEqual(['900002', '900001']);
     expect(byOldName.data?.searchSchools.edges).toEqual([]);
-    expect(byNewName.data?.searchSchools.edges).toEqual([{ matchedBy: 'NAME_START', node: { urn: '900001', name: 'Harrowgate Primary School' } }]);
+    expect(byNewName.data?.searchSchools.edges).toEqual([
+      { matchedBy: 'NAME_START', node: { urn: '900001', name: 'Harrowgate Primary School' } },
+    ]);
     expect(nearOldPlace.data?.schoolsNear.edges.map((edge: any) => edge.node.urn)).toEqual(['900002']);
-    expect(nearNewPlace.data?.schoolsNear.edges).toEqual([{ distanceKm: 0, node: { urn: '900001', name: 'Harrowgate Primary School' } }]);
+    expect(nearNewPlace.data?.schoolsNear.edges).toEqual([
+      { distanceKm: 0, node: { urn: '900001', name: 'Harrowgate Primary School' } },
+    ]);
   });
 });

@@ -13,9 +13,17 @@ const dataDirectory = mkdtempSync(join(tmpdir(), 'registry-start-test-'));
 afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
 
 /** `npm start`'s script with its data in a scratch directory; answers once it prints its DynamoDB Local endpoint. */
-function start(port: number, args: string[] = []): { child: ChildProcess; output: () => string; ready: Promise<string> } {
+function start(
+  port: number,
+  args: string[] = [],
+): { child: ChildProcess; output: () => string; ready: Promise<string> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/start.ts', ...args], {
-    env: { ...process.env, PORT: String(port), REGISTRY_DATA_DIRECTORY: dataDirectory, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      REGISTRY_DATA_DIRECTORY: dataDirectory,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -81,7 +89,10 @@ describe('npm start', () => {
     const second = start(port);
     const endpoint = await second.ready;
     try {
-      const answer = await graphql(port, '{ school(urn: "100000") { designation { status cohort } } nationalCoverage { schools teachingSchools } }');
+      const answer = await graphql(
+        port,
+        '{ school(urn: "100000") { designation { status cohort } } nationalCoverage { schools teachingSchools } }',
+      );
       const audit = await auditCoverage(createStore({ tableName: 'registry', endpoint }));
 
       expect(designated.data).toEqual({ designateTeachingSchool: { userErrors: [] } });

@@ -24,15 +24,25 @@ function conflict(): Error {
  * where the SDK retries it (as real throttling is); otherwise the fault reaches the registry's code as if
  * the SDK's retries had run out.
  */
-export function injectFaults(client: DynamoDBClient, decide: (operation: string) => Fault | null, options: { insideRetries?: boolean } = {}): () => void {
+export function injectFaults(
+  client: DynamoDBClient,
+  decide: (operation: string) => Fault | null,
+  options: { insideRetries?: boolean } = {},
+): () => void {
   const name = `faultInjector${Math.random()}`;
-  const middleware = <Input extends object, Output extends object>(next: (args: Input) => Promise<Output>, context: { commandName?: string }) => async (args: Input) => {
-    const fault = decide(String(context.commandName ?? '').replace(/Command$/, ''));
-    if (fault === 'throttle') throw throttling();
-    if (fault === 'conflict') throw conflict();
-    return next(args);
-  };
-  if (options.insideRetries) client.middlewareStack.add(middleware as never, { step: 'finalizeRequest', priority: 'low', name });
+  const middleware =
+    <Input extends object, Output extends object>(
+      next: (args: Input) => Promise<Output>,
+      context: { commandName?: string },
+    ) =>
+    async (args: Input) => {
+      const fault = decide(String(context.commandName ?? '').replace(/Command$/, ''));
+      if (fault === 'throttle') throw throttling();
+      if (fault === 'conflict') throw conflict();
+      return next(args);
+    };
+  if (options.insideRetries)
+    client.middlewareStack.add(middleware as never, { step: 'finalizeRequest', priority: 'low', name });
   else client.middlewareStack.add(middleware as never, { step: 'initialize', priority: 'low', name });
   return () => client.middlewareStack.remove(name);
 }

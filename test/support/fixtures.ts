@@ -5,9 +5,20 @@ import iconv from 'iconv-lite';
 
 /** The columns of the shipped GIAS file, in its order. */
 export const GIAS_HEADER = [
-  'URN', 'LA (code)', 'LA (name)', 'EstablishmentNumber', 'EstablishmentName', 'EstablishmentStatus (name)',
-  'PhaseOfEducation (name)', 'NumberOfPupils', 'OfstedLastInsp', 'GOR (name)', 'Easting', 'Northing',
-  'OfstedRating (name)', 'RSCRegion (name)',
+  'URN',
+  'LA (code)',
+  'LA (name)',
+  'EstablishmentNumber',
+  'EstablishmentName',
+  'EstablishmentStatus (name)',
+  'PhaseOfEducation (name)',
+  'NumberOfPupils',
+  'OfstedLastInsp',
+  'GOR (name)',
+  'Easting',
+  'Northing',
+  'OfstedRating (name)',
+  'RSCRegion (name)',
 ];
 
 /** A GIAS row with plausible values, overridden by column name. */
@@ -31,7 +42,17 @@ export function giasRow(overrides: Record<string, string> = {}): Record<string, 
   };
 }
 
-export const NCTL_HEADER = ['Alliance Name', 'Teaching School', 'URN', 'Region', 'Local Authority', 'RSC', 'Type', 'Phase', 'Religious Character'];
+export const NCTL_HEADER = [
+  'Alliance Name',
+  'Teaching School',
+  'URN',
+  'Region',
+  'Local Authority',
+  'RSC',
+  'Type',
+  'Phase',
+  'Religious Character',
+];
 
 export function nctlRow(overrides: Record<string, string> = {}): Record<string, string> {
   return {

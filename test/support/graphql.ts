@@ -16,14 +16,21 @@ export interface GraphqlResponse<Data = Record<string, any>> {
  * Sends GraphQL through the real Lambda handler, as API Gateway would: an HTTP API (v2) event in,
  * the HTTP response out.
  */
-export function graphqlClient(store: Store, options: { identify?: Identify; headers?: Record<string, string>; maxDynamoDbRequests?: number } = {}) {
+export function graphqlClient(
+  store: Store,
+  options: { identify?: Identify; headers?: Record<string, string>; maxDynamoDbRequests?: number } = {},
+) {
   const handler = createGraphqlHandler({
     server: createGraphqlServer({ introspection: true }),
     store,
     identify: options.identify ?? (() => DEVELOPER),
     maxDynamoDbRequests: options.maxDynamoDbRequests,
   });
-  return async <Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphqlResponse<Data>> => {
+  return async <Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GraphqlResponse<Data>> => {
     const event = {
       version: '2.0',
       routeKey: 'POST /graphql',

@@ -19,5 +19,8 @@ export function countBy<T>(rows: readonly T[], pick: (row: T) => string): Record
 
 /** The shipped NCTL list's rows, read directly. */
 export function shippedTeachingSchools(): Record<string, string>[] {
-  return parse(gunzipSync(readFileSync(SHIPPED_DATA.teachingSchools)).toString('utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  return parse(gunzipSync(readFileSync(SHIPPED_DATA.teachingSchools)).toString('utf8'), {
+    columns: true,
+    bom: true,
+  }) as Record<string, string>[];
 }

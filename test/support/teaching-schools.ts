@@ -37,12 +37,10 @@ export async function seedSchools(store: Store, seeds: readonly SchoolSeed[]): P
   for (let start = 0; start < schools.length; start += 10) {
     await commitSchoolChanges(
       store,
-      schools
-        .slice(start, start + 10)
-        .map((school) => ({
-          before: school!,
-          after: designate(school!, { cohort: 1, designatedOn: null }, '2018-01-01' as IsoDate),
-        })),
+      schools.slice(start, start + 10).map((school) => ({
+        before: school!,
+        after: designate(school!, { cohort: 1, designatedOn: null }, '2018-01-01' as IsoDate),
+      })),
     );
   }
 }

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { cellDeltas, cellKey, cellOf, countCells, isTeachingCell, parseCellKey, regionsIn } from '../../src/domain/coverage-cell.js';
+import {
+  cellDeltas,
+  cellKey,
+  cellOf,
+  countCells,
+  isTeachingCell,
+  parseCellKey,
+  regionsIn,
+} from '../../src/domain/coverage-cell.js';
 
-const base = { laCode: '873', status: 'OPEN', region: 'EAST_OF_ENGLAND', phase: 'PRIMARY', ofstedRating: 'OUTSTANDING', designation: null } as const;
+const base = {
+  laCode: '873',
+  status: 'OPEN',
+  region: 'EAST_OF_ENGLAND',
+  phase: 'PRIMARY',
+  ofstedRating: 'OUTSTANDING',
+  designation: null,
+} as const;
 const designated = { status: 'DESIGNATED', cohort: null, designatedOn: null, endedOn: null, endReason: null } as const;
 
 describe('coverage cells', () => {
@@ -32,7 +47,10 @@ describe('coverage cells', () => {
   it('moves counts between local authorities when a school changes authority', () => {
     const deltas = cellDeltas(base, { ...base, laCode: '874' });
 
-    expect(deltas.map(({ laCode, delta }) => [laCode, delta])).toEqual([['873', -1], ['874', 1]]);
+    expect(deltas.map(({ laCode, delta }) => [laCode, delta])).toEqual([
+      ['873', -1],
+      ['874', 1],
+    ]);
   });
 
   it('counts teaching schools across cells and lists the regions an authority spans', () => {

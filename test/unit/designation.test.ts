@@ -9,10 +9,25 @@ const TODAY = '2026-11-23' as IsoDate;
 
 function school(overrides: Partial<School> = {}): School {
   return {
-    urn: '100000' as Urn, name: 'The Aldgate School', laCode: '201', region: 'LONDON', phase: 'PRIMARY', status: 'OPEN',
-    establishmentType: null, establishmentNumber: '3614', numberOfPupils: 276, ofstedRating: 'OUTSTANDING',
-    lastInspectedOn: '2013-04-19' as IsoDate, easting: null, northing: null, designation: null, pastDesignations: [],
-    nctlAllianceName: null, leadsAllianceId: null, openReviewId: null, ...overrides,
+    urn: '100000' as Urn,
+    name: 'The Aldgate School',
+    laCode: '201',
+    region: 'LONDON',
+    phase: 'PRIMARY',
+    status: 'OPEN',
+    establishmentType: null,
+    establishmentNumber: '3614',
+    numberOfPupils: 276,
+    ofstedRating: 'OUTSTANDING',
+    lastInspectedOn: '2013-04-19' as IsoDate,
+    easting: null,
+    northing: null,
+    designation: null,
+    pastDesignations: [],
+    nctlAllianceName: null,
+    leadsAllianceId: null,
+    openReviewId: null,
+    ...overrides,
   };
 }
 
@@ -30,7 +45,13 @@ describe('designating a teaching school', () => {
   it('designates an open outstanding school with its cohort and date', () => {
     const designated = designate(school(), { cohort: 3, designatedOn: '2013-09-01' as IsoDate }, TODAY);
 
-    expect(designated.designation).toEqual({ status: 'DESIGNATED', cohort: 3, designatedOn: '2013-09-01', endedOn: null, endReason: null });
+    expect(designated.designation).toEqual({
+      status: 'DESIGNATED',
+      cohort: 3,
+      designatedOn: '2013-09-01',
+      endedOn: null,
+      endReason: null,
+    });
     expect(isTeachingSchool(designated)).toBe(true);
   });
 
@@ -39,20 +60,30 @@ describe('designating a teaching school', () => {
     ['REQUIRES_IMPROVEMENT', 'NOT_OUTSTANDING'],
     [null, 'NOT_OUTSTANDING'],
   ] as const)('refuses a school rated %s', (rating, code) => {
-    expect(refusal(() => designate(school({ ofstedRating: rating }), { cohort: null, designatedOn: null }, TODAY)).code).toBe(code);
+    expect(
+      refusal(() => designate(school({ ofstedRating: rating }), { cohort: null, designatedOn: null }, TODAY)).code,
+    ).toBe(code);
   });
 
   it.each(['DESIGNATED', 'UNDER_REVIEW'] as const)('refuses a school whose designation is %s', (status) => {
     const current = { status, cohort: 1, designatedOn: null, endedOn: null, endReason: null };
 
-    const error = refusal(() => designate(school({ designation: current }), { cohort: null, designatedOn: null }, TODAY));
+    const error = refusal(() =>
+      designate(school({ designation: current }), { cohort: null, designatedOn: null }, TODAY),
+    );
 
     expect(error.code).toBe('ALREADY_DESIGNATED');
     expect(error.field).toEqual(['urn']);
   });
 
   it('designates a de-designated school again and keeps the ended designation as history', () => {
-    const ended = { status: 'DE_DESIGNATED' as const, cohort: 1, designatedOn: '2011-09-01' as IsoDate, endedOn: '2015-01-01' as IsoDate, endReason: 'Review' };
+    const ended = {
+      status: 'DE_DESIGNATED' as const,
+      cohort: 1,
+      designatedOn: '2011-09-01' as IsoDate,
+      endedOn: '2015-01-01' as IsoDate,
+      endReason: 'Review',
+    };
 
     const designated = designate(school({ designation: ended }), { cohort: 5, designatedOn: null }, TODAY);
 
@@ -61,7 +92,9 @@ describe('designating a teaching school', () => {
   });
 
   it('refuses a closed school', () => {
-    expect(refusal(() => designate(school({ status: 'CLOSED' }), { cohort: null, designatedOn: null }, TODAY)).code).toBe('SCHOOL_NOT_OPEN');
+    expect(
+      refusal(() => designate(school({ status: 'CLOSED' }), { cohort: null, designatedOn: null }, TODAY)).code,
+    ).toBe('SCHOOL_NOT_OPEN');
   });
 
   it('refuses a designation dated in the future, naming the field', () => {

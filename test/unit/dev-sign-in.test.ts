@@ -46,7 +46,9 @@ describe('the development sign-in', () => {
   it('signs in a TSC member with their regions and goes on to the page asked for', async () => {
     const { token, next } = await signIn('role=tsc-staff&region=North+West&region=LONDON&next=/gaps');
 
-    const caller = await localIdentity(key)({ headers: { authorization: `Bearer ${token}` } } as unknown as APIGatewayProxyEventV2);
+    const caller = await localIdentity(key)({
+      headers: { authorization: `Bearer ${token}` },
+    } as unknown as APIGatewayProxyEventV2);
     expect(caller).toMatchObject({ role: 'tsc-staff', regions: ['NORTH_WEST', 'LONDON'] });
     expect(next).toBe('/gaps');
   });
@@ -81,9 +83,9 @@ describe('the built workspace on the local server', () => {
 
   it('tells the app to use the development sign-in, and never serves a file outside the build', async () => {
     const config = await fetch(`${base}/config.json`);
-    const escape = await fetch(`${base}/assets/..%2f..%2fpackage.json`);
+    const outside = await fetch(`${base}/assets/..%2f..%2fpackage.json`);
 
     expect(await config.json()).toEqual({ auth: 'dev' });
-    expect(await escape.text()).toContain('<title>workspace</title>');
+    expect(await outside.text()).toContain('<title>workspace</title>');
   });
 });

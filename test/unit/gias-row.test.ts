@@ -18,25 +18,52 @@ function rejection(values: Record<string, string>, columns = ALL_COLUMNS): Inval
 describe('reading a GIAS row', () => {
   it('reads names as GIAS spells them into registry codes', () => {
     const { fields, localAuthority } = readEstablishment(
-      giasRow({ 'PhaseOfEducation (name)': '16 plus', 'OfstedRating (name)': 'Requires improvement', 'GOR (name)': 'Yorkshire and the Humber' }),
+      giasRow({
+        'PhaseOfEducation (name)': '16 plus',
+        'OfstedRating (name)': 'Requires improvement',
+        'GOR (name)': 'Yorkshire and the Humber',
+      }),
       ALL_COLUMNS,
     );
 
-    expect(fields).toMatchObject({ urn: '900001', phase: 'SIXTEEN_PLUS', ofstedRating: 'REQUIRES_IMPROVEMENT', region: 'YORKSHIRE_AND_THE_HUMBER', lastInspectedOn: '2013-04-19', numberOfPupils: 180 });
-    expect(localAuthority).toEqual({ code: '201', name: 'City of London', region: 'YORKSHIRE_AND_THE_HUMBER', rscRegion: 'South East & South London' });
+    expect(fields).toMatchObject({
+      urn: '900001',
+      phase: 'SIXTEEN_PLUS',
+      ofstedRating: 'REQUIRES_IMPROVEMENT',
+      region: 'YORKSHIRE_AND_THE_HUMBER',
+      lastInspectedOn: '2013-04-19',
+      numberOfPupils: 180,
+    });
+    expect(localAuthority).toEqual({
+      code: '201',
+      name: 'City of London',
+      region: 'YORKSHIRE_AND_THE_HUMBER',
+      rscRegion: 'South East & South London',
+    });
   });
 
   it('reads blank optional cells as unknown', () => {
-    const { fields } = readEstablishment(giasRow({ NumberOfPupils: '', 'OfstedRating (name)': '', OfstedLastInsp: '' }), ALL_COLUMNS);
+    const { fields } = readEstablishment(
+      giasRow({ NumberOfPupils: '', 'OfstedRating (name)': '', OfstedLastInsp: '' }),
+      ALL_COLUMNS,
+    );
 
     expect(fields).toMatchObject({ numberOfPupils: null, ofstedRating: null, lastInspectedOn: null });
   });
 
   it('leaves a field the file has no column for as it was', () => {
-    const columns = new Set(GIAS_HEADER.filter((column) => column !== 'NumberOfPupils' && column !== 'OfstedRating (name)'));
-    const existing = mergeEstablishment(null, readEstablishment(giasRow({ NumberOfPupils: '50', 'OfstedRating (name)': 'Good' }), ALL_COLUMNS));
+    const columns = new Set(
+      GIAS_HEADER.filter((column) => column !== 'NumberOfPupils' && column !== 'OfstedRating (name)'),
+    );
+    const existing = mergeEstablishment(
+      null,
+      readEstablishment(giasRow({ NumberOfPupils: '50', 'OfstedRating (name)': 'Good' }), ALL_COLUMNS),
+    );
 
-    const merged = mergeEstablishment(existing, readEstablishment(giasRow({ EstablishmentName: 'Renamed School' }), columns));
+    const merged = mergeEstablishment(
+      existing,
+      readEstablishment(giasRow({ EstablishmentName: 'Renamed School' }), columns),
+    );
 
     expect(merged).toMatchObject({ name: 'Renamed School', numberOfPupils: 50, ofstedRating: 'GOOD' });
   });

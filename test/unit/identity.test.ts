@@ -9,7 +9,16 @@ function eventWith(jwt?: { claims: Record<string, string>; scopes?: string[] }):
 
 describe('callers from Cognito claims', () => {
   it('reads a TSC member and their regions from groups and custom:regions as API Gateway passes them', () => {
-    const caller = identifyFromApiGateway(eventWith({ claims: { sub: 'abc', email: 'tsc@example.org', 'cognito:groups': '[tsc-staff]', 'custom:regions': 'NORTH_WEST, London' } }));
+    const caller = identifyFromApiGateway(
+      eventWith({
+        claims: {
+          sub: 'abc',
+          email: 'tsc@example.org',
+          'cognito:groups': '[tsc-staff]',
+          'custom:regions': 'NORTH_WEST, London',
+        },
+      }),
+    );
 
     expect(caller).toEqual({ id: 'tsc@example.org', role: 'tsc-staff', regions: ['NORTH_WEST', 'LONDON'] });
   });
@@ -27,7 +36,9 @@ describe('callers from Cognito claims', () => {
   });
 
   it('reads a partner app client from its client-credentials scope', () => {
-    const caller = identifyFromApiGateway(eventWith({ claims: { client_id: 'partner-app', sub: 'partner-app' }, scopes: ['registry/read'] }));
+    const caller = identifyFromApiGateway(
+      eventWith({ claims: { client_id: 'partner-app', sub: 'partner-app' }, scopes: ['registry/read'] }),
+    );
 
     expect(caller).toEqual({ id: 'partner-app', role: 'partner', regions: [] });
   });
@@ -35,8 +46,13 @@ describe('callers from Cognito claims', () => {
   it.each([
     ['no authorizer claims', eventWith()],
     ['a token with no registry role', eventWith({ claims: { sub: 'someone', 'cognito:groups': '[admins]' } })],
-    ['a TSC token naming an unknown region', eventWith({ claims: { sub: 'x', 'cognito:groups': '[tsc-staff]', 'custom:regions': 'Atlantis' } })],
+    [
+      'a TSC token naming an unknown region',
+      eventWith({ claims: { sub: 'x', 'cognito:groups': '[tsc-staff]', 'custom:regions': 'Atlantis' } }),
+    ],
   ])('refuses %s as unauthenticated', (_what, event) => {
-    expect(() => identifyFromApiGateway(event)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }));
+    expect(() => identifyFromApiGateway(event)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }),
+    );
   });
 });

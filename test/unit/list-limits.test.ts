@@ -1,4 +1,11 @@
-import { buildSchema, getNamedType, isInputObjectType, isListType, isNonNullType, type GraphQLInputType } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  type GraphQLInputType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { typeDefs } from '../../src/graphql/generated/type-defs.js';
 import { LIST_MAXIMUMS } from '../../src/graphql/list-limits.js';
@@ -29,7 +36,9 @@ describe('list input maximums', () => {
   it('takes no list argument outside an input object', () => {
     const lists = Object.values(schema.getTypeMap()).flatMap((type) =>
       'getFields' in type && !isInputObjectType(type) && !type.name.startsWith('__')
-        ? Object.values(type.getFields()).flatMap((field) => ('args' in field ? field.args : [])).filter((argument) => isList(argument.type))
+        ? Object.values(type.getFields())
+            .flatMap((field) => ('args' in field ? field.args : []))
+            .filter((argument) => isList(argument.type))
         : [],
     );
 

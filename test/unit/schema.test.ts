@@ -1,4 +1,12 @@
-import { buildSchema, GraphQLEnumType, GraphQLObjectType, GraphQLInputObjectType, isEnumType, isInputObjectType, isObjectType } from 'graphql';
+import {
+  buildSchema,
+  type GraphQLEnumType,
+  type GraphQLObjectType,
+  type GraphQLInputObjectType,
+  isEnumType,
+  isInputObjectType,
+  isObjectType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { OFSTED_RATINGS } from '../../src/domain/ofsted.js';
 import { PHASES } from '../../src/domain/phase.js';
@@ -9,11 +17,14 @@ import { typeDefs } from '../../src/graphql/generated/type-defs.js';
 const schema = buildSchema(typeDefs);
 
 function enumValues(name: string): string[] {
-  return (schema.getType(name) as GraphQLEnumType).getValues().map((value) => value.name).sort();
+  return (schema.getType(name) as GraphQLEnumType)
+    .getValues()
+    .map((value) => value.name)
+    .sort();
 }
 
 describe('the GraphQL schema', () => {
-  it('describes every type, field, argument and enum value, since it is the partners\' documentation', () => {
+  it("describes every type, field, argument and enum value, since it is the partners' documentation", () => {
     const undocumented: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__') || ['String', 'Int', 'Boolean', 'ID', 'Float'].includes(type.name)) continue;
@@ -38,7 +49,7 @@ describe('the GraphQL schema', () => {
     expect(enumValues('UserErrorCode')).toEqual(Object.values(RuleCode).sort());
   });
 
-  it('names phases, ratings and regions with the domain\'s codes', () => {
+  it("names phases, ratings and regions with the domain's codes", () => {
     expect(enumValues('Phase')).toEqual(Object.keys(PHASES).sort());
     expect(enumValues('OfstedRating')).toEqual(Object.keys(OFSTED_RATINGS).sort());
     expect(enumValues('GorRegion')).toEqual(Object.keys(GOR_REGIONS).sort());

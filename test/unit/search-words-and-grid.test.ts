@@ -9,16 +9,40 @@ import { indexItemChanges, schoolIndexItems } from '../../src/store/school-index
 
 function school(overrides: Partial<School> = {}): School {
   return {
-    urn: '100000' as Urn, name: 'The Aldgate School', laCode: '201', region: 'LONDON', phase: 'PRIMARY', status: 'OPEN',
-    establishmentType: null, establishmentNumber: '3614', numberOfPupils: 276, ofstedRating: 'OUTSTANDING',
-    lastInspectedOn: '2013-04-19' as IsoDate, easting: 533498, northing: 181201, designation: null, pastDesignations: [],
-    nctlAllianceName: null, leadsAllianceId: null, openReviewId: null, ...overrides,
+    urn: '100000' as Urn,
+    name: 'The Aldgate School',
+    laCode: '201',
+    region: 'LONDON',
+    phase: 'PRIMARY',
+    status: 'OPEN',
+    establishmentType: null,
+    establishmentNumber: '3614',
+    numberOfPupils: 276,
+    ofstedRating: 'OUTSTANDING',
+    lastInspectedOn: '2013-04-19' as IsoDate,
+    easting: 533498,
+    northing: 181201,
+    designation: null,
+    pastDesignations: [],
+    nctlAllianceName: null,
+    leadsAllianceId: null,
+    openReviewId: null,
+    ...overrides,
   };
 }
 
 describe('name words', () => {
   it('ignores case, accents, punctuation and St/St./Saint', () => {
-    expect(nameWords("St. Mary's C.E. (VA) School & Nursery")).toEqual(['st', 'marys', 'c', 'e', 'va', 'school', 'and', 'nursery']);
+    expect(nameWords("St. Mary's C.E. (VA) School & Nursery")).toEqual([
+      'st',
+      'marys',
+      'c',
+      'e',
+      'va',
+      'school',
+      'and',
+      'nursery',
+    ]);
     expect(nameWords('Saint-Éloi ÉCOLE')).toEqual(['st', 'eloi', 'ecole']);
   });
 
@@ -48,7 +72,9 @@ describe('the British National Grid', () => {
 
   it('reads a fixed number of strips for a radius, wherever the centre is', () => {
     for (const radius of [100, 5_000, 25_000, 50_000]) {
-      const counts = [0, 1, 24_999, 25_000, 49_999].map((offset) => stripsWithin({ easting: 300_000 + offset, northing: 500_000 }, radius).length);
+      const counts = [0, 1, 24_999, 25_000, 49_999].map(
+        (offset) => stripsWithin({ easting: 300_000 + offset, northing: 500_000 }, radius).length,
+      );
 
       expect(Math.max(...counts)).toBeLessThanOrEqual(maxStripsWithin(radius));
     }
@@ -56,7 +82,7 @@ describe('the British National Grid', () => {
   });
 });
 
-describe('a school\'s search index items', () => {
+describe("a school's search index items", () => {
   it('are one per distinct name word of 2 or more letters, one LAESTAB and one grid place', () => {
     const items = schoolIndexItems(school({ name: "St Mary's and St John's C of E School" }));
 

@@ -15,11 +15,15 @@ describe('text from outside', () => {
     ['a right-to-left override', 'Camden \u202EyramirP'],
     ['a left-to-right isolate', 'Camden \u2066Primary\u2069'],
   ])('refuses %s, naming the field', (_what, value) => {
-    expect(() => cleanText(value, 'name')).toThrow(expect.objectContaining({ constructor: InvalidInput, field: 'name' }));
+    expect(() => cleanText(value, 'name')).toThrow(
+      expect.objectContaining({ constructor: InvalidInput, field: 'name' }),
+    );
   });
 
   it('keeps line breaks and tabs in multi-line notes, and refuses them in names', () => {
-    expect(cleanText('Head leaving.\r\n\tNew head from May.', 'notes', { multiline: true })).toBe('Head leaving.\r\n\tNew head from May.');
+    expect(cleanText('Head leaving.\r\n\tNew head from May.', 'notes', { multiline: true })).toBe(
+      'Head leaving.\r\n\tNew head from May.',
+    );
     expect(() => cleanText('Camden\nPrimary', 'name')).toThrow(InvalidInput);
   });
 
@@ -30,7 +34,9 @@ describe('text from outside', () => {
 
 describe('names', () => {
   it('refuses a name made only of zero-width characters', () => {
-    expect(() => cleanName('\u200B\u200C\u2060\uFEFF', 'name')).toThrow(expect.objectContaining({ field: 'name', message: 'name is blank' }));
+    expect(() => cleanName('\u200B\u200C\u2060\uFEFF', 'name')).toThrow(
+      expect.objectContaining({ field: 'name', message: 'name is blank' }),
+    );
   });
 
   it('collapses spaces and trims', () => {

@@ -26,11 +26,15 @@ export async function request<Result, Variables>(
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: document.toString(), variables }),
   });
-  const body = (await response.json()) as { data?: Result; errors?: { message: string; extensions?: { code?: string } }[] };
+  const body = (await response.json()) as {
+    data?: Result;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
   const error = body.errors?.[0];
   if (error?.extensions?.code === 'UNAUTHENTICATED') {
     await signIn(location.pathname + location.search);
   }
-  if (error || !body.data) throw new ApiError(error?.message ?? `The registry answered ${response.status}`, error?.extensions?.code);
+  if (error || !body.data)
+    throw new ApiError(error?.message ?? `The registry answered ${response.status}`, error?.extensions?.code);
   return body.data;
 }

@@ -18,16 +18,19 @@ export function table(options: {
   numeric?: readonly number[];
 }): SafeHtml {
   const numeric = new Set(options.numeric ?? []);
-  const align = (index: number, kind: 'header' | 'cell') => (numeric.has(index) ? ` govuk-table__${kind}--numeric` : '');
+  const align = (index: number, kind: 'header' | 'cell') =>
+    numeric.has(index) ? ` govuk-table__${kind}--numeric` : '';
   return html`<div class="app-table-scroll"><table class="govuk-table" id="${options.id}">
     <caption class="govuk-table__caption govuk-table__caption--s">${options.caption}</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row">
       ${options.head.map((heading, i) => html`<th scope="col" class="govuk-table__header${align(i, 'header')}">${heading}</th>`)}
     </tr></thead>
     <tbody class="govuk-table__body">
-      ${options.rows.map((row) => html`<tr class="govuk-table__row">
+      ${options.rows.map(
+        (row) => html`<tr class="govuk-table__row">
         ${row.map((cell, i) => html`<td class="govuk-table__cell${align(i, 'cell')}">${cell}</td>`)}
-      </tr>`)}
+      </tr>`,
+      )}
     </tbody>
   </table></div>`;
 }
@@ -52,7 +55,9 @@ export function link(href: string, text: string): SafeHtml {
   return html`<a class="govuk-link" href="${href}">${text}</a>`;
 }
 
-export function designationText(designation: { status: string; cohort?: number | null; designatedOn?: string | null } | null | undefined): SafeHtml {
+export function designationText(
+  designation: { status: string; cohort?: number | null; designatedOn?: string | null } | null | undefined,
+): SafeHtml {
   if (!designation) return html`Not a teaching school`;
   const cohort = designation.cohort ? `, cohort ${designation.cohort}` : '';
   const since = designation.designatedOn ? `, designated ${date(designation.designatedOn)}` : '';

@@ -100,7 +100,8 @@ export async function teachingSchoolPoints(localAuthority?: string): Promise<Tea
   do {
     const { teachingSchools } = await request(TeachingSchoolPoints, { after, localAuthority });
     for (const { node } of teachingSchools.edges) {
-      if (node.easting != null && node.northing != null) all.push({ ...node, easting: node.easting, northing: node.northing });
+      if (node.easting != null && node.northing != null)
+        all.push({ ...node, easting: node.easting, northing: node.northing });
     }
     after = teachingSchools.pageInfo.hasNextPage ? teachingSchools.pageInfo.endCursor : null;
   } while (after);
@@ -108,10 +109,18 @@ export async function teachingSchoolPoints(localAuthority?: string): Promise<Tea
 }
 
 /** The figures of one phase, or of all phases when none is given. */
-export function figuresFor(coverage: Coverage, phase: string | null): { schools: number; teachingSchools: number; untappedOutstanding: number; density: number } {
+export function figuresFor(
+  coverage: Coverage,
+  phase: string | null,
+): { schools: number; teachingSchools: number; untappedOutstanding: number; density: number } {
   if (!phase) return coverage;
   const row = coverage.byPhase.find((entry) => entry.phase === phase);
   const schools = row?.schools ?? 0;
   const teachingSchools = row?.teachingSchools ?? 0;
-  return { schools, teachingSchools, untappedOutstanding: row?.untappedOutstanding ?? 0, density: schools ? (100 * teachingSchools) / schools : 0 };
+  return {
+    schools,
+    teachingSchools,
+    untappedOutstanding: row?.untappedOutstanding ?? 0,
+    density: schools ? (100 * teachingSchools) / schools : 0,
+  };
 }

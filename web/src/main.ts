@@ -12,7 +12,10 @@ const routes: [RegExp, () => Promise<{ default: Page }>][] = [
   [/^\/gaps$/, () => import('./pages/gaps')],
   [/^\/local-authorities\/(?<code>\d{3})$/, () => import('./pages/local-authority')],
   [/^\/schools\/(?<urn>\d{5,7})$/, () => import('./pages/school')],
-  [/^\/schools\/(?<urn>\d{5,7})\/(?<action>designate|ofsted-inspection|review)$/, () => import('./pages/school-action')],
+  [
+    /^\/schools\/(?<urn>\d{5,7})\/(?<action>designate|ofsted-inspection|review)$/,
+    () => import('./pages/school-action'),
+  ],
   [/^\/schools\/(?<urn>\d{5,7})\/reviews\/(?<reviewId>[^/]+)\/conclude$/, () => import('./pages/school-action')],
   [/^\/alliances\/(?<id>[^/]+)$/, () => import('./pages/alliance')],
   [/^\/search$/, () => import('./pages/search')],
@@ -57,13 +60,19 @@ async function render(): Promise<void> {
   } catch (error) {
     if (run !== rendering) return;
     if (error instanceof NotFound || (error instanceof ApiError && error.code === 'NOT_FOUND')) {
-      context.show('Page not found', html`<h1 class="govuk-heading-l">Page not found</h1>
+      context.show(
+        'Page not found',
+        html`<h1 class="govuk-heading-l">Page not found</h1>
         <p class="govuk-body">The registry has nothing at this address. Check it, or start from the
-        <a class="govuk-link" href="/">map</a>.</p>`);
+        <a class="govuk-link" href="/">map</a>.</p>`,
+      );
     } else {
       console.error(error);
-      context.show('Sorry, there is a problem', html`<h1 class="govuk-heading-l">Sorry, there is a problem</h1>
-        <p class="govuk-body">${(error as Error).message}</p>`);
+      context.show(
+        'Sorry, there is a problem',
+        html`<h1 class="govuk-heading-l">Sorry, there is a problem</h1>
+        <p class="govuk-body">${(error as Error).message}</p>`,
+      );
     }
   }
   markCurrentNavigation();

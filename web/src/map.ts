@@ -64,8 +64,12 @@ export function drawMap(canvas: HTMLCanvasElement, options: MapOptions): { legen
   const spanE = bounds.maxE - bounds.minE + 2 * pad;
   const spanN = bounds.maxN - bounds.minN + 2 * pad;
   const metres = Math.max(spanE / width, spanN / height);
-  const x = scaleLinear().domain([bounds.minE - pad, bounds.minE - pad + metres * width]).range([0, width]);
-  const y = scaleLinear().domain([bounds.maxN + pad, bounds.maxN + pad - metres * height]).range([0, height]);
+  const x = scaleLinear()
+    .domain([bounds.minE - pad, bounds.minE - pad + metres * width])
+    .range([0, width]);
+  const y = scaleLinear()
+    .domain([bounds.maxN + pad, bounds.maxN + pad - metres * height])
+    .range([0, height]);
 
   const count = p.urn.length;
   const coordinates = new Float64Array(count * 2);
@@ -157,7 +161,8 @@ function keepNear(context: CanvasRenderingContext2D, coordinates: Float64Array, 
       const y = cy + dy;
       if (y < 0 || y >= height) continue;
       const span = Math.floor(Math.sqrt(Math.max(0, r2 - dy * dy)));
-      for (let x = Math.max(0, cx - span); x <= Math.min(width - 1, cx + span); x++) mask.data[(y * width + x) * 4 + 3] = 255;
+      for (let x = Math.max(0, cx - span); x <= Math.min(width - 1, cx + span); x++)
+        mask.data[(y * width + x) * 4 + 3] = 255;
     }
   }
   const layer = document.createElement('canvas');

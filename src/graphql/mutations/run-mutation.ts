@@ -37,12 +37,22 @@ export async function runMutation<Result extends Record<string, unknown>>(
       } catch (error) {
         // A duplicate that lost the race can be refused by the winner's change (ALLIANCE_NAME_TAKEN, say)
         // before it reaches the key's claim: the first result, once there, is its answer.
-        const first = error instanceof RuleViolation && idempotency?.key != null ? await firstResult(context, idempotency) : null;
+        const first =
+          error instanceof RuleViolation && idempotency?.key != null ? await firstResult(context, idempotency) : null;
         if (first) return { ...first, userErrors: [] };
         throw error;
       }
       if (idempotency?.key != null) {
-        changes.claimIdempotencyKey(context.caller.id, idempotency.key, { mutation: idempotency.mutation, inputHash: inputHash(idempotency.input), result: idempotency.remember(result) }, context.now());
+        changes.claimIdempotencyKey(
+          context.caller.id,
+          idempotency.key,
+          {
+            mutation: idempotency.mutation,
+            inputHash: inputHash(idempotency.input),
+            result: idempotency.remember(result),
+          },
+          context.now(),
+        );
       }
       try {
         await changes.commit();
@@ -82,13 +92,21 @@ type Nullable<Result> = { [Key in keyof Result]: Result[Key] | null };
 
 const MAX_KEY_LENGTH = 200;
 
-async function firstResult<Result>(context: RequestContext, idempotency: Idempotency<Result>): Promise<Nullable<Result> | null> {
+async function firstResult<Result>(
+  context: RequestContext,
+  idempotency: Idempotency<Result>,
+): Promise<Nullable<Result> | null> {
   const key = idempotency.key!;
-  if (key.length === 0 || key.length > MAX_KEY_LENGTH) throw new InvalidInput('idempotencyKey', `idempotencyKey must be 1 to ${MAX_KEY_LENGTH} characters`);
+  if (key.length === 0 || key.length > MAX_KEY_LENGTH)
+    throw new InvalidInput('idempotencyKey', `idempotencyKey must be 1 to ${MAX_KEY_LENGTH} characters`);
   const record = await getIdempotencyRecord(context.store, context.caller.id, key);
   if (!record) return null;
   if (record.mutation !== idempotency.mutation || record.inputHash !== inputHash(idempotency.input)) {
-    throw new RuleViolation(RuleCode.IDEMPOTENCY_KEY_REUSED, `idempotencyKey ${JSON.stringify(key.slice(0, 40))} was used for a different request`, ['idempotencyKey']);
+    throw new RuleViolation(
+      RuleCode.IDEMPOTENCY_KEY_REUSED,
+      `idempotencyKey ${JSON.stringify(key.slice(0, 40))} was used for a different request`,
+      ['idempotencyKey'],
+    );
   }
   return idempotency.recall(record.result);
 }
@@ -99,7 +117,14 @@ function inputHash(input: Record<string, unknown>): string {
     Array.isArray(value)
       ? value.map(canonical)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.keys(value).filter((key) => key !== 'idempotencyKey' && (value as Record<string, unknown>)[key] != null).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        ? Object.fromEntries(
+            Object.keys(value)
+              .filter((key) => key !== 'idempotencyKey' && (value as Record<string, unknown>)[key] != null)
+              .sort()
+              .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+          )
         : value;
-  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(input)))
+    .digest('base64url');
 }

@@ -3,7 +3,6 @@ import type { Alliance, AllianceMembership } from '../../domain/alliance.js';
 import { auditSubject, type AuditEvent } from '../../domain/audit-event.js';
 import { changedFields } from '../../domain/change.js';
 import type { Network } from '../../domain/network.js';
-import { sameData } from '../../domain/same.js';
 import type { School } from '../../domain/school.js';
 import type { StoredAlliance } from '../../store/alliance-item.js';
 import { type ChangeSet, schoolPlaces } from '../../store/change-set.js';
@@ -26,7 +25,10 @@ export function stageSchool(
   after: School,
 ): StoredSchool {
   const stored = changes.putSchool(before, after);
-  changes.audit(auditEvent(context, action, auditSubject.school(before.urn), before, after), schoolPlaces([before, after]));
+  changes.audit(
+    auditEvent(context, action, auditSubject.school(before.urn), before, after),
+    schoolPlaces([before, after]),
+  );
   return stored;
 }
 

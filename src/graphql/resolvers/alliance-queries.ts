@@ -6,7 +6,8 @@ import type { QueryResolvers } from '../generated/resolvers.js';
 import { pageArgs } from '../paging.js';
 
 export const allianceQueries: Pick<QueryResolvers, 'alliance' | 'alliances' | 'network'> = {
-  alliance: async (_parent, { id }, context) => (isAllianceId(id) ? ((await context.loaders.allianceById.load(id)) ?? null) : null),
+  alliance: async (_parent, { id }, context) =>
+    isAllianceId(id) ? ((await context.loaders.allianceById.load(id)) ?? null) : null,
 
   network: async (_parent, { id }, context) =>
     isNetworkId(id) ? ((await context.loaders.networkById.load(id)) ?? null) : null,

@@ -23,11 +23,18 @@ export const Alliance: AllianceResolvers = {
   members: async (alliance, { role, ...args }, context) => {
     const page = await findMembers(context.store, alliance.id, role ?? null, pageArgs(args));
     const counts = alliance.memberCounts;
-    return { ...page, totalCount: () => (role ? (counts[role] ?? 0) : Object.values(counts).reduce((sum, count) => sum + (count ?? 0), 0)) };
+    return {
+      ...page,
+      totalCount: () =>
+        role ? (counts[role] ?? 0) : Object.values(counts).reduce((sum, count) => sum + (count ?? 0), 0),
+    };
   },
-  deliverers: (alliance, { includeFormer }) => alliance.deliverers.filter((deliverer) => includeFormer || deliverer.leftOn === null),
-  deliveryAreas: (alliance) => DELIVERY_AREAS.map((area) => ({ area, accountableLead: alliance.accountableLeads[area] ?? null })),
-  network: async (alliance, _args, context) => (alliance.networkId ? ((await context.loaders.networkById.load(alliance.networkId)) ?? null) : null),
+  deliverers: (alliance, { includeFormer }) =>
+    alliance.deliverers.filter((deliverer) => includeFormer || deliverer.leftOn === null),
+  deliveryAreas: (alliance) =>
+    DELIVERY_AREAS.map((area) => ({ area, accountableLead: alliance.accountableLeads[area] ?? null })),
+  network: async (alliance, _args, context) =>
+    alliance.networkId ? ((await context.loaders.networkById.load(alliance.networkId)) ?? null) : null,
   needsRestructuring: (alliance) => alliance.restructuringReasons.length > 0,
 };
 
@@ -52,7 +59,8 @@ export const TeachingSchoolNetwork: TeachingSchoolNetworkResolvers = {
 };
 
 export const SchoolAllianceFields: Pick<SchoolResolvers, 'leadsAlliance' | 'allianceMemberships'> = {
-  leadsAlliance: async (school, _args, context) => (school.leadsAllianceId ? ((await context.loaders.allianceById.load(school.leadsAllianceId)) ?? null) : null),
+  leadsAlliance: async (school, _args, context) =>
+    school.leadsAllianceId ? ((await context.loaders.allianceById.load(school.leadsAllianceId)) ?? null) : null,
   allianceMemberships: async (school, args, context) => {
     const page = await findMembershipsOfSchool(context.store, school.urn, pageArgs(args));
     return { ...page, totalCount: () => countMembershipsOfSchool(context.store, school.urn) };

@@ -1,6 +1,12 @@
 import { coverageGaps, coverageOf, DEFAULT_GAP_PHASES, representation } from '../../domain/coverage.js';
 import { pageOfList, type RscRegionSource } from '../connection-sources.js';
-import type { CoverageGapResolvers, LocalAuthorityResolvers, QueryResolvers, RegionResolvers, RscRegionResolvers } from '../generated/resolvers.js';
+import type {
+  CoverageGapResolvers,
+  LocalAuthorityResolvers,
+  QueryResolvers,
+  RegionResolvers,
+  RscRegionResolvers,
+} from '../generated/resolvers.js';
 import { pageArgs } from '../paging.js';
 import { schoolConnection } from '../school-connection.js';
 
@@ -8,7 +14,10 @@ import { schoolConnection } from '../school-connection.js';
  * Coverage never reads a school: every figure is a sum over the counts the local authorities keep, all of
  * which come from one Query per request (the allLocalAuthorities loader), however many areas are asked about.
  */
-export const coverageQueries: Pick<QueryResolvers, 'nationalCoverage' | 'rscRegions' | 'coverageGaps' | 'representation' | 'untappedOutstandingSchools'> = {
+export const coverageQueries: Pick<
+  QueryResolvers,
+  'nationalCoverage' | 'rscRegions' | 'coverageGaps' | 'representation' | 'untappedOutstandingSchools'
+> = {
   nationalCoverage: async (_parent, _args, context) => coverageOf(await context.loaders.allLocalAuthorities()),
 
   rscRegions: async (_parent, _args, context) => {
@@ -34,15 +43,18 @@ export const coverageQueries: Pick<QueryResolvers, 'nationalCoverage' | 'rscRegi
     return pageOfList(`coverageGaps:${JSON.stringify(filter ?? {})}`, gaps, first, after);
   },
 
-  representation: async (_parent, { region }, context) => representation(coverageOf(await context.loaders.allLocalAuthorities(), region ?? null)),
+  representation: async (_parent, { region }, context) =>
+    representation(coverageOf(await context.loaders.allLocalAuthorities(), region ?? null)),
 
-  untappedOutstandingSchools: (_parent, { filter, ...page }, context) => schoolConnection(context, { ...filter, untappedOutstanding: true }, page),
+  untappedOutstandingSchools: (_parent, { filter, ...page }, context) =>
+    schoolConnection(context, { ...filter, untappedOutstanding: true }, page),
 };
 
 export const LocalAuthorityCoverage: Pick<LocalAuthorityResolvers, 'coverage'> = {
   // The parent may come from the container's cache of details, whose counts are not current: read them
   // (from the request's loader, already primed when the parent came from a list of authorities).
-  coverage: async (authority, _args, context) => coverageOf([(await context.loaders.localAuthorityByCode.load(authority.code)) ?? authority]),
+  coverage: async (authority, _args, context) =>
+    coverageOf([(await context.loaders.localAuthorityByCode.load(authority.code)) ?? authority]),
 };
 
 export const RegionCoverage: Pick<RegionResolvers, 'coverage'> = {

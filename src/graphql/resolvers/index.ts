@@ -10,9 +10,23 @@ import {
   SchoolConnection,
 } from './connection-fields.js';
 import { DateScalar } from './date-scalar.js';
-import { AllianceChangeFields, Change, ChangeConnection, ChangeSubject, changeQueries, DateTime, SchoolChangeFields } from './changes.js';
+import {
+  AllianceChangeFields,
+  Change,
+  ChangeConnection,
+  ChangeSubject,
+  changeQueries,
+  DateTime,
+  SchoolChangeFields,
+} from './changes.js';
 import { LocalAuthority, Region } from './places.js';
-import { Alliance, AllianceMembership, DeliveryAreaLead, SchoolAllianceFields, TeachingSchoolNetwork } from './alliance.js';
+import {
+  Alliance,
+  AllianceMembership,
+  DeliveryAreaLead,
+  SchoolAllianceFields,
+  TeachingSchoolNetwork,
+} from './alliance.js';
 import { allianceQueries } from './alliance-queries.js';
 import { CoverageGap, coverageQueries, LocalAuthorityCoverage, RegionCoverage, RscRegion } from './coverage.js';
 import { Query } from './query.js';

@@ -9,7 +9,9 @@ export const Region: RegionResolvers = {
   name: (region) => GOR_REGIONS[region],
   localAuthorities: async (region, args, context) => {
     const { first, after } = pageArgs(args);
-    const authorities = (await context.loaders.allLocalAuthorities()).filter((authority) => authority.region === region);
+    const authorities = (await context.loaders.allLocalAuthorities()).filter(
+      (authority) => authority.region === region,
+    );
     return pageOfList(`localAuthorities:${region}`, authorities, first, after);
   },
 };

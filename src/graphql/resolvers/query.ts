@@ -33,7 +33,9 @@ export const Query: QueryResolvers = {
     const { first, after } = pageArgs(args);
     const named = filter?.name == null ? () => true : authorityNameMatcher(filter.name);
     const all = await context.loaders.allLocalAuthorities();
-    const authorities = all.filter((authority) => (!filter?.region || authority.region === filter.region) && named(authority));
+    const authorities = all.filter(
+      (authority) => (!filter?.region || authority.region === filter.region) && named(authority),
+    );
     const list = `localAuthorities:${filter?.region ?? 'ALL'}${filter?.name == null ? '' : `:${filter.name}`}`;
     return pageOfList(list, authorities, first, after);
   },

@@ -7,15 +7,29 @@ import { parseLaCode } from '../../domain/local-authority.js';
 import { urnOfReviewId } from '../../domain/review.js';
 import { parseUrn } from '../../domain/urn.js';
 import { countAuditEvents, findAuditEvents } from '../../store/audit-trail.js';
-import { countReviews, countReviewsOfSchool, findReviews, findReviewsOfSchool, getReviews } from '../../store/reviews.js';
+import {
+  countReviews,
+  countReviewsOfSchool,
+  findReviews,
+  findReviewsOfSchool,
+  getReviews,
+} from '../../store/reviews.js';
 import { authorizeInternalRead } from '../auth.js';
-import type { DesignationResolvers, DesignationReviewResolvers, QueryResolvers, SchoolResolvers } from '../generated/resolvers.js';
+import type {
+  DesignationResolvers,
+  DesignationReviewResolvers,
+  QueryResolvers,
+  SchoolResolvers,
+} from '../generated/resolvers.js';
 import { pageArgs } from '../paging.js';
 import { schoolConnection } from '../school-connection.js';
 
 export const JSONObject = GraphQLJSONObject;
 
-export const reviewQueries: Pick<QueryResolvers, 'designationReview' | 'designationReviews' | 'designationsAtRisk' | 'auditTrail'> = {
+export const reviewQueries: Pick<
+  QueryResolvers,
+  'designationReview' | 'designationReviews' | 'designationsAtRisk' | 'auditTrail'
+> = {
   designationReview: async (_parent, { id }, context) => {
     const urn = urnOfReviewId(id);
     return urn ? ((await getReviews(context.store, [{ urn, id }]))[0] ?? null) : null;
@@ -34,7 +48,17 @@ export const reviewQueries: Pick<QueryResolvers, 'designationReview' | 'designat
   },
 
   designationsAtRisk: (_parent, { filter, ...page }, context) =>
-    schoolConnection(context, { region: filter?.region, localAuthority: filter?.localAuthority, isTeachingSchool: true, designationStatus: 'DESIGNATED', belowOutstanding: true }, page),
+    schoolConnection(
+      context,
+      {
+        region: filter?.region,
+        localAuthority: filter?.localAuthority,
+        isTeachingSchool: true,
+        designationStatus: 'DESIGNATED',
+        belowOutstanding: true,
+      },
+      page,
+    ),
 
   auditTrail: async (_parent, { urn, allianceId, networkId, ...args }, context) => {
     authorizeInternalRead(context, 'the audit trail');
@@ -42,7 +66,8 @@ export const reviewQueries: Pick<QueryResolvers, 'designationReview' | 'designat
     if (given !== 1) {
       throw new InvalidInput(urn == null ? 'urn' : 'allianceId', 'Give exactly one of urn, allianceId and networkId');
     }
-    if (allianceId != null && !isAllianceId(allianceId)) throw new InvalidInput('allianceId', 'allianceId is not an alliance id');
+    if (allianceId != null && !isAllianceId(allianceId))
+      throw new InvalidInput('allianceId', 'allianceId is not an alliance id');
     if (networkId != null && !isNetworkId(networkId)) {
       throw new InvalidInput('networkId', 'networkId is not a network id');
     }
@@ -52,7 +77,10 @@ export const reviewQueries: Pick<QueryResolvers, 'designationReview' | 'designat
         : allianceId != null
           ? auditSubject.alliance(allianceId)
           : auditSubject.network(networkId!);
-    return { ...(await findAuditEvents(context.store, subject, pageArgs(args))), totalCount: () => countAuditEvents(context.store, subject) };
+    return {
+      ...(await findAuditEvents(context.store, subject, pageArgs(args))),
+      totalCount: () => countAuditEvents(context.store, subject),
+    };
   },
 };
 

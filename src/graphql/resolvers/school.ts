@@ -4,8 +4,11 @@ import type { SchoolResolvers } from '../generated/resolvers.js';
 export const School: SchoolResolvers = {
   localAuthority: async (school, _args, context) => {
     // Details from the container's cache (no request); an authority newer than the cache is read per request.
-    const authority = (await context.localAuthorities.details(school.laCode)) ?? (await context.loaders.localAuthorityByCode.load(school.laCode));
-    if (!authority) throw new Error(`School ${school.urn} names local authority ${school.laCode}, which the registry lacks`);
+    const authority =
+      (await context.localAuthorities.details(school.laCode)) ??
+      (await context.loaders.localAuthorityByCode.load(school.laCode));
+    if (!authority)
+      throw new Error(`School ${school.urn} names local authority ${school.laCode}, which the registry lacks`);
     return authority;
   },
   region: (school) => school.region,

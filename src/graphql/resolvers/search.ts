@@ -12,5 +12,9 @@ export const SchoolLocationFields: SchoolResolvers = {
   location: (school) =>
     school.easting === null || school.northing === null
       ? null
-      : { easting: school.easting, northing: school.northing, ...toLatLong({ easting: school.easting, northing: school.northing }) },
+      : {
+          easting: school.easting,
+          northing: school.northing,
+          ...toLatLong({ easting: school.easting, northing: school.northing }),
+        },
 };

@@ -54,8 +54,12 @@ const DEFAULT_PHASES: Phase[] = ['PRIMARY', 'SECONDARY'];
 /** Coverage gaps, worst first, with the kinds, phases and threshold as form controls and their defaults shown. */
 const gaps: Page = async ({ query, show }) => {
   const submitted = query.has('shown');
-  const kinds = (submitted ? query.getAll('kind') : ['NO_TEACHING_SCHOOL', 'NO_TEACHING_SCHOOL_NO_OUTSTANDING']).filter((kind): kind is GapKind => KINDS.includes(kind as GapKind));
-  const phases = (submitted ? query.getAll('phase') : DEFAULT_PHASES).filter((phase): phase is Phase => phase in PHASE_NAMES);
+  const kinds = (submitted ? query.getAll('kind') : ['NO_TEACHING_SCHOOL', 'NO_TEACHING_SCHOOL_NO_OUTSTANDING']).filter(
+    (kind): kind is GapKind => KINDS.includes(kind as GapKind),
+  );
+  const phases = (submitted ? query.getAll('phase') : DEFAULT_PHASES).filter(
+    (phase): phase is Phase => phase in PHASE_NAMES,
+  );
   const region = REGION_NAMES[query.get('region') ?? ''] ? (query.get('region') as GorRegion) : null;
   const minDensityText = query.get('minDensity') ?? '';
   const minDensity = /^\d+(\.\d+)?$/.test(minDensityText) ? Number(minDensityText) : null;
@@ -74,7 +78,9 @@ const gaps: Page = async ({ query, show }) => {
       <label class="govuk-label govuk-checkboxes__label" for="${name}-${value}">${label}</label>
       ${hint ? html`<div class="govuk-hint govuk-checkboxes__hint">${hint}</div>` : ''}
     </div>`;
-  show('Coverage gaps', html`
+  show(
+    'Coverage gaps',
+    html`
     <h1 class="govuk-heading-l">Coverage gaps</h1>
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-one-third">
@@ -125,19 +131,38 @@ const gaps: Page = async ({ query, show }) => {
           ]),
         })}
         <nav class="govuk-pagination govuk-pagination--block" aria-label="Pages of gaps">
-          ${after ? html`<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="/gaps?${first.toString()}" rel="prev">
-            <span class="govuk-pagination__link-title">First page</span></a></div>` : ''}
-          ${coverageGaps.pageInfo.hasNextPage ? html`<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="/gaps?${next.toString()}" rel="next">
-            <span class="govuk-pagination__link-title">Next page</span></a></div>` : ''}
+          ${
+            after
+              ? html`<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="/gaps?${first.toString()}" rel="prev">
+            <span class="govuk-pagination__link-title">First page</span></a></div>`
+              : ''
+          }
+          ${
+            coverageGaps.pageInfo.hasNextPage
+              ? html`<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="/gaps?${next.toString()}" rel="next">
+            <span class="govuk-pagination__link-title">Next page</span></a></div>`
+              : ''
+          }
         </nav>
       </div>
-    </div>`);
+    </div>`,
+  );
   const download = document.getElementById('gap-download');
   if (download) {
     download.innerHTML = csvLink(
       'coverage-gaps.csv',
       ['code', 'name', 'region', 'kinds', 'gapPhases', 'schools', 'teachingSchools', 'density', 'untappedOutstanding'],
-      nodes.map((gap) => [gap.localAuthority.code, gap.localAuthority.name, gap.localAuthority.region.name, gap.kinds.join(' '), gap.gapPhases.join(' '), gap.coverage.schools, gap.coverage.teachingSchools, gap.coverage.density, gap.coverage.untappedOutstanding]),
+      nodes.map((gap) => [
+        gap.localAuthority.code,
+        gap.localAuthority.name,
+        gap.localAuthority.region.name,
+        gap.kinds.join(' '),
+        gap.gapPhases.join(' '),
+        gap.coverage.schools,
+        gap.coverage.teachingSchools,
+        gap.coverage.density,
+        gap.coverage.untappedOutstanding,
+      ]),
     );
   }
 };

@@ -38,7 +38,9 @@ const home: Page = async ({ query, show, main, navigate }) => {
   const rows = [...areas].sort((a, b) => value(a.coverage) - value(b.coverage) || a.name.localeCompare(b.name));
   const { label, format } = FIGURES[figure];
   const phaseLabel = phase ? phaseName(phase).toLowerCase() : 'all phases';
-  show('England at a glance', html`
+  show(
+    'England at a glance',
+    html`
     <h1 class="govuk-heading-l">England at a glance</h1>
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -106,7 +108,8 @@ const home: Page = async ({ query, show, main, navigate }) => {
         })}
       </tbody>
     </table>
-    </div>`);
+    </div>`,
+  );
   const download = main.querySelector('#la-download');
   if (download) {
     download.innerHTML = csvLink(
@@ -114,7 +117,16 @@ const home: Page = async ({ query, show, main, navigate }) => {
       ['code', 'name', 'region', 'phase', 'schools', 'teachingSchools', 'density', 'untappedOutstanding'],
       rows.map((area) => {
         const figures = figuresFor(area.coverage, phase);
-        return [area.code, area.name, area.region.name, phase ?? 'ALL', figures.schools, figures.teachingSchools, figures.density.toFixed(2), figures.untappedOutstanding];
+        return [
+          area.code,
+          area.name,
+          area.region.name,
+          phase ?? 'ALL',
+          figures.schools,
+          figures.teachingSchools,
+          figures.density.toFixed(2),
+          figures.untappedOutstanding,
+        ];
       }),
     );
   }

@@ -69,9 +69,17 @@ const localAuthority: Page = async ({ params, show, main }) => {
   if (!area) throw new NotFound();
   const { coverage } = area;
   const teachingNodes = area.teachingSchools.edges.map((edge) => edge.node);
-  const alliances = [...new Map(teachingNodes.flatMap((school) => (school.leadsAlliance ? [[school.leadsAlliance.id, school.leadsAlliance]] : []))).values()];
+  const alliances = [
+    ...new Map(
+      teachingNodes.flatMap((school) =>
+        school.leadsAlliance ? [[school.leadsAlliance.id, school.leadsAlliance]] : [],
+      ),
+    ).values(),
+  ];
   const candidates = untapped.edges.map((edge) => edge.node);
-  show(area.name, html`
+  show(
+    area.name,
+    html`
     <span class="govuk-caption-l">Local authority ${area.code}, ${area.region.name}</span>
     <h1 class="govuk-heading-l">${area.name}</h1>
     <div class="govuk-grid-row">
@@ -98,26 +106,38 @@ const localAuthority: Page = async ({ params, show, main }) => {
       caption: `${area.name}: coverage by phase`,
       head: ['Phase', 'Schools', 'Teaching schools', 'Outstanding', 'Untapped outstanding'],
       numeric: [1, 2, 3, 4],
-      rows: coverage.byPhase.map((row) => [phaseName(row.phase), number(row.schools), number(row.teachingSchools), number(row.outstandingSchools), number(row.untappedOutstanding)]),
+      rows: coverage.byPhase.map((row) => [
+        phaseName(row.phase),
+        number(row.schools),
+        number(row.teachingSchools),
+        number(row.outstandingSchools),
+        number(row.untappedOutstanding),
+      ]),
     })}
     <h2 class="govuk-heading-m">Teaching schools (${number(area.teachingSchools.totalCount)})</h2>
-    ${teachingNodes.length
-      ? table({
-          id: 'teaching-schools',
-          caption: `Teaching schools in ${area.name}`,
-          head: ['School', 'Phase', 'Designation', 'Leads'],
-          rows: teachingNodes.map((school) => [
-            link(`/schools/${school.urn}`, school.name),
-            phaseName(school.phase),
-            designationText(school.designation),
-            school.leadsAlliance ? link(`/alliances/${encodeURIComponent(school.leadsAlliance.id)}`, school.leadsAlliance.name) : 'No alliance',
-          ]),
-        })
-      : html`<p class="govuk-body">${area.name} has no teaching school.</p>`}
+    ${
+      teachingNodes.length
+        ? table({
+            id: 'teaching-schools',
+            caption: `Teaching schools in ${area.name}`,
+            head: ['School', 'Phase', 'Designation', 'Leads'],
+            rows: teachingNodes.map((school) => [
+              link(`/schools/${school.urn}`, school.name),
+              phaseName(school.phase),
+              designationText(school.designation),
+              school.leadsAlliance
+                ? link(`/alliances/${encodeURIComponent(school.leadsAlliance.id)}`, school.leadsAlliance.name)
+                : 'No alliance',
+            ]),
+          })
+        : html`<p class="govuk-body">${area.name} has no teaching school.</p>`
+    }
     <h2 class="govuk-heading-m">Alliances led from here (${number(alliances.length)})</h2>
-    ${alliances.length
-      ? html`<ul class="govuk-list">${alliances.map((alliance) => html`<li>${link(`/alliances/${encodeURIComponent(alliance.id)}`, alliance.name)} (${words(alliance.type)})</li>`)}</ul>`
-      : html`<p class="govuk-body">No alliance is led from ${area.name}.</p>`}
+    ${
+      alliances.length
+        ? html`<ul class="govuk-list">${alliances.map((alliance) => html`<li>${link(`/alliances/${encodeURIComponent(alliance.id)}`, alliance.name)} (${words(alliance.type)})</li>`)}</ul>`
+        : html`<p class="govuk-body">No alliance is led from ${area.name}.</p>`
+    }
     <h2 class="govuk-heading-m">Untapped outstanding schools (${number(untapped.totalCount)})</h2>
     <p class="govuk-body">Outstanding schools that are not teaching schools: the candidates to designate.</p>
     <div id="untapped-download"></div>
@@ -126,8 +146,14 @@ const localAuthority: Page = async ({ params, show, main }) => {
       caption: `Untapped outstanding schools in ${area.name}${untapped.totalCount > candidates.length ? `, the first ${candidates.length}` : ''}`,
       head: ['School', 'Phase', 'Pupils', 'Last inspected'],
       numeric: [2],
-      rows: candidates.map((school) => [link(`/schools/${school.urn}`, school.name), phaseName(school.phase), number(school.numberOfPupils), school.lastInspectedOn ?? 'Not known']),
-    })}`);
+      rows: candidates.map((school) => [
+        link(`/schools/${school.urn}`, school.name),
+        phaseName(school.phase),
+        number(school.numberOfPupils),
+        school.lastInspectedOn ?? 'Not known',
+      ]),
+    })}`,
+  );
   const canvas = main.querySelector<HTMLCanvasElement>('#la-map');
   if (canvas) {
     const width = Math.min(canvas.parentElement?.clientWidth ?? 460, 460);
@@ -136,11 +162,31 @@ const localAuthority: Page = async ({ params, show, main }) => {
   }
   const phaseDownload = main.querySelector('#phase-download');
   if (phaseDownload) {
-    phaseDownload.innerHTML = csvLink(`la-${area.code}-by-phase.csv`, ['phase', 'schools', 'teachingSchools', 'outstandingSchools', 'untappedOutstanding'], coverage.byPhase.map((row) => [row.phase, row.schools, row.teachingSchools, row.outstandingSchools, row.untappedOutstanding]));
+    phaseDownload.innerHTML = csvLink(
+      `la-${area.code}-by-phase.csv`,
+      ['phase', 'schools', 'teachingSchools', 'outstandingSchools', 'untappedOutstanding'],
+      coverage.byPhase.map((row) => [
+        row.phase,
+        row.schools,
+        row.teachingSchools,
+        row.outstandingSchools,
+        row.untappedOutstanding,
+      ]),
+    );
   }
   const untappedDownload = main.querySelector('#untapped-download');
   if (untappedDownload) {
-    untappedDownload.innerHTML = csvLink(`la-${area.code}-untapped-outstanding.csv`, ['urn', 'name', 'phase', 'numberOfPupils', 'lastInspectedOn'], candidates.map((school) => [school.urn, school.name, school.phase, school.numberOfPupils, school.lastInspectedOn]));
+    untappedDownload.innerHTML = csvLink(
+      `la-${area.code}-untapped-outstanding.csv`,
+      ['urn', 'name', 'phase', 'numberOfPupils', 'lastInspectedOn'],
+      candidates.map((school) => [
+        school.urn,
+        school.name,
+        school.phase,
+        school.numberOfPupils,
+        school.lastInspectedOn,
+      ]),
+    );
   }
 };
 export default localAuthority;

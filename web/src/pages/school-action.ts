@@ -5,7 +5,7 @@ import { phaseName, today, words } from '../format';
 import { graphql } from '../gql';
 import type { OfstedRating, ReviewOutcome, ReviewTrigger } from '../gql/graphql';
 import { html, type SafeHtml } from '../html';
-import { NotFound, type Page, type PageContext } from '../page';
+import { NotFound, type Page } from '../page';
 import { SchoolPage } from '../school-query';
 
 graphql(`
@@ -79,8 +79,21 @@ interface FieldError {
   message: string;
 }
 
-const RATINGS: OfstedRating[] = ['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'SERIOUS_WEAKNESSES', 'SPECIAL_MEASURES', 'INADEQUATE'];
-const TRIGGERS: ReviewTrigger[] = ['PERFORMANCE_CONCERN', 'PEER_REVIEW', 'SCHEDULED', 'OFSTED_BELOW_OUTSTANDING', 'OTHER'];
+const RATINGS: OfstedRating[] = [
+  'OUTSTANDING',
+  'GOOD',
+  'REQUIRES_IMPROVEMENT',
+  'SERIOUS_WEAKNESSES',
+  'SPECIAL_MEASURES',
+  'INADEQUATE',
+];
+const TRIGGERS: ReviewTrigger[] = [
+  'PERFORMANCE_CONCERN',
+  'PEER_REVIEW',
+  'SCHEDULED',
+  'OFSTED_BELOW_OUTSTANDING',
+  'OTHER',
+];
 const OUTCOMES: ReviewOutcome[] = ['RETAINED', 'DE_DESIGNATED', 'WITHDRAWN'];
 
 /** GOV.UK's date input: day, month and year, read back as yyyy-mm-dd. */
@@ -110,16 +123,24 @@ function readDate(form: FormData, id: string): string | null {
   return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
-function radios(name: string, legend: string, options: readonly string[], checked: string | null, error?: string): SafeHtml {
+function radios(
+  name: string,
+  legend: string,
+  options: readonly string[],
+  checked: string | null,
+  error?: string,
+): SafeHtml {
   return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}">
     <fieldset class="govuk-fieldset">
       <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${legend}</legend>
       ${error ? html`<p class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : ''}
       <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
-        ${options.map((option, i) => html`<div class="govuk-radios__item">
+        ${options.map(
+          (option, i) => html`<div class="govuk-radios__item">
           <input class="govuk-radios__input" id="${name}${i === 0 ? '' : `-${option}`}" name="${name}" type="radio" value="${option}" ${option === checked ? html`checked` : ''}>
           <label class="govuk-label govuk-radios__label" for="${name}${i === 0 ? '' : `-${option}`}">${words(option)}</label>
-        </div>`)}
+        </div>`,
+        )}
       </div>
     </fieldset>
   </div>`;
@@ -133,13 +154,17 @@ function textarea(id: string, label: string, value: string): SafeHtml {
   </div>`;
 }
 
-const CONFLICT_MESSAGE = 'Someone changed this school since you opened this page. Check its details below, then submit again.';
+const CONFLICT_MESSAGE =
+  'Someone changed this school since you opened this page. Check its details below, then submit again.';
 
 /** The registry's userErrors as the error summary shows them, each linked to the field it names. */
 function fieldErrors(errors: readonly UserError[], fields: readonly string[]): FieldError[] {
   return errors.map((error) => {
     const named = [...(error.field ?? [])].reverse().find((part) => fields.includes(part));
-    return { field: named ?? fields[0] ?? 'main-content', message: error.code === 'CONFLICT' ? CONFLICT_MESSAGE : error.message };
+    return {
+      field: named ?? fields[0] ?? 'main-content',
+      message: error.code === 'CONFLICT' ? CONFLICT_MESSAGE : error.message,
+    };
   });
 }
 
@@ -156,14 +181,19 @@ const schoolAction: Page = async (context) => {
   const { school } = await request(SchoolPage, { urn, staff: viewer.role !== 'partner' });
   if (!school) throw new NotFound();
   if (!mayChange(viewer, school.region.code)) {
-    context.show('You cannot change this school', html`<h1 class="govuk-heading-l">You cannot change this school</h1>
+    context.show(
+      'You cannot change this school',
+      html`<h1 class="govuk-heading-l">You cannot change this school</h1>
       <p class="govuk-body">${viewer.role === 'partner' ? 'Partners have read-only access to the registry.' : `Your role covers schools in your regions only; ${school.name} is in ${school.region.name}.`}</p>
-      <p class="govuk-body"><a class="govuk-link" href="/schools/${school.urn}">Back to ${school.name}</a></p>`);
+      <p class="govuk-body"><a class="govuk-link" href="/schools/${school.urn}">Back to ${school.name}</a></p>`,
+    );
     return;
   }
   const form = actionFor(params, school.name);
   const render = (values: FormData | null, errors: FieldError[], version: number) => {
-    context.show(`${errors.length ? 'Error: ' : ''}${form.title}`, html`
+    context.show(
+      `${errors.length ? 'Error: ' : ''}${form.title}`,
+      html`
       <a class="govuk-back-link" href="/schools/${school.urn}">Back to ${school.name}</a>
       ${errorSummary(errors)}
       <span class="govuk-caption-l">${school.name}, URN ${school.urn} (${phaseName(school.phase)}, ${school.localAuthority.name})</span>
@@ -171,7 +201,8 @@ const schoolAction: Page = async (context) => {
       <form method="post" novalidate id="action-form">
         ${form.body(values, errors)}
         <button class="govuk-button" data-module="govuk-button">${form.title}</button>
-      </form>`);
+      </form>`,
+    );
     const element = document.getElementById('action-form') as HTMLFormElement | null;
     element?.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -182,7 +213,9 @@ const schoolAction: Page = async (context) => {
           return;
         }
         const conflict = result.some((error) => error.message === CONFLICT_MESSAGE);
-        const latest = conflict ? ((await request(SchoolPage, { urn, staff: true })).school?.version ?? version) : version;
+        const latest = conflict
+          ? ((await request(SchoolPage, { urn, staff: true })).school?.version ?? version)
+          : version;
         render(data, result, latest);
         document.querySelector<HTMLElement>('.govuk-error-summary')?.focus();
       });
@@ -195,7 +228,8 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
   const urn = params.urn ?? '';
   const errorOf = (errors: FieldError[], field: string) => errors.find((error) => error.field === field)?.message;
   const value = (values: FormData | null, field: string, fallback = '') => String(values?.get(field) ?? fallback);
-  const dateOf = (values: FormData | null, field: string, fallback: string) => (values ? (readDate(values, field) ?? '') : fallback);
+  const dateOf = (values: FormData | null, field: string, fallback: string) =>
+    values ? (readDate(values, field) ?? '') : fallback;
   const checkDate = (data: FormData, field: string, label: string, required: boolean): FieldError | string | null => {
     const read = readDate(data, field);
     if (read === 'invalid') return { field, message: `${label} must be a real date, like 12 3 2018` };
@@ -216,10 +250,13 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
         <p class="govuk-body">Only a school rated Outstanding at its latest inspection can be designated.</p>`,
       submit: async (data, version) => {
         const cohortText = String(data.get('cohort') ?? '').trim();
-        if (cohortText && !/^\d{1,3}$/.test(cohortText)) return [{ field: 'cohort', message: 'Cohort must be a whole number, like 7' }];
+        if (cohortText && !/^\d{1,3}$/.test(cohortText))
+          return [{ field: 'cohort', message: 'Cohort must be a whole number, like 7' }];
         const designatedOn = checkDate(data, 'designatedOn', 'The designation date', false);
         if (designatedOn && typeof designatedOn === 'object') return [designatedOn];
-        const result = await request(Designate, { input: { urn, cohort: cohortText ? Number(cohortText) : null, designatedOn, expectedVersion: version } });
+        const result = await request(Designate, {
+          input: { urn, cohort: cohortText ? Number(cohortText) : null, designatedOn, expectedVersion: version },
+        });
         const errors = result.designateTeachingSchool.userErrors;
         return errors.length ? fieldErrors(errors, ['cohort', 'designatedOn']) : `${name} is now a teaching school`;
       },
@@ -239,10 +276,14 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
         if (!rating) errors.push({ field: 'rating', message: 'Choose the overall effectiveness' });
         if (inspectedOn && typeof inspectedOn === 'object') errors.push(inspectedOn);
         if (errors.length || typeof inspectedOn !== 'string') return errors;
-        const result = await request(RecordInspection, { input: { urn, rating: rating as OfstedRating, inspectedOn, expectedVersion: version } });
+        const result = await request(RecordInspection, {
+          input: { urn, rating: rating as OfstedRating, inspectedOn, expectedVersion: version },
+        });
         const userErrors = result.recordOfstedInspection.userErrors;
         if (userErrors.length) return fieldErrors(userErrors, ['rating', 'inspectedOn']);
-        return result.recordOfstedInspection.review ? 'Inspection recorded; a designation review is open' : 'Inspection recorded';
+        return result.recordOfstedInspection.review
+          ? 'Inspection recorded; a designation review is open'
+          : 'Inspection recorded';
       },
     };
   }
@@ -261,7 +302,9 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
         if (dueBy && typeof dueBy === 'object') errors.push(dueBy);
         if (errors.length || typeof dueBy !== 'string') return errors;
         const notes = String(data.get('notes') ?? '').trim() || null;
-        const result = await request(OpenReview, { input: { urn, trigger: trigger as ReviewTrigger, dueBy, notes, expectedVersion: version } });
+        const result = await request(OpenReview, {
+          input: { urn, trigger: trigger as ReviewTrigger, dueBy, notes, expectedVersion: version },
+        });
         const userErrors = result.openDesignationReview.userErrors;
         return userErrors.length ? fieldErrors(userErrors, ['trigger', 'dueBy', 'notes']) : 'Designation review opened';
       },
@@ -284,9 +327,13 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
         if (decidedOn && typeof decidedOn === 'object') errors.push(decidedOn);
         if (errors.length || (decidedOn !== null && typeof decidedOn !== 'string')) return errors;
         const notes = String(data.get('notes') ?? '').trim() || null;
-        const result = await request(ConcludeReview, { input: { reviewId, outcome: outcome as ReviewOutcome, decidedOn, notes } });
+        const result = await request(ConcludeReview, {
+          input: { reviewId, outcome: outcome as ReviewOutcome, decidedOn, notes },
+        });
         const userErrors = result.concludeDesignationReview.userErrors;
-        return userErrors.length ? fieldErrors(userErrors, ['outcome', 'decidedOn', 'notes']) : `Review concluded: ${words(String(outcome)).toLowerCase()}`;
+        return userErrors.length
+          ? fieldErrors(userErrors, ['outcome', 'decidedOn', 'notes'])
+          : `Review concluded: ${words(String(outcome)).toLowerCase()}`;
       },
     };
   }

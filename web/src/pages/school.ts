@@ -32,7 +32,12 @@ const school: Page = async ({ params, query, viewer, show }) => {
   const { school: found } = await request(SchoolPage, { urn, staff });
   if (!found) throw new NotFound();
   const s = found;
-  const nearest = s.easting != null && s.northing != null ? (await request(NearestTeachingSchools, { urn })).schoolsNear.edges.filter((edge) => edge.node.urn !== urn).slice(0, 5) : [];
+  const nearest =
+    s.easting != null && s.northing != null
+      ? (await request(NearestTeachingSchools, { urn })).schoolsNear.edges
+          .filter((edge) => edge.node.urn !== urn)
+          .slice(0, 5)
+      : [];
   const canAct = mayChange(viewer, s.region.code);
   const current = s.designation && s.designation.status !== 'DE_DESIGNATED' ? s.designation : null;
   const reviews = s.reviews.edges.map((edge) => edge.node);
@@ -42,14 +47,22 @@ const school: Page = async ({ params, query, viewer, show }) => {
     !current ? link(`/schools/${s.urn}/designate`, 'Designate as a teaching school') : null,
     link(`/schools/${s.urn}/ofsted-inspection`, 'Record an Ofsted inspection'),
     current && !openReview ? link(`/schools/${s.urn}/review`, 'Open a designation review') : null,
-    openReview ? link(`/schools/${s.urn}/reviews/${encodeURIComponent(openReview.id)}/conclude`, 'Conclude the open review') : null,
+    openReview
+      ? link(`/schools/${s.urn}/reviews/${encodeURIComponent(openReview.id)}/conclude`, 'Conclude the open review')
+      : null,
   ].filter((action) => action !== null);
   const memberships = s.allianceMemberships.edges.map((edge) => edge.node);
-  show(s.name, html`
-    ${done ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
+  show(
+    s.name,
+    html`
+    ${
+      done
+        ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
       <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="done-title">Success</h2></div>
       <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${done}</p></div>
-    </div>` : ''}
+    </div>`
+        : ''
+    }
     <span class="govuk-caption-l">URN ${s.urn}</span>
     <h1 class="govuk-heading-l">${s.name}</h1>
     <div class="govuk-grid-row">
@@ -68,47 +81,75 @@ const school: Page = async ({ params, query, viewer, show }) => {
         </dl>
       </div>
       <div class="govuk-grid-column-one-third" id="actions">
-        ${canAct
-          ? html`<h2 class="govuk-heading-m">Actions</h2><ul class="govuk-list">${actions.map((action) => html`<li>${action}</li>`)}</ul>`
-          : staff
-            ? html`<p class="govuk-body-s">You can change schools in your regions only; ${s.name} is in ${s.region.name}.</p>`
-            : ''}
+        ${
+          canAct
+            ? html`<h2 class="govuk-heading-m">Actions</h2><ul class="govuk-list">${actions.map((action) => html`<li>${action}</li>`)}</ul>`
+            : staff
+              ? html`<p class="govuk-body-s">You can change schools in your regions only; ${s.name} is in ${s.region.name}.</p>`
+              : ''
+        }
       </div>
     </div>
     <h2 class="govuk-heading-m">Designation history</h2>
-    ${s.designation?.history.length || s.designation
-      ? table({
-          id: 'designation-history',
-          caption: 'Designations, current first',
-          head: ['Status', 'Cohort', 'Designated', 'Ended', 'Reason'],
-          rows: [s.designation, ...(s.designation?.history ?? [])].flatMap((d) => (d ? [[tag(d.status), d.cohort ? String(d.cohort) : 'Not known', date(d.designatedOn), d.endedOn ? date(d.endedOn) : '', d.endReason ?? '']] : [])),
-        })
-      : html`<p class="govuk-body">Never designated.</p>`}
+    ${
+      s.designation?.history.length || s.designation
+        ? table({
+            id: 'designation-history',
+            caption: 'Designations, current first',
+            head: ['Status', 'Cohort', 'Designated', 'Ended', 'Reason'],
+            rows: [s.designation, ...(s.designation?.history ?? [])].flatMap((d) =>
+              d
+                ? [
+                    [
+                      tag(d.status),
+                      d.cohort ? String(d.cohort) : 'Not known',
+                      date(d.designatedOn),
+                      d.endedOn ? date(d.endedOn) : '',
+                      d.endReason ?? '',
+                    ],
+                  ]
+                : [],
+            ),
+          })
+        : html`<p class="govuk-body">Never designated.</p>`
+    }
     <h2 class="govuk-heading-m">Designation reviews</h2>
-    ${reviews.length
-      ? table({
-          id: 'reviews',
-          caption: 'Reviews of this designation',
-          head: staff ? ['Status', 'Trigger', 'Opened', 'Due', 'Outcome', 'Notes'] : ['Status', 'Trigger', 'Opened', 'Due', 'Outcome'],
-          rows: reviews.map((review) => [
-            tag(review.status),
-            words(review.trigger),
-            date(review.openedOn),
-            date(review.dueBy),
-            review.outcome ? `${words(review.outcome)}, ${date(review.decidedOn)}` : '',
-            ...(staff ? [review.notes ?? ''] : []),
-          ]),
-        })
-      : html`<p class="govuk-body">No reviews.</p>`}
+    ${
+      reviews.length
+        ? table({
+            id: 'reviews',
+            caption: 'Reviews of this designation',
+            head: staff
+              ? ['Status', 'Trigger', 'Opened', 'Due', 'Outcome', 'Notes']
+              : ['Status', 'Trigger', 'Opened', 'Due', 'Outcome'],
+            rows: reviews.map((review) => [
+              tag(review.status),
+              words(review.trigger),
+              date(review.openedOn),
+              date(review.dueBy),
+              review.outcome ? `${words(review.outcome)}, ${date(review.decidedOn)}` : '',
+              ...(staff ? [review.notes ?? ''] : []),
+            ]),
+          })
+        : html`<p class="govuk-body">No reviews.</p>`
+    }
     <h2 class="govuk-heading-m">Nearest teaching schools</h2>
-    ${nearest.length
-      ? table({
-          id: 'nearest',
-          caption: 'Within 50 km, straight-line distance on the National Grid',
-          head: ['School', 'Phase', 'Local authority', 'Distance'],
-          numeric: [3],
-          rows: nearest.map(({ node, distanceKm }) => [link(`/schools/${node.urn}`, node.name), phaseName(node.phase), node.localAuthority.name, `${distanceKm.toFixed(1)} km`]),
-        })
-      : html`<p class="govuk-body">No other teaching school within 50 km${s.easting == null ? ' (GIAS has no location for this school)' : ''}.</p>`}`);
+    ${
+      nearest.length
+        ? table({
+            id: 'nearest',
+            caption: 'Within 50 km, straight-line distance on the National Grid',
+            head: ['School', 'Phase', 'Local authority', 'Distance'],
+            numeric: [3],
+            rows: nearest.map(({ node, distanceKm }) => [
+              link(`/schools/${node.urn}`, node.name),
+              phaseName(node.phase),
+              node.localAuthority.name,
+              `${distanceKm.toFixed(1)} km`,
+            ]),
+          })
+        : html`<p class="govuk-body">No other teaching school within 50 km${s.easting == null ? ' (GIAS has no location for this school)' : ''}.</p>`
+    }`,
+  );
 };
 export default school;
