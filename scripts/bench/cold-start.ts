@@ -103,12 +103,13 @@ const { handler } = await import(${JSON.stringify(`file://${file}`)});
 const result = await handler(${JSON.stringify(event)}, { awsRequestId: 'cold' });
 const elapsed = performance.now() - started;
 if (result.statusCode !== 200 || /"errors"/.test(result.body)) throw new Error(result.body);
-process.stdout.write(String(elapsed));`;
+process.stdout.write('\\nCOLD_START_MS=' + elapsed + '\\n');`;
   const child = spawnSync(
     process.execPath,
     [...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', script],
     { encoding: 'utf8', env },
   );
   if (child.status !== 0) throw new Error(`Cold start of ${file} failed: ${child.stderr}`);
-  return Number(child.stdout);
+  // The handler logs to stdout too (Powertools Logger): the timing is the line the script marks.
+  return Number(/^COLD_START_MS=(\S+)$/m.exec(child.stdout)?.[1]);
 }
