@@ -83,7 +83,8 @@ export class RegistryAuth extends Construct {
         {
           id: 'AwsSolutions-COG8',
           reason:
-            'dev only: test users need no threat protection, so the pool stays on Essentials; prod runs Plus with threat protection enforced',
+            'dev only: test users need no threat protection, so the pool stays on Essentials; ' +
+            'prod runs Plus with threat protection enforced',
         },
       );
     }

@@ -29,13 +29,19 @@ export interface StageConfig {
   callbackUrls: string[];
   /** Where Cognito's hosted UI may send staff after sign-out. */
   logoutUrls: string[];
-  /** The Cognito domain prefix (`<prefix>.auth.<region>.amazoncognito.com`); derived from the stage and account when absent. */
+  /**
+   * The Cognito domain prefix (`<prefix>.auth.<region>.amazoncognito.com`); derived from the stage and account when
+   * absent.
+   */
   authDomainPrefix?: string;
   /** An address subscribed to the alarm topic; none when absent. */
   alarmEmail?: string;
   /** Names of the partners that get a client-credentials app client each (lowercase letters, digits, hyphens). */
   partners: string[];
-  /** Let staff sign in with a password sent to Cognito (USER_PASSWORD_AUTH), for `aws cognito-idp initiate-auth` in dev. */
+  /**
+   * Let staff sign in with a password sent to Cognito (USER_PASSWORD_AUTH), for `aws cognito-idp initiate-auth` in
+   * dev.
+   */
   passwordSignIn: boolean;
   /** The API's default stage limits. */
   throttle: ThrottleLimits;

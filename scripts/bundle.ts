@@ -25,7 +25,8 @@ const result = await build({
 const cjsApollo = Object.keys(result.metafile.inputs).filter((input) => input.includes('@apollo/server/dist/cjs'));
 if (cjsApollo.length > 0) {
   console.error(
-    `The bundle holds Apollo Server's CommonJS build too (${cjsApollo.length} files): check the alias in infra/lambda-bundle.ts`,
+    `The bundle holds Apollo Server's CommonJS build too (${cjsApollo.length} files): ` +
+      'check the alias in infra/lambda-bundle.ts',
   );
   process.exit(1);
 }

@@ -17,7 +17,9 @@ export function nestedPagesQuery(aliases = 1): string {
 export const DEFAULT_PAGES_QUERY = `{ regions { ${NESTED_BODY.replace(/\(first: \$n\)/g, '')} } }`;
 
 /** The tree from local authorities down, its schools spread from a fragment, page size in a variable. */
-export const FRAGMENT_QUERY = `query Attack($n: Int) { localAuthorities(first: $n) { edges { node { name ...Schools } } } }
+export const FRAGMENT_QUERY = `query Attack($n: Int) {
+  localAuthorities(first: $n) { edges { node { name ...Schools } } }
+}
 fragment Schools on LocalAuthority { schools(first: $n) { edges { node { urn
   reviews(first: $n) { totalCount } allianceMemberships(first: $n) { totalCount } } } } }`;
 

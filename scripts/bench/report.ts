@@ -39,7 +39,8 @@ export function renderReport(results: BenchResults): string {
   return [
     '# Benchmark',
     '',
-    `Written by \`npm run bench -- --write\` (scripts/bench/run.ts) on ${results.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    'Written by `npm run bench -- --write` (scripts/bench/run.ts) on ' +
+      `${results.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
     '',
     `Machine: ${results.machine}.`,
     '',

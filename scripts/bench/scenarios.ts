@@ -20,11 +20,16 @@ export interface Scenario {
 }
 
 const SCHOOL_BY_URN = `query ($urn: String!) {
-  school(urn: $urn) { urn name phase ofstedRating lastInspectedOn localAuthority { code name } region { name } designation { status } }
+  school(urn: $urn) {
+    urn name phase ofstedRating lastInspectedOn localAuthority { code name } region { name } designation { status }
+  }
 }`;
 
-const PAGE_OF_SCHOOLS =
-  '{ schools(first: 100) { edges { node { urn name phase localAuthority { code name } } } pageInfo { hasNextPage endCursor } } }';
+const PAGE_OF_SCHOOLS = `{
+  schools(first: 100) {
+    edges { node { urn name phase localAuthority { code name } } } pageInfo { hasNextPage endCursor }
+  }
+}`;
 
 const ALLIANCE_WITH_MEMBERS = `query ($id: ID!) {
   alliance(id: $id) {
@@ -35,15 +40,19 @@ const ALLIANCE_WITH_MEMBERS = `query ($id: ID!) {
 }`;
 
 const DESIGNATE = `mutation ($urn: String!, $on: Date!) {
-  designateTeachingSchool(input: { urn: $urn, cohort: 9, designatedOn: $on }) { school { urn designation { status } } userErrors { code } }
+  designateTeachingSchool(input: { urn: $urn, cohort: 9, designatedOn: $on }) {
+    school { urn designation { status } } userErrors { code }
+  }
 }`;
 
 const RECORD_INSPECTION = `mutation ($urn: String!, $on: Date!) {
-  recordOfstedInspection(input: { urn: $urn, rating: OUTSTANDING, inspectedOn: $on }) { school { urn ofstedRating } review { id } userErrors { code } }
+  recordOfstedInspection(input: { urn: $urn, rating: OUTSTANDING, inspectedOn: $on }) {
+    school { urn ofstedRating } review { id } userErrors { code }
+  }
 }`;
 
-const COVERAGE =
-  'schools teachingSchools underReview outstandingSchools untappedOutstanding alliances density byPhase { phase schools teachingSchools untappedOutstanding }';
+const COVERAGE = `schools teachingSchools underReview outstandingSchools untappedOutstanding alliances density
+  byPhase { phase schools teachingSchools untappedOutstanding }`;
 
 /** National coverage with every region, RSC region and local authority (two pages of 100), by phase. */
 const NATIONAL_COVERAGE = `query ($after: String) {
@@ -56,7 +65,10 @@ const NATIONAL_COVERAGE = `query ($after: String) {
 
 const COVERAGE_GAPS = `{
   coverageGaps(filter: { minDensity: 2 }, first: 100) {
-    totalCount edges { node { localAuthority { code name } kinds gapPhases coverage { schools teachingSchools untappedOutstanding density } } }
+    totalCount
+    edges { node {
+      localAuthority { code name } kinds gapPhases coverage { schools teachingSchools untappedOutstanding density }
+    } }
   }
 }`;
 
@@ -89,7 +101,8 @@ async function openSchools(bench: BenchContext, rating: string, count: number): 
   let after: string | null = null;
   while (urns.length < count) {
     const { schools } = await bench.graphql(
-      `query ($after: String) { schools(filter: { ofstedRating: ${rating}, isTeachingSchool: false }, first: 100, after: $after) {
+      `query ($after: String) {
+        schools(filter: { ofstedRating: ${rating}, isTeachingSchool: false }, first: 100, after: $after) {
         edges { node { urn status } } pageInfo { hasNextPage endCursor } } }`,
       { after },
     );
@@ -110,7 +123,9 @@ async function allianceWithMembers(bench: BenchContext): Promise<string> {
     `{ school(urn: "${ALLIANCE_LEAD}") { localAuthority { code } leadsAlliance { id } } }`,
   );
   const { schools } = await bench.graphql(
-    `{ schools(filter: { localAuthority: "${school.localAuthority.code}", isTeachingSchool: false }, first: ${MEMBERS}) { edges { node { urn } } } }`,
+    `{ schools(filter: { localAuthority: "${school.localAuthority.code}", isTeachingSchool: false },
+      first: ${MEMBERS}) {
+      edges { node { urn } } } }`,
   );
   if (schools.edges.length < MEMBERS)
     throw new Error(

@@ -9,8 +9,9 @@ const usage = `Usage: npm run coverage:audit -- [--repair] [--table NAME] [--end
 Recomputes every local authority's coverage counts and alliance entries from the schools and alliances,
 and prints any drift from what is kept. Without --endpoint or --region it audits the table of the npm start
 running in this checkout (it records its DynamoDB Local in .local/server.json), else the AWS table named by
---table or TABLE_NAME in the SDK's default region. A table whose fresh load did not finish is reported. --repair rewrites drifted authorities (an authority that changes
-during the audit is left alone and reported: run again). Exits 1 when drift remains.`;
+--table or TABLE_NAME in the SDK's default region. A table whose fresh load did not finish is reported.
+--repair rewrites drifted authorities (an authority that changes during the audit is left alone and reported:
+run again). Exits 1 when drift remains.`;
 
 try {
   const { values } = parseArgs({

@@ -50,13 +50,16 @@ export function devSignIn(key: Uint8Array) {
       return true;
     }
     const token = await signDevToken(key, { role: role as Role, regions });
-    const script = `sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(token)}); location.replace(${JSON.stringify(next)});`;
+    const script =
+      `sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(token)}); ` +
+      `location.replace(${JSON.stringify(next)});`;
     send(
       response,
       200,
       page(
         'Signing in',
-        `<p class="govuk-body">Signing in as ${escapeHtml(role)}…</p><script>${script.replace(/</g, '\\u003c')}</script>`,
+        `<p class="govuk-body">Signing in as ${escapeHtml(role)}…</p>` +
+          `<script>${script.replace(/</g, '\\u003c')}</script>`,
       ),
     );
     return true;
@@ -77,7 +80,9 @@ function chooser(next: string): string {
   const regions = Object.entries(GOR_REGIONS)
     .map(
       ([code, name]) =>
-        `<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="region-${code}" name="region" type="checkbox" value="${code}"><label class="govuk-label govuk-checkboxes__label" for="region-${code}">${name}</label></div>`,
+        '<div class="govuk-checkboxes__item">' +
+        `<input class="govuk-checkboxes__input" id="region-${code}" name="region" type="checkbox" value="${code}">` +
+        `<label class="govuk-label govuk-checkboxes__label" for="region-${code}">${name}</label></div>`,
     )
     .join('');
   const roles = [
@@ -87,24 +92,34 @@ function chooser(next: string): string {
   ]
     .map(
       ([value, label, hint], i) =>
-        `<div class="govuk-radios__item"><input class="govuk-radios__input" id="role${i ? `-${value}` : ''}" name="role" type="radio" value="${value}" aria-describedby="role-${value}-hint"${i ? '' : ' checked'}><label class="govuk-label govuk-radios__label" for="role${i ? `-${value}` : ''}">${label}</label><div id="role-${value}-hint" class="govuk-hint govuk-radios__hint">${hint}</div></div>`,
+        '<div class="govuk-radios__item">' +
+        `<input class="govuk-radios__input" id="role${i ? `-${value}` : ''}" name="role" type="radio"` +
+        ` value="${value}" aria-describedby="role-${value}-hint"${i ? '' : ' checked'}>` +
+        `<label class="govuk-label govuk-radios__label" for="role${i ? `-${value}` : ''}">${label}</label>` +
+        `<div id="role-${value}-hint" class="govuk-hint govuk-radios__hint">${hint}</div></div>`,
     )
     .join('');
   return `<form method="get" action="/dev/sign-in">
     <input type="hidden" name="next" value="${escapeHtml(next)}">
-    <div class="govuk-form-group"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Sign in as</legend>
+    <div class="govuk-form-group"><fieldset class="govuk-fieldset">
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Sign in as</legend>
       <div class="govuk-radios" data-module="govuk-radios">${roles}</div></fieldset></div>
-    <div class="govuk-form-group"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Regions (TSC staff only)</legend>
+    <div class="govuk-form-group"><fieldset class="govuk-fieldset">
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Regions (TSC staff only)</legend>
       <div class="govuk-checkboxes govuk-checkboxes--small">${regions}</div></fieldset></div>
     <button class="govuk-button">Sign in</button>
   </form>`;
 }
 
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en" class="govuk-template"><head><meta charset="utf-8"><title>${title} - Teaching School Registry (development)</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/dev/govuk-frontend.min.css"></head>
-<body class="govuk-template__body"><div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">
-<span class="govuk-caption-l">Development sign-in: local only, never deployed</span><h1 class="govuk-heading-l">${title}</h1>${body}</main></div></body></html>`;
+  return `<!doctype html><html lang="en" class="govuk-template"><head><meta charset="utf-8">
+<title>${title} - Teaching School Registry (development)</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/dev/govuk-frontend.min.css"></head>
+<body class="govuk-template__body"><div class="govuk-width-container">
+<main class="govuk-main-wrapper" id="main-content">
+<span class="govuk-caption-l">Development sign-in: local only, never deployed</span>
+<h1 class="govuk-heading-l">${title}</h1>${body}</main></div></body></html>`;
 }
 
 function send(response: ServerResponse, status: number, body: string): void {

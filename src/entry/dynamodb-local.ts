@@ -38,8 +38,8 @@ export interface DynamoDbLocalOptions {
 }
 
 /**
- * Starts DynamoDB Local (Java), in memory or over a data directory, and waits until it answers. It has no ready signal, so
- * we poll ListTables. A watchdog shell outlives this process only long enough to kill Java if
+ * Starts DynamoDB Local (Java), in memory or over a data directory, and waits until it answers. It has no ready
+ * signal, so we poll ListTables. A watchdog shell outlives this process only long enough to kill Java if
  * Node dies without running its exit handlers (SIGKILL, OOM), so no Java process is ever orphaned.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {

@@ -12,7 +12,8 @@ export function progressLine(label: string, stream: NodeJS.WriteStream = process
       shownAt = now;
       const rate = done / Math.max((now - started) / 1000, 0.001);
       stream.write(
-        `\r${label}: ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} items, ${Math.round(rate).toLocaleString('en-GB')}/s `,
+        `\r${label}: ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} items, ` +
+          `${Math.round(rate).toLocaleString('en-GB')}/s `,
       );
     },
     done(): void {

@@ -59,7 +59,8 @@ async function main(): Promise<void> {
   const other = runningServer();
   if (!inMemory && other?.dataDirectory === DATA_DIRECTORY) {
     throw new StartError(
-      `Another npm start (pid ${other.pid}) uses ${DATA_DIRECTORY}: stop it, or run this one with: npm start -- --in-memory`,
+      `Another npm start (pid ${other.pid}) uses ${DATA_DIRECTORY}: ` +
+        'stop it, or run this one with: npm start -- --in-memory',
     );
   }
 
@@ -122,14 +123,16 @@ async function main(): Promise<void> {
   console.log(`\nReady in ${((performance.now() - started) / 1000).toFixed(1)} s. GraphQL: ${graphql}`);
   console.log(`Staff workspace: http://localhost:${port}/ (development sign-in: http://localhost:${port}/dev/sign-in)`);
   console.log(
-    `DynamoDB Local: ${dynamo.endpoint} (table "${TABLE}"; npm run coverage:audit finds it by itself). Ctrl-C stops both.`,
+    `DynamoDB Local: ${dynamo.endpoint} (table "${TABLE}"; npm run coverage:audit finds it by itself). ` +
+      'Ctrl-C stops both.',
   );
   const token = await signDevToken(localSigningKey(), { role: 'dfe-staff' });
   console.log('\nEvery request needs a bearer token. A dfe-staff one, valid 8 hours:');
   console.log(`  export TOKEN=${token}`);
   console.log('Others: npm run token -- --role tsc-staff --region "North West"   or   npm run token -- --role partner');
   console.log(
-    `Try:\n  curl -s localhost:${port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
+    `Try:\n  curl -s localhost:${port}/graphql -H "authorization: Bearer $TOKEN" ` +
+      `-H 'content-type: application/json' \\`,
   );
   console.log(`    -d '{"query":"{ school(urn: \\"100000\\") { name localAuthority { code name } } }"}'`);
 }
@@ -145,7 +148,8 @@ function assertPortFree(port: number): Promise<void> {
       reject(
         error.code === 'EADDRINUSE'
           ? new StartError(
-              `Port ${port} is in use (another npm start?). Stop it, or choose another port: PORT=${port + 1} npm start`,
+              `Port ${port} is in use (another npm start?). ` +
+                `Stop it, or choose another port: PORT=${port + 1} npm start`,
             )
           : error,
       ),

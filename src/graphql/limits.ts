@@ -21,9 +21,9 @@ export interface RequestLimits {
   /**
    * Static cost (graphql-armor's weights, computed by query-cost.ts once variables are known): a leaf costs 1,
    * an object 2, each level down weighs 1.5 times more, and `first` multiplies its field's cost by the page
-   * size, whether written in the query, passed in a variable or left to its default (20). A page of 100 schools with their local authority and
-   * region costs about 5,100; the costliest query in the tests when the limit was set (national and regional
-   * coverage) about 10,100; two nested pages of 100 over 435,000.
+   * size, whether written in the query, passed in a variable or left to its default (20). A page of 100 schools
+   * with their local authority and region costs about 5,100; the costliest query in the tests when the limit was
+   * set (national and regional coverage) about 10,100; two nested pages of 100 over 435,000.
    * @default 50000
    */
   maxCost?: number;

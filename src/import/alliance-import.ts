@@ -103,7 +103,8 @@ export function planAlliance<S extends School>(
       line: listed.schools[0]!.line,
       reason:
         `alliance ${JSON.stringify(listed.name)} is not created: none of its teaching schools ` +
-        `(${listed.schools.map((school) => school.urn).join(', ')}) is in the registry as a teaching school free to lead it`,
+        `(${listed.schools.map((school) => school.urn).join(', ')}) ` +
+        'is in the registry as a teaching school free to lead it',
     };
   }
   const urns = leads.map((lead) => lead.urn);

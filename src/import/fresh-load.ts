@@ -77,7 +77,10 @@ export async function loadFresh(
   return writePreparedLoad(store, await prepareFreshLoad(files, options), options);
 }
 
-/** Reads and checks the files and builds every item in memory, without a table (npm start does this while Java starts). */
+/**
+ * Reads and checks the files and builds every item in memory, without a table (npm start does this while Java
+ * starts).
+ */
 export async function prepareFreshLoad(
   files: ImportFiles,
   options: Pick<ImportOptions, 'settings'> = {},

@@ -50,12 +50,14 @@ export function describeImport(run: ImportRun): string {
       : '';
     const { file, read, written, unchanged, rejected } = report;
     lines.push(
-      `${file}: ${read} rows read, ${written} written, ${unchanged} unchanged, ${rejected.length} rejected${authorities}`,
+      `${file}: ${read} rows read, ${written} written, ${unchanged} unchanged, ` +
+        `${rejected.length} rejected${authorities}`,
     );
     for (const rejection of report.rejected) lines.push(`  rejected line ${rejection.line}: ${rejection.reason}`);
     if (report.alliances) {
       const alliances = report.alliances;
-      const counts = `${alliances.created} created, ${alliances.unchanged} unchanged, ${alliances.rejected.length} not created`;
+      const counts =
+        `${alliances.created} created, ${alliances.unchanged} unchanged, ` + `${alliances.rejected.length} not created`;
       lines.push(`${report.file}: ${alliances.read} alliances listed, ${counts}`);
       for (const rejection of alliances.rejected)
         lines.push(`  alliance on line ${rejection.line}: ${rejection.reason}`);
