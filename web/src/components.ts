@@ -23,7 +23,9 @@ export function table(options: {
   return html`<div class="app-table-scroll"><table class="govuk-table" id="${options.id}">
     <caption class="govuk-table__caption govuk-table__caption--s">${options.caption}</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row">
-      ${options.head.map((heading, i) => html`<th scope="col" class="govuk-table__header${align(i, 'header')}">${heading}</th>`)}
+      ${options.head.map(
+        (heading, i) => html`<th scope="col" class="govuk-table__header${align(i, 'header')}">${heading}</th>`,
+      )}
     </tr></thead>
     <tbody class="govuk-table__body">
       ${options.rows.map(
@@ -51,8 +53,19 @@ export function tag(code: string): SafeHtml {
   return html`<strong class="govuk-tag ${TAG_COLOURS[code] ?? ''}">${words(code)}</strong>`;
 }
 
+/** The options of a select, each [value, label], the one whose value is `selected` chosen. */
+export function selectOptions(entries: readonly (readonly [string, string])[], selected: string | null | undefined) {
+  return entries.map(
+    ([value, label]) => html`<option value="${value}" ${value === selected ? html`selected` : ''}>${label}</option>`,
+  );
+}
+
 export function link(href: string, text: string): SafeHtml {
   return html`<a class="govuk-link" href="${href}">${text}</a>`;
+}
+
+export function allianceLink(alliance: { id: string; name: string }): SafeHtml {
+  return link(`/alliances/${encodeURIComponent(alliance.id)}`, alliance.name);
 }
 
 export function designationText(

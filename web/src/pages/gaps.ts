@@ -1,5 +1,5 @@
 import { request } from '../api';
-import { link, table, tag } from '../components';
+import { link, selectOptions, table, tag } from '../components';
 import { csvLink } from '../csv';
 import { decimal, number, PHASE_NAMES, phaseName, REGION_NAMES, words } from '../format';
 import { graphql } from '../gql';
@@ -74,10 +74,19 @@ const gaps: Page = async ({ query, show }) => {
   first.delete('after');
   const checkbox = (name: string, value: string, label: string, checked: boolean, hint = '') => html`
     <div class="govuk-checkboxes__item">
-      <input class="govuk-checkboxes__input" id="${name}-${value}" name="${name}" type="checkbox" value="${value}" ${checked ? html`checked` : ''}>
+      <input class="govuk-checkboxes__input" id="${name}-${value}" name="${name}" type="checkbox" value="${value}"
+        ${checked ? html`checked` : ''}>
       <label class="govuk-label govuk-checkboxes__label" for="${name}-${value}">${label}</label>
       ${hint ? html`<div class="govuk-hint govuk-checkboxes__hint">${hint}</div>` : ''}
     </div>`;
+  const kindBoxes = KINDS.map((kind) => checkbox('kind', kind, words(kind), kinds.includes(kind), KIND_HINTS[kind]));
+  const phaseBoxes = Object.entries(PHASE_NAMES).map(([code, name]) =>
+    checkbox('phase', code, name, phases.includes(code as Phase)),
+  );
+  const shown = after ? '' : coverageGaps.pageInfo.hasNextPage ? `; the first ${nodes.length} are shown` : '';
+  const total =
+    `${number(coverageGaps.totalCount)} local ` +
+    `${coverageGaps.totalCount === 1 ? 'authority has' : 'authorities have'} the gaps asked about${shown}.`;
   show(
     'Coverage gaps',
     html`
@@ -89,32 +98,35 @@ const gaps: Page = async ({ query, show }) => {
           <div class="govuk-form-group"><fieldset class="govuk-fieldset">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Kinds of gap</legend>
             <div class="govuk-hint">None ticked shows every kind.</div>
-            <div class="govuk-checkboxes govuk-checkboxes--small">${KINDS.map((kind) => checkbox('kind', kind, words(kind), kinds.includes(kind), KIND_HINTS[kind]))}</div>
+            <div class="govuk-checkboxes govuk-checkboxes--small">${kindBoxes}</div>
           </fieldset></div>
           <div class="govuk-form-group"><fieldset class="govuk-fieldset">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Phases a phase gap looks at</legend>
             <div class="govuk-hint">Primary and secondary unless you choose others.</div>
-            <div class="govuk-checkboxes govuk-checkboxes--small">${Object.entries(PHASE_NAMES).map(([code, name]) => checkbox('phase', code, name, phases.includes(code as Phase)))}</div>
+            <div class="govuk-checkboxes govuk-checkboxes--small">${phaseBoxes}</div>
           </fieldset></div>
           <div class="govuk-form-group">
-            <label class="govuk-label govuk-label--s" for="minDensity">Low density: fewer teaching schools per 100 schools than</label>
-            <div class="govuk-hint" id="minDensity-hint">England's density, ${decimal(nationalCoverage.density)}, unless you give another.</div>
-            <input class="govuk-input govuk-input--width-5" id="minDensity" name="minDensity" inputmode="decimal" aria-describedby="minDensity-hint" value="${minDensity ?? decimal(nationalCoverage.density)}">
+            <label class="govuk-label govuk-label--s" for="minDensity">
+              Low density: fewer teaching schools per 100 schools than</label>
+            <div class="govuk-hint" id="minDensity-hint">
+              England's density, ${decimal(nationalCoverage.density)}, unless you give another.</div>
+            <input class="govuk-input govuk-input--width-5" id="minDensity" name="minDensity" inputmode="decimal"
+              aria-describedby="minDensity-hint" value="${minDensity ?? decimal(nationalCoverage.density)}">
           </div>
           <div class="govuk-form-group">
             <label class="govuk-label govuk-label--s" for="region">Region</label>
             <select class="govuk-select" id="region" name="region">
               <option value="">England</option>
-              ${Object.entries(REGION_NAMES).map(([code, name]) => html`<option value="${code}" ${code === region ? html`selected` : ''}>${name}</option>`)}
+              ${selectOptions(Object.entries(REGION_NAMES), region)}
             </select>
           </div>
           <button class="govuk-button" data-module="govuk-button">Show gaps</button>
         </form>
       </div>
       <div class="govuk-grid-column-two-thirds">
-        <p class="govuk-body govuk-!-font-weight-bold" id="gap-total">${number(coverageGaps.totalCount)} local ${coverageGaps.totalCount === 1 ? 'authority has' : 'authorities have'} the gaps asked about${after ? '' : coverageGaps.pageInfo.hasNextPage ? `; the first ${nodes.length} are shown` : ''}.</p>
-        <p class="govuk-body-s">Worst first: no teaching school and no outstanding school to designate, then lowest density.
-        Low density means below ${decimal(threshold)} teaching schools per 100 schools.</p>
+        <p class="govuk-body govuk-!-font-weight-bold" id="gap-total">${total}</p>
+        <p class="govuk-body-s">Worst first: no teaching school and no outstanding school to designate,
+        then lowest density. Low density means below ${decimal(threshold)} teaching schools per 100 schools.</p>
         <div id="gap-download"></div>
         ${table({
           id: 'gaps',
@@ -122,8 +134,13 @@ const gaps: Page = async ({ query, show }) => {
           head: ['Local authority', 'Gaps', 'Schools', 'Teaching schools', 'Per 100 schools', 'Untapped outstanding'],
           numeric: [2, 3, 4, 5],
           rows: nodes.map((gap) => [
-            html`${link(`/local-authorities/${gap.localAuthority.code}`, gap.localAuthority.name)}<br><span class="govuk-body-s">${gap.localAuthority.region.name}</span>`,
-            html`${gap.kinds.map((kind) => html`${tag(kind)} `)}${gap.gapPhases.length ? html`<br><span class="govuk-body-s">${gap.gapPhases.map(phaseName).join(', ')}</span>` : ''}`,
+            html`${link(`/local-authorities/${gap.localAuthority.code}`, gap.localAuthority.name)}<br>
+              <span class="govuk-body-s">${gap.localAuthority.region.name}</span>`,
+            html`${gap.kinds.map((kind) => html`${tag(kind)} `)}${
+              gap.gapPhases.length
+                ? html`<br><span class="govuk-body-s">${gap.gapPhases.map(phaseName).join(', ')}</span>`
+                : ''
+            }`,
             number(gap.coverage.schools),
             number(gap.coverage.teachingSchools),
             decimal(gap.coverage.density),
@@ -133,13 +150,15 @@ const gaps: Page = async ({ query, show }) => {
         <nav class="govuk-pagination govuk-pagination--block" aria-label="Pages of gaps">
           ${
             after
-              ? html`<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="/gaps?${first.toString()}" rel="prev">
+              ? html`<div class="govuk-pagination__prev">
+            <a class="govuk-link govuk-pagination__link" href="/gaps?${first.toString()}" rel="prev">
             <span class="govuk-pagination__link-title">First page</span></a></div>`
               : ''
           }
           ${
             coverageGaps.pageInfo.hasNextPage
-              ? html`<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="/gaps?${next.toString()}" rel="next">
+              ? html`<div class="govuk-pagination__next">
+            <a class="govuk-link govuk-pagination__link" href="/gaps?${next.toString()}" rel="next">
             <span class="govuk-pagination__link-title">Next page</span></a></div>`
               : ''
           }

@@ -1,6 +1,6 @@
 import { request } from '../api';
 import { allLocalAuthorities, figuresFor, teachingSchoolPoints, type Coverage } from '../coverage';
-import { summaryRow } from '../components';
+import { link, selectOptions, summaryRow } from '../components';
 import { csvLink } from '../csv';
 import { decimal, number, PHASE_NAMES, phaseName } from '../format';
 import { graphql } from '../gql';
@@ -38,6 +38,9 @@ const home: Page = async ({ query, show, main, navigate }) => {
   const rows = [...areas].sort((a, b) => value(a.coverage) - value(b.coverage) || a.name.localeCompare(b.name));
   const { label, format } = FIGURES[figure];
   const phaseLabel = phase ? phaseName(phase).toLowerCase() : 'all phases';
+  const mapLabel =
+    `Map of England's open schools, each local authority shaded by ${label.toLowerCase()} (${phaseLabel}); ` +
+    'the table below lists the same figures. Select an area to open its local authority.';
   show(
     'England at a glance',
     html`
@@ -49,21 +52,25 @@ const home: Page = async ({ query, show, main, navigate }) => {
             <div class="govuk-grid-column-one-half govuk-form-group">
               <label class="govuk-label" for="figure">Shade each local authority by</label>
               <select class="govuk-select" id="figure" name="figure">
-                ${Object.entries(FIGURES).map(([code, entry]) => html`<option value="${code}" ${code === figure ? html`selected` : ''}>${entry.label}</option>`)}
+                ${selectOptions(
+                  Object.entries(FIGURES).map(([code, entry]) => [code, entry.label]),
+                  figure,
+                )}
               </select>
             </div>
             <div class="govuk-grid-column-one-half govuk-form-group">
               <label class="govuk-label" for="phase">Phase</label>
               <select class="govuk-select" id="phase" name="phase">
                 <option value="">All phases</option>
-                ${Object.entries(PHASE_NAMES).map(([code, name]) => html`<option value="${code}" ${code === phase ? html`selected` : ''}>${name}</option>`)}
+                ${selectOptions(Object.entries(PHASE_NAMES), phase)}
               </select>
             </div>
           </div>
-          <button class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Show on the map</button>
+          <button class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+            Show on the map</button>
         </form>
         <canvas class="app-map" id="england-map" role="img"
-          aria-label="Map of England's open schools, each local authority shaded by ${label.toLowerCase()} (${phaseLabel}); the table below lists the same figures. Select an area to open its local authority."></canvas>
+          aria-label="${mapLabel}"></canvas>
       </div>
       <div class="govuk-grid-column-one-third">
         <h2 class="govuk-heading-m">England, ${phaseLabel}</h2>
@@ -85,7 +92,8 @@ const home: Page = async ({ query, show, main, navigate }) => {
     <div id="la-download"></div>
     <div class="app-table-scroll">
     <table class="govuk-table" id="local-authorities">
-      <caption class="govuk-table__caption govuk-visually-hidden">Local authorities by ${label.toLowerCase()}, ${phaseLabel}</caption>
+      <caption class="govuk-table__caption govuk-visually-hidden">
+        Local authorities by ${label.toLowerCase()}, ${phaseLabel}</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row">
         <th scope="col" class="govuk-table__header">Local authority</th>
         <th scope="col" class="govuk-table__header">Region</th>
@@ -98,7 +106,7 @@ const home: Page = async ({ query, show, main, navigate }) => {
         ${rows.map((area) => {
           const figures = figuresFor(area.coverage, phase);
           return html`<tr class="govuk-table__row">
-            <td class="govuk-table__cell"><a class="govuk-link" href="/local-authorities/${area.code}">${area.name}</a></td>
+            <td class="govuk-table__cell">${link(`/local-authorities/${area.code}`, area.name)}</td>
             <td class="govuk-table__cell">${area.region.name}</td>
             <td class="govuk-table__cell govuk-table__cell--numeric">${number(figures.schools)}</td>
             <td class="govuk-table__cell govuk-table__cell--numeric">${number(figures.teachingSchools)}</td>

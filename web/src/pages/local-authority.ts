@@ -1,5 +1,5 @@
 import { request } from '../api';
-import { designationText, link, summaryRow, table } from '../components';
+import { allianceLink, designationText, link, summaryRow, table } from '../components';
 import { teachingSchoolPoints } from '../coverage';
 import { csvLink } from '../csv';
 import { decimal, number, phaseName, words } from '../format';
@@ -77,6 +77,8 @@ const localAuthority: Page = async ({ params, show, main }) => {
     ).values(),
   ];
   const candidates = untapped.edges.map((edge) => edge.node);
+  const mapAlt = `Map of ${area.name}'s schools (dots) and teaching schools (red marks); neighbouring areas are faded.`;
+  const firstOnly = untapped.totalCount > candidates.length ? `, the first ${candidates.length}` : '';
   show(
     area.name,
     html`
@@ -96,7 +98,7 @@ const localAuthority: Page = async ({ params, show, main }) => {
         </dl>
       </div>
       <div class="govuk-grid-column-one-half">
-        <canvas class="app-map" id="la-map" role="img" aria-label="Map of ${area.name}'s schools (dots) and teaching schools (red marks); neighbouring areas are faded."></canvas>
+        <canvas class="app-map" id="la-map" role="img" aria-label="${mapAlt}"></canvas>
       </div>
     </div>
     <h2 class="govuk-heading-m">By phase</h2>
@@ -125,9 +127,7 @@ const localAuthority: Page = async ({ params, show, main }) => {
               link(`/schools/${school.urn}`, school.name),
               phaseName(school.phase),
               designationText(school.designation),
-              school.leadsAlliance
-                ? link(`/alliances/${encodeURIComponent(school.leadsAlliance.id)}`, school.leadsAlliance.name)
-                : 'No alliance',
+              school.leadsAlliance ? allianceLink(school.leadsAlliance) : 'No alliance',
             ]),
           })
         : html`<p class="govuk-body">${area.name} has no teaching school.</p>`
@@ -135,7 +135,9 @@ const localAuthority: Page = async ({ params, show, main }) => {
     <h2 class="govuk-heading-m">Alliances led from here (${number(alliances.length)})</h2>
     ${
       alliances.length
-        ? html`<ul class="govuk-list">${alliances.map((alliance) => html`<li>${link(`/alliances/${encodeURIComponent(alliance.id)}`, alliance.name)} (${words(alliance.type)})</li>`)}</ul>`
+        ? html`<ul class="govuk-list">${alliances.map(
+            (alliance) => html`<li>${allianceLink(alliance)} (${words(alliance.type)})</li>`,
+          )}</ul>`
         : html`<p class="govuk-body">No alliance is led from ${area.name}.</p>`
     }
     <h2 class="govuk-heading-m">Untapped outstanding schools (${number(untapped.totalCount)})</h2>
@@ -143,7 +145,7 @@ const localAuthority: Page = async ({ params, show, main }) => {
     <div id="untapped-download"></div>
     ${table({
       id: 'untapped',
-      caption: `Untapped outstanding schools in ${area.name}${untapped.totalCount > candidates.length ? `, the first ${candidates.length}` : ''}`,
+      caption: `Untapped outstanding schools in ${area.name}${firstOnly}`,
       head: ['School', 'Phase', 'Pupils', 'Last inspected'],
       numeric: [2],
       rows: candidates.map((school) => [

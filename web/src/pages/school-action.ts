@@ -96,20 +96,32 @@ const TRIGGERS: ReviewTrigger[] = [
 ];
 const OUTCOMES: ReviewOutcome[] = ['RETAINED', 'DE_DESIGNATED', 'WITHDRAWN'];
 
+/** GOV.UK's error message above a field, or nothing without an error. */
+function errorMessage(error: string | undefined): SafeHtml | '' {
+  return error
+    ? html`<p class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>`
+    : '';
+}
+
 /** GOV.UK's date input: day, month and year, read back as yyyy-mm-dd. */
 function dateInput(id: string, label: string, hint: string, value: string, error?: string): SafeHtml {
   const [year, month, day] = value.split('-');
   const part = (name: string, text: string, width: number, current: string | undefined) => html`
     <div class="govuk-date-input__item"><div class="govuk-form-group">
       <label class="govuk-label govuk-date-input__label" for="${id}${name === 'day' ? '' : `-${name}`}">${text}</label>
-      <input class="govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}" id="${id}${name === 'day' ? '' : `-${name}`}" name="${id}-${name}" type="text" inputmode="numeric" value="${current ?? ''}">
+      <input
+        class="govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}"
+        id="${id}${name === 'day' ? '' : `-${name}`}" name="${id}-${name}" type="text" inputmode="numeric"
+        value="${current ?? ''}">
     </div></div>`;
   return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}">
     <fieldset class="govuk-fieldset" role="group" aria-describedby="${id}-hint">
       <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${label}</legend>
       <div class="govuk-hint" id="${id}-hint">${hint}</div>
-      ${error ? html`<p class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : ''}
-      <div class="govuk-date-input">${part('day', 'Day', 2, day)}${part('month', 'Month', 2, month)}${part('year', 'Year', 4, year)}</div>
+      ${errorMessage(error)}
+      <div class="govuk-date-input">
+        ${part('day', 'Day', 2, day)}${part('month', 'Month', 2, month)}${part('year', 'Year', 4, year)}
+      </div>
     </fieldset>
   </div>`;
 }
@@ -133,12 +145,14 @@ function radios(
   return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}">
     <fieldset class="govuk-fieldset">
       <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${legend}</legend>
-      ${error ? html`<p class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : ''}
+      ${errorMessage(error)}
       <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
         ${options.map(
           (option, i) => html`<div class="govuk-radios__item">
-          <input class="govuk-radios__input" id="${name}${i === 0 ? '' : `-${option}`}" name="${name}" type="radio" value="${option}" ${option === checked ? html`checked` : ''}>
-          <label class="govuk-label govuk-radios__label" for="${name}${i === 0 ? '' : `-${option}`}">${words(option)}</label>
+          <input class="govuk-radios__input" id="${name}${i === 0 ? '' : `-${option}`}" name="${name}" type="radio"
+            value="${option}" ${option === checked ? html`checked` : ''}>
+          <label class="govuk-label govuk-radios__label" for="${name}${i === 0 ? '' : `-${option}`}">
+            ${words(option)}</label>
         </div>`,
         )}
       </div>
@@ -184,7 +198,11 @@ const schoolAction: Page = async (context) => {
     context.show(
       'You cannot change this school',
       html`<h1 class="govuk-heading-l">You cannot change this school</h1>
-      <p class="govuk-body">${viewer.role === 'partner' ? 'Partners have read-only access to the registry.' : `Your role covers schools in your regions only; ${school.name} is in ${school.region.name}.`}</p>
+      <p class="govuk-body">${
+        viewer.role === 'partner'
+          ? 'Partners have read-only access to the registry.'
+          : `Your role covers schools in your regions only; ${school.name} is in ${school.region.name}.`
+      }</p>
       <p class="govuk-body"><a class="govuk-link" href="/schools/${school.urn}">Back to ${school.name}</a></p>`,
     );
     return;
@@ -196,7 +214,8 @@ const schoolAction: Page = async (context) => {
       html`
       <a class="govuk-back-link" href="/schools/${school.urn}">Back to ${school.name}</a>
       ${errorSummary(errors)}
-      <span class="govuk-caption-l">${school.name}, URN ${school.urn} (${phaseName(school.phase)}, ${school.localAuthority.name})</span>
+      <span class="govuk-caption-l">
+        ${school.name}, URN ${school.urn} (${phaseName(school.phase)}, ${school.localAuthority.name})</span>
       <h1 class="govuk-heading-l">${form.title}</h1>
       <form method="post" novalidate id="action-form">
         ${form.body(values, errors)}
@@ -228,6 +247,7 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
   const urn = params.urn ?? '';
   const errorOf = (errors: FieldError[], field: string) => errors.find((error) => error.field === field)?.message;
   const value = (values: FormData | null, field: string, fallback = '') => String(values?.get(field) ?? fallback);
+  const chosen = (values: FormData | null, field: string) => (values ? value(values, field) : null);
   const dateOf = (values: FormData | null, field: string, fallback: string) =>
     values ? (readDate(values, field) ?? '') : fallback;
   const checkDate = (data: FormData, field: string, label: string, required: boolean): FieldError | string | null => {
@@ -243,10 +263,17 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
         <div class="govuk-form-group${errorOf(errors, 'cohort') ? ' govuk-form-group--error' : ''}">
           <label class="govuk-label govuk-label--s" for="cohort">Cohort (optional)</label>
           <div class="govuk-hint" id="cohort-hint">The designation round, such as 7.</div>
-          ${errorOf(errors, 'cohort') ? html`<p class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${errorOf(errors, 'cohort')}</p>` : ''}
-          <input class="govuk-input govuk-input--width-3" id="cohort" name="cohort" inputmode="numeric" aria-describedby="cohort-hint" value="${value(values, 'cohort')}">
+          ${errorMessage(errorOf(errors, 'cohort'))}
+          <input class="govuk-input govuk-input--width-3" id="cohort" name="cohort" inputmode="numeric"
+            aria-describedby="cohort-hint" value="${value(values, 'cohort')}">
         </div>
-        ${dateInput('designatedOn', 'Designated on', 'For example, 12 3 2018. Today when left blank.', dateOf(values, 'designatedOn', ''), errorOf(errors, 'designatedOn'))}
+        ${dateInput(
+          'designatedOn',
+          'Designated on',
+          'For example, 12 3 2018. Today when left blank.',
+          dateOf(values, 'designatedOn', ''),
+          errorOf(errors, 'designatedOn'),
+        )}
         <p class="govuk-body">Only a school rated Outstanding at its latest inspection can be designated.</p>`,
       submit: async (data, version) => {
         const cohortText = String(data.get('cohort') ?? '').trim();
@@ -266,9 +293,16 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
     return {
       title: 'Record an Ofsted inspection',
       body: (values, errors) => html`
-        ${radios('rating', 'Overall effectiveness', RATINGS, values ? String(values.get('rating') ?? '') : null, errorOf(errors, 'rating'))}
-        ${dateInput('inspectedOn', 'Inspected on', 'For example, 12 3 2018.', dateOf(values, 'inspectedOn', today()), errorOf(errors, 'inspectedOn'))}
-        <p class="govuk-body">A teaching school rated below Outstanding gets a designation review, opened in the same change.</p>`,
+        ${radios('rating', 'Overall effectiveness', RATINGS, chosen(values, 'rating'), errorOf(errors, 'rating'))}
+        ${dateInput(
+          'inspectedOn',
+          'Inspected on',
+          'For example, 12 3 2018.',
+          dateOf(values, 'inspectedOn', today()),
+          errorOf(errors, 'inspectedOn'),
+        )}
+        <p class="govuk-body">A teaching school rated below Outstanding gets a designation review, opened in the same
+        change.</p>`,
       submit: async (data, version) => {
         const rating = data.get('rating');
         const inspectedOn = checkDate(data, 'inspectedOn', 'The inspection date', true);
@@ -291,8 +325,14 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
     return {
       title: 'Open a designation review',
       body: (values, errors) => html`
-        ${radios('trigger', 'What opened the review', TRIGGERS, values ? String(values.get('trigger') ?? '') : null, errorOf(errors, 'trigger'))}
-        ${dateInput('dueBy', 'Decision due by', 'For example, 30 6 2026.', dateOf(values, 'dueBy', ''), errorOf(errors, 'dueBy'))}
+        ${radios('trigger', 'What opened the review', TRIGGERS, chosen(values, 'trigger'), errorOf(errors, 'trigger'))}
+        ${dateInput(
+          'dueBy',
+          'Decision due by',
+          'For example, 30 6 2026.',
+          dateOf(values, 'dueBy', ''),
+          errorOf(errors, 'dueBy'),
+        )}
         ${textarea('notes', 'Notes (optional)', value(values, 'notes'))}`,
       submit: async (data, version) => {
         const trigger = data.get('trigger');
@@ -315,10 +355,17 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
     return {
       title: 'Conclude the designation review',
       body: (values, errors) => html`
-        ${radios('outcome', 'Outcome', OUTCOMES, values ? String(values.get('outcome') ?? '') : null, errorOf(errors, 'outcome'))}
-        ${dateInput('decidedOn', 'Decided on', 'For example, 12 3 2018. Today when left blank.', dateOf(values, 'decidedOn', ''), errorOf(errors, 'decidedOn'))}
+        ${radios('outcome', 'Outcome', OUTCOMES, chosen(values, 'outcome'), errorOf(errors, 'outcome'))}
+        ${dateInput(
+          'decidedOn',
+          'Decided on',
+          'For example, 12 3 2018. Today when left blank.',
+          dateOf(values, 'decidedOn', ''),
+          errorOf(errors, 'decidedOn'),
+        )}
         ${textarea('notes', 'Notes (optional)', value(values, 'notes'))}
-        <p class="govuk-body">De-designated or withdrawn ends the designation, and flags the alliance the school led.</p>`,
+        <p class="govuk-body">De-designated or withdrawn ends the designation, and flags the alliance the school
+        led.</p>`,
       submit: async (data) => {
         const outcome = data.get('outcome');
         const decidedOn = checkDate(data, 'decidedOn', 'The decision date', false);

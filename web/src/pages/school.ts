@@ -1,6 +1,6 @@
 import { request } from '../api';
 import { isStaff, mayChange } from '../auth';
-import { designationText, link, summaryRow, table, tag } from '../components';
+import { allianceLink, designationText, link, summaryRow, table, tag } from '../components';
 import { date, number, phaseName, words } from '../format';
 import { graphql } from '../gql';
 import { html } from '../html';
@@ -57,8 +57,10 @@ const school: Page = async ({ params, query, viewer, show }) => {
     html`
     ${
       done
-        ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
-      <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="done-title">Success</h2></div>
+        ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert"
+        aria-labelledby="done-title" data-module="govuk-notification-banner">
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="done-title">Success</h2></div>
       <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${done}</p></div>
     </div>`
         : ''
@@ -69,23 +71,44 @@ const school: Page = async ({ params, query, viewer, show }) => {
       <div class="govuk-grid-column-two-thirds">
         <dl class="govuk-summary-list" id="school-details">
           ${summaryRow('Teaching school', designationText(current))}
-          ${summaryRow('Local authority', link(`/local-authorities/${s.localAuthority.code}`, `${s.localAuthority.name} (${s.localAuthority.code})`))}
+          ${summaryRow(
+            'Local authority',
+            link(`/local-authorities/${s.localAuthority.code}`, `${s.localAuthority.name} (${s.localAuthority.code})`),
+          )}
           ${summaryRow('Region', s.region.name)}
           ${summaryRow('Phase', phaseName(s.phase))}
           ${summaryRow('Type', s.establishmentType ?? 'Not known')}
           ${summaryRow('Status', words(s.status))}
-          ${summaryRow('Pupils', `${number(s.numberOfPupils)}${s.isSmall ? ' (small school)' : ''}${s.isSpecial ? ' (special school)' : ''}`)}
-          ${summaryRow('Ofsted rating', s.ofstedRating ? `${words(s.ofstedRating)}, inspected ${date(s.lastInspectedOn)}` : 'Not known')}
-          ${summaryRow('Leads alliance', s.leadsAlliance ? link(`/alliances/${encodeURIComponent(s.leadsAlliance.id)}`, s.leadsAlliance.name) : 'None')}
-          ${summaryRow('Alliance memberships', memberships.length ? html`${memberships.map((m) => html`${link(`/alliances/${encodeURIComponent(m.alliance.id)}`, m.alliance.name)} (${words(m.role)}${m.leftOn ? `, left ${date(m.leftOn)}` : ''})<br>`)}` : 'None')}
+          ${summaryRow(
+            'Pupils',
+            `${number(s.numberOfPupils)}${s.isSmall ? ' (small school)' : ''}${s.isSpecial ? ' (special school)' : ''}`,
+          )}
+          ${summaryRow(
+            'Ofsted rating',
+            s.ofstedRating ? `${words(s.ofstedRating)}, inspected ${date(s.lastInspectedOn)}` : 'Not known',
+          )}
+          ${summaryRow('Leads alliance', s.leadsAlliance ? allianceLink(s.leadsAlliance) : 'None')}
+          ${summaryRow(
+            'Alliance memberships',
+            memberships.length
+              ? html`${memberships.map(
+                  (m) =>
+                    html`${allianceLink(m.alliance)} (${words(m.role)}${
+                      m.leftOn ? `, left ${date(m.leftOn)}` : ''
+                    })<br>`,
+                )}`
+              : 'None',
+          )}
         </dl>
       </div>
       <div class="govuk-grid-column-one-third" id="actions">
         ${
           canAct
-            ? html`<h2 class="govuk-heading-m">Actions</h2><ul class="govuk-list">${actions.map((action) => html`<li>${action}</li>`)}</ul>`
+            ? html`<h2 class="govuk-heading-m">Actions</h2>
+              <ul class="govuk-list">${actions.map((action) => html`<li>${action}</li>`)}</ul>`
             : staff
-              ? html`<p class="govuk-body-s">You can change schools in your regions only; ${s.name} is in ${s.region.name}.</p>`
+              ? html`<p class="govuk-body-s">You can change schools in your regions only;
+                ${s.name} is in ${s.region.name}.</p>`
               : ''
         }
       </div>
@@ -148,7 +171,9 @@ const school: Page = async ({ params, query, viewer, show }) => {
               `${distanceKm.toFixed(1)} km`,
             ]),
           })
-        : html`<p class="govuk-body">No other teaching school within 50 km${s.easting == null ? ' (GIAS has no location for this school)' : ''}.</p>`
+        : html`<p class="govuk-body">No other teaching school within 50 km${
+            s.easting == null ? ' (GIAS has no location for this school)' : ''
+          }.</p>`
     }`,
   );
 };

@@ -41,7 +41,9 @@ const search: Page = async ({ query, show }) => {
     `Schools matching “${text}”`,
     html`
     <h1 class="govuk-heading-l">Schools matching “${text}”</h1>
-    <p class="govuk-body" id="search-total">${found.totalCount === 1 ? '1 school matches' : `${found.totalCount.toLocaleString('en-GB')} schools match`}.</p>
+    <p class="govuk-body" id="search-total">${
+      found.totalCount === 1 ? '1 school matches' : `${found.totalCount.toLocaleString('en-GB')} schools match`
+    }.</p>
     ${
       found.edges.length
         ? table({
@@ -61,7 +63,8 @@ const search: Page = async ({ query, show }) => {
     ${
       found.pageInfo.hasNextPage
         ? html`<nav class="govuk-pagination govuk-pagination--block" aria-label="Pages of results">
-      <div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="/search?${next.toString()}" rel="next">
+      <div class="govuk-pagination__next">
+      <a class="govuk-link govuk-pagination__link" href="/search?${next.toString()}" rel="next">
       <span class="govuk-pagination__link-title">Next page</span></a></div></nav>`
         : ''
     }`,
