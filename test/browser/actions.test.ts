@@ -42,7 +42,8 @@ describe('staff act on the registry through GOV.UK forms', () => {
 
   it("shows the registry's refusal in an error summary when the school is not outstanding", async () => {
     const { schools } = await staffGraphql<{ schools: { edges: { node: { urn: string } }[] } }>(
-      '{ schools(filter: { localAuthority: "860", ofstedRating: GOOD, isTeachingSchool: false }, first: 1) { edges { node { urn } } } }',
+      `{ schools(filter: { localAuthority: "860", ofstedRating: GOOD,
+        isTeachingSchool: false }, first: 1) { edges { node { urn } } } }`,
     );
     const urn = schools.edges[0]?.node.urn;
     const page = await openAs(browser, { role: 'dfe-staff' }, `/schools/${urn}/designate`);
@@ -66,7 +67,8 @@ describe('staff act on the registry through GOV.UK forms', () => {
     await page.locator('#action-form').waitFor();
 
     await staffGraphql(
-      'mutation ($urn: String!, $on: Date!) { recordOfstedInspection(input: { urn: $urn, rating: OUTSTANDING, inspectedOn: $on }) { userErrors { message } } }',
+      `mutation ($urn: String!, $on: Date!) { recordOfstedInspection(input: { urn:
+        $urn, rating: OUTSTANDING, inspectedOn: $on }) { userErrors { message } } }`,
       {
         urn,
         on: new Date().toISOString().slice(0, 10),

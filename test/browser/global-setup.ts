@@ -12,8 +12,8 @@ declare module 'vitest' {
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * `npm start -- --in-memory` as a user runs it (DynamoDB Local, the shipped registry, the built workspace) on a free port; the
- * browser tests drive it. It builds web/ first when the build is missing or stale. `WORKSPACE_URL` points the
+ * `npm start -- --in-memory` as a user runs it (DynamoDB Local, the shipped registry, the built workspace) on a free
+ * port; the browser tests drive it. It builds web/ first when the build is missing or stale. `WORKSPACE_URL` points the
  * tests at a server already running instead (it must hold the freshly loaded registry: the tests change it).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

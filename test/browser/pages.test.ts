@@ -106,7 +106,7 @@ describe('the staff workspace shows the shipped registry', () => {
     await screenshot(page, 'local-authority');
   });
 
-  it('shows a teaching school with its designation, alliance and nearest teaching schools, and its alliance', async () => {
+  it('shows a teaching school (designation, alliance, nearest teaching schools) and its alliance', async () => {
     const page = await openAs(browser, STAFF, '/local-authorities/860');
     const leadingAnAlliance = page
       .locator('#teaching-schools tbody tr')

@@ -51,7 +51,7 @@ describe('synthesis with cdk-nag', () => {
     expect(findings).toEqual([]);
   });
 
-  it("in prod, acknowledges only the X-Ray wildcard, on a role whose only wildcard is X-Ray writes, and the staff site's CloudFront rules", () => {
+  it("in prod, acknowledges only X-Ray's wildcard, on a role with no other, and the staff site's CloudFront", () => {
     // prepare
     const { app, template } = synthesizeRegistry({ stage: 'prod' });
 
@@ -70,7 +70,7 @@ describe('synthesis with cdk-nag', () => {
     ]);
   });
 
-  it('in dev, acknowledges besides those only optional MFA and the Essentials plan on the user pool, each with its reason', () => {
+  it("in dev, acknowledges besides those only the user pool's optional MFA and Essentials plan, with reasons", () => {
     // act
     const acknowledgements = acknowledgementsIn(synthesizeRegistry({ stage: 'dev' }).app);
 

@@ -10,8 +10,8 @@ import { emptyStore } from '../support/store.js';
 
 const LONDON_SCHOOL = '900001';
 const NORTH_EAST_SCHOOL = '900002';
-const DESIGNATE =
-  'mutation ($urn: String!) { designateTeachingSchool(input: { urn: $urn }) { school { designation { status } } userErrors { code } } }';
+const DESIGNATE = `mutation ($urn: String!) { designateTeachingSchool(input: { urn: $urn
+    }) { school { designation { status } } userErrors { code } } }`;
 
 const key = randomBytes(32);
 let store: Store;
@@ -106,7 +106,8 @@ describe('who may do what', () => {
     await as({ role: 'dfe-staff' }, DESIGNATE, { urn: LONDON_SCHOOL });
     await as(
       { role: 'dfe-staff' },
-      'mutation { openDesignationReview(input: { urn: "900001", trigger: PEER_REVIEW, dueBy: "2030-01-01", notes: "Head teacher leaving" }) { userErrors { code } } }',
+      `mutation { openDesignationReview(input: { urn: "900001", trigger: PEER_REVIEW,
+        dueBy: "2030-01-01", notes: "Head teacher leaving" }) { userErrors { code } } }`,
     );
     const query = '{ designationReviews { edges { node { trigger notes } } } }';
 

@@ -39,7 +39,8 @@ const ALLIANCE_FIELDS = 'id name type leads { urn } deliveryAreas { area account
 
 async function create(input: Record<string, unknown>) {
   const response = await graphql(
-    `mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) { alliance { ${ALLIANCE_FIELDS} } userErrors { field message code } } }`,
+    `mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) {
+      alliance { ${ALLIANCE_FIELDS} } userErrors { field message code } } }`,
     { input },
   );
   return response.data?.createAlliance;
@@ -48,7 +49,8 @@ async function create(input: Record<string, unknown>) {
 async function mutate(name: string, input: Record<string, unknown>, extra = '') {
   const type = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
   const response = await graphql(
-    `mutation ($input: ${type}!) { ${name}(input: $input) { alliance { ${ALLIANCE_FIELDS} } ${extra} userErrors { field message code } } }`,
+    `mutation ($input: ${type}!) { ${name}(input: $input) { alliance {
+      ${ALLIANCE_FIELDS} } ${extra} userErrors { field message code } } }`,
     { input },
   );
   if (response.errors) throw new Error(JSON.stringify(response.errors));
@@ -374,7 +376,8 @@ describe('partners, deliverers and networks', () => {
       MEMBERSHIP,
     );
     const counted = await graphql(
-      `{ alliance(id: "${alliance.id}") { all: members { totalCount } strategic: members(role: STRATEGIC_PARTNER) { totalCount edges { node { school { urn } } } } } }`,
+      `{ alliance(id: "${alliance.id}") { all: members { totalCount } strategic: members(role:
+        STRATEGIC_PARTNER) { totalCount edges { node { school { urn } } } } } }`,
     );
 
     expect(promoted.membership.role).toBe('STRATEGIC_PARTNER');
@@ -399,7 +402,8 @@ describe('partners, deliverers and networks', () => {
     );
     const notMember = await mutate('removeAllianceMember', { allianceId: alliance.id, urn: PARTNER }, MEMBERSHIP);
     const history = await graphql(
-      `{ school(urn: "${PARTNER}") { allianceMemberships { totalCount edges { node { role joinedOn leftOn alliance { name } } } } } alliance(id: "${alliance.id}") { members { totalCount } } }`,
+      `{ school(urn: "${PARTNER}") { allianceMemberships { totalCount edges { node { role joinedOn
+        leftOn alliance { name } } } } } alliance(id: "${alliance.id}") { members { totalCount } } }`,
     );
 
     expect(left.membership.leftOn).toBe('2017-07-31');
@@ -442,7 +446,8 @@ describe('partners, deliverers and networks', () => {
       delivererId: added.deliverer.id,
     });
     const listed = await graphql(
-      `{ alliance(id: "${alliance.id}") { current: deliverers { name } all: deliverers(includeFormer: true) { name leftOn } } }`,
+      `{ alliance(id: "${alliance.id}") { current: deliverers { name
+        } all: deliverers(includeFormer: true) { name leftOn } } }`,
     );
 
     expect(added.deliverer).toMatchObject({ name: 'University of Derby', kind: 'UNIVERSITY' });
@@ -505,7 +510,8 @@ describe('partners, deliverers and networks', () => {
     for (let n = 0; n < 2; n += 1)
       await mutate('addAllianceMember', { allianceId: small.id, urn: String(920000 + n), role: 'MEMBER' });
     const query = (id: string) =>
-      `{ alliance(id: "${id}") { leads { name localAuthority { name } } members(first: 50) { edges { node { school { name } } } } } }`;
+      `{ alliance(id: "${id}") { leads { name localAuthority { name } }
+        members(first: 50) { edges { node { school { name } } } } } }`;
     await graphql(query(small.id));
 
     requests.reset();

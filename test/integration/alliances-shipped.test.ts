@@ -44,7 +44,8 @@ describe('alliances from the shipped NCTL list', () => {
 
   it('can be narrowed to a local authority, every one having a lead there', async () => {
     const response = await graphql(
-      '{ alliances(filter: { localAuthority: "831" }, first: 100) { totalCount edges { node { name leads { localAuthority { code } } } } } }',
+      `{ alliances(filter: { localAuthority: "831" }, first: 100) { totalCount
+        edges { node { name leads { localAuthority { code } } } } } }`,
     );
 
     const alliances = response.data?.alliances;

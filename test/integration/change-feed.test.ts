@@ -27,7 +27,9 @@ const DESIGNATE = `mutation ($urn: String!) {
 }`;
 
 const OPEN_REVIEW = `mutation ($urn: String!) {
-  openDesignationReview(input: { urn: $urn, trigger: PEER_REVIEW, dueBy: "2030-01-01", notes: "Head teacher on leave" }) {
+  openDesignationReview(
+    input: { urn: $urn, trigger: PEER_REVIEW, dueBy: "2030-01-01", notes: "Head teacher on leave" }
+  ) {
     review { id } userErrors { code }
   }
 }`;
@@ -175,7 +177,8 @@ describe('changes (the change feed)', () => {
   it('reads a page with one Query and at most one BatchGetItem, however far back since is', async () => {
     for (const urn of URNS.slice(0, 6)) await staff(DESIGNATE, { urn });
     await staff(
-      'mutation { createAlliance(input: { name: "Feed Alliance", type: SINGLE, leadUrns: ["900001"] }) { userErrors { code } } }',
+      `mutation { createAlliance(input: { name: "Feed Alliance", type:
+        SINGLE, leadUrns: ["900001"] }) { userErrors { code } } }`,
     );
     await settle();
     requests.reset();

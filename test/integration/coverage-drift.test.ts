@@ -79,7 +79,8 @@ async function apply(graphql: ReturnType<typeof graphqlClient>, step: Command, s
     case 'inspect':
       return succeeded(
         await graphql(
-          `mutation { recordOfstedInspection(input: { urn: "${step.urn}", rating: ${step.rating}, inspectedOn: "2020-01-${day}" }) { userErrors { code } } }`,
+          `mutation { recordOfstedInspection(input: { urn: "${step.urn}", rating:
+            ${step.rating}, inspectedOn: "2020-01-${day}" }) { userErrors { code } } }`,
         ),
       );
     case 'conclude': {
@@ -90,26 +91,30 @@ async function apply(graphql: ReturnType<typeof graphqlClient>, step: Command, s
       if (!id) return false;
       return succeeded(
         await graphql(
-          `mutation { concludeDesignationReview(input: { reviewId: "${id}", outcome: ${step.outcome}, decidedOn: "2020-02-${day}" }) { userErrors { code } } }`,
+          `mutation { concludeDesignationReview(input: { reviewId: "${id}", outcome:
+            ${step.outcome}, decidedOn: "2020-02-${day}" }) { userErrors { code } } }`,
         ),
       );
     }
     case 'withdraw':
       return succeeded(
         await graphql(
-          `mutation { withdrawDesignation(input: { urn: "${step.urn}", withdrawnOn: "2020-03-${day}" }) { userErrors { code } } }`,
+          `mutation { withdrawDesignation(input: { urn: "${step.urn}",
+            withdrawnOn: "2020-03-${day}" }) { userErrors { code } } }`,
         ),
       );
     case 'createAlliance':
       return succeeded(
         await graphql(
-          `mutation { createAlliance(input: { name: "${step.name}", type: SINGLE, leadUrns: ["${step.urn}"] }) { userErrors { code } } }`,
+          `mutation { createAlliance(input: { name: "${step.name}", type:
+            SINGLE, leadUrns: ["${step.urn}"] }) { userErrors { code } } }`,
         ),
       );
     case 'addLead':
       return succeeded(
         await graphql(
-          `mutation { addAllianceLead(input: { allianceId: "${await allianceId(step.name)}", urn: "${step.urn}", type: MULTIPLE }) { userErrors { code } } }`,
+          `mutation { addAllianceLead(input: { allianceId: "${await allianceId(step.name)}",
+            urn: "${step.urn}", type: MULTIPLE }) { userErrors { code } } }`,
         ),
       );
   }
@@ -138,7 +143,8 @@ describe('coverage kept in step with every change', () => {
   it('counts an alliance where it has a lead, and stops when its only lead is de-designated', async () => {
     const { graphql } = await fixture();
     await graphql(
-      'mutation { createAlliance(input: { name: "Solo", type: SINGLE, leadUrns: ["900003"] }) { userErrors { code } } }',
+      `mutation { createAlliance(input: { name: "Solo", type:
+        SINGLE, leadUrns: ["900003"] }) { userErrors { code } } }`,
     );
     const before = await graphql(
       '{ nationalCoverage { alliances } localAuthority(code: "201") { coverage { alliances } } }',
@@ -147,7 +153,8 @@ describe('coverage kept in step with every change', () => {
     await graphql('mutation { withdrawDesignation(input: { urn: "900003" }) { userErrors { code } } }');
 
     const after = await graphql(
-      '{ nationalCoverage { alliances teachingSchools } alliances(filter: { needsRestructuring: true }) { totalCount } }',
+      `{ nationalCoverage { alliances teachingSchools } alliances(filter:
+        { needsRestructuring: true }) { totalCount } }`,
     );
     expect(before.data).toEqual({ nationalCoverage: { alliances: 1 }, localAuthority: { coverage: { alliances: 1 } } });
     expect(after.data).toEqual({

@@ -14,8 +14,8 @@ const teaching = shippedTeachingSchools()
 
 beforeEach(() => requests.reset());
 
-const COVERAGE =
-  'schools teachingSchools underReview outstandingSchools untappedOutstanding alliances density byPhase { phase schools teachingSchools outstandingSchools untappedOutstanding }';
+const COVERAGE = `schools teachingSchools underReview outstandingSchools untappedOutstanding alliances density
+  byPhase { phase schools teachingSchools outstandingSchools untappedOutstanding }`;
 
 describe('coverage of the shipped 2018 registry', () => {
   it('counts 24,953 schools and 799 teaching schools nationally, and 635 alliances', async () => {
@@ -35,7 +35,10 @@ describe('coverage of the shipped 2018 registry', () => {
 
   it('agrees with the shipped files for every region and every local authority', async () => {
     const response = await graphql(
-      `{ regions { name coverage { schools teachingSchools outstandingSchools } } localAuthorities(first: 100) { edges { node { code coverage { schools teachingSchools outstandingSchools } } } } more: localAuthorities(first: 100, after: "${Buffer.from('["localAuthorities:ALL",100]').toString('base64url')}") { edges { node { code coverage { schools teachingSchools outstandingSchools } } } } }`,
+      `{ regions { name coverage { schools teachingSchools outstandingSchools } } localAuthorities(first: 100) { edges {
+        node { code coverage { schools teachingSchools outstandingSchools } } } } more: localAuthorities(first: 100,
+        after: "${Buffer.from('["localAuthorities:ALL",100]').toString('base64url')}") { edges { node { code coverage {
+        schools teachingSchools outstandingSchools } } } } }`,
     );
 
     const outstanding = schools.filter((row) => row['OfstedRating (name)'] === 'Outstanding');
@@ -69,9 +72,10 @@ describe('coverage of the shipped 2018 registry', () => {
     expect(Object.fromEntries(authorities)).toEqual(expectAuthorities);
   });
 
-  it('finds exactly City of London, Isles of Scilly and Isle of Wight without a teaching school, and says which could designate', async () => {
+  it('finds only City of London, Scilly and Wight with no teaching school, and who could designate', async () => {
     const response = await graphql(
-      '{ coverageGaps(filter: { kinds: [NO_TEACHING_SCHOOL] }) { totalCount edges { node { localAuthority { code name } kinds coverage { untappedOutstanding } } } } }',
+      `{ coverageGaps(filter: { kinds: [NO_TEACHING_SCHOOL] }) { totalCount edges { node
+        { localAuthority { code name } kinds coverage { untappedOutstanding } } } } }`,
     );
 
     const gaps = response.data?.coverageGaps.edges.map((edge: any) => edge.node);
@@ -83,7 +87,8 @@ describe('coverage of the shipped 2018 registry', () => {
       expect(gap.coverage.untappedOutstanding).toBe(outstandingThere);
     }
     const hardest = await graphql(
-      '{ coverageGaps(filter: { kinds: [NO_TEACHING_SCHOOL_NO_OUTSTANDING] }) { edges { node { localAuthority { code } } } } }',
+      `{ coverageGaps(filter: { kinds: [NO_TEACHING_SCHOOL_NO_OUTSTANDING]
+        }) { edges { node { localAuthority { code } } } } }`,
     );
     const expectedHardest = gaps
       .filter((gap: any) => gap.coverage.untappedOutstanding === 0)
@@ -93,7 +98,9 @@ describe('coverage of the shipped 2018 registry', () => {
 
   it('reports low density and phase gaps, worst first', async () => {
     const response = await graphql(
-      '{ coverageGaps(filter: { kinds: [LOW_DENSITY], minDensity: 2 }, first: 100) { totalCount edges { node { coverage { density } } } } phase: coverageGaps(filter: { kinds: [PHASE_GAP], phases: [SECONDARY] }, first: 1) { edges { node { gapPhases } } } }',
+      `{ coverageGaps(filter: { kinds: [LOW_DENSITY], minDensity: 2 }, first: 100) { totalCount edges { node { coverage
+        { density } } } } phase: coverageGaps(filter: { kinds: [PHASE_GAP], phases: [SECONDARY] }, first: 1) { edges {
+        node { gapPhases } } } }`,
     );
 
     const densities = response.data?.coverageGaps.edges.map((edge: any) => edge.node.coverage.density);
@@ -103,9 +110,11 @@ describe('coverage of the shipped 2018 registry', () => {
     expect(response.data?.phase.edges[0].node.gapPhases).toEqual(['SECONDARY']);
   });
 
-  it('gives each gap kind a default: LOW_DENSITY below the national density, PHASE_GAP in primary and secondary', async () => {
+  it('defaults LOW_DENSITY to below national density and PHASE_GAP to primary and secondary', async () => {
     const response = await graphql(
-      '{ nationalCoverage { density } low: coverageGaps(filter: { kinds: [LOW_DENSITY] }, first: 100) { totalCount edges { node { coverage { density } } } } phase: coverageGaps(filter: { kinds: [PHASE_GAP] }, first: 100) { totalCount edges { node { gapPhases } } } }',
+      `{ nationalCoverage { density } low: coverageGaps(filter: { kinds: [LOW_DENSITY] }, first: 100) { totalCount edges
+        { node { coverage { density } } } } phase: coverageGaps(filter: { kinds: [PHASE_GAP] }, first: 100) { totalCount
+        edges { node { gapPhases } } } }`,
     );
 
     const national = response.data?.nationalCoverage.density;
@@ -127,7 +136,8 @@ describe('coverage of the shipped 2018 registry', () => {
 
   it('lists untapped outstanding schools as many as coverage counts', async () => {
     const response = await graphql(
-      '{ untappedOutstandingSchools(filter: { localAuthority: "201" }) { totalCount edges { node { urn ofstedRating designation { status } } } } localAuthority(code: "201") { coverage { untappedOutstanding } } }',
+      `{ untappedOutstandingSchools(filter: { localAuthority: "201" }) { totalCount edges { node { urn ofstedRating
+        designation { status } } } } localAuthority(code: "201") { coverage { untappedOutstanding } } }`,
     );
 
     const list = response.data?.untappedOutstandingSchools;
@@ -138,9 +148,10 @@ describe('coverage of the shipped 2018 registry', () => {
     ).toBe(true);
   });
 
-  it('answers national coverage with every region, RSC region and local authority, by phase, in one DynamoDB request', async () => {
+  it('answers national, regional, RSC and authority coverage, by phase, in one DynamoDB request', async () => {
     await graphql(
-      `{ nationalCoverage { ${COVERAGE} } regions { coverage { ${COVERAGE} } } rscRegions { name coverage { ${COVERAGE} } } localAuthorities(first: 100) { edges { node { coverage { ${COVERAGE} } } } } }`,
+      `{ nationalCoverage { ${COVERAGE} } regions { coverage { ${COVERAGE} } } rscRegions { name coverage
+        { ${COVERAGE} } } localAuthorities(first: 100) { edges { node { coverage { ${COVERAGE} } } } } }`,
     );
 
     expect(requests.byOperation).toEqual({ Query: 1 });

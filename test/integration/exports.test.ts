@@ -70,7 +70,7 @@ describe('bulk downloads', () => {
     expect(Buffer.byteLength(schools.join('\r\n'))).toBeLessThan(6 * 1024 * 1024);
   });
 
-  it('sends the largest download gzipped to a client that accepts it, within the 6 MB Lambda response limit', async () => {
+  it('sends the largest download gzipped to a client that accepts it, within the 6 MB Lambda limit', async () => {
     const plain = await get('/exports/schools.csv', { 'accept-encoding': 'identity' });
     const gzipped = await get('/exports/schools.csv', { 'accept-encoding': 'gzip' });
     const plainBytes = (await plain.arrayBuffer()).byteLength;

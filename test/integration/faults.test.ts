@@ -34,7 +34,7 @@ describe('DynamoDB faults', () => {
     expect((await auditCoverage(store)).drift).toEqual([]);
   });
 
-  it('answers a retryable TEMPORARILY_UNAVAILABLE when throttling outlasts the retries, and writes nothing', async () => {
+  it('answers a retryable TEMPORARILY_UNAVAILABLE when throttling outlasts retries, writing nothing', async () => {
     const { store, client, graphql } = await fixture();
     injectFaults(client, (operation) => (operation === 'TransactWriteItems' ? 'throttle' : null));
 
@@ -55,11 +55,13 @@ describe('DynamoDB faults', () => {
       ...URNS.map((urn) => `designateTeachingSchool(input: { urn: "${urn}" }) { userErrors { code } }`),
       ...URNS.map(
         (urn) =>
-          `recordOfstedInspection(input: { urn: "${urn}", rating: GOOD, inspectedOn: "2020-01-01" }) { userErrors { code } }`,
+          `recordOfstedInspection(input: { urn: "${urn}", rating: GOOD, inspectedOn: "2020-01-01" }) {
+            userErrors { code } }`,
       ),
       ...URNS.map(
         (urn, n) =>
-          `createAlliance(input: { name: "Alliance ${n}", type: SINGLE, leadUrns: ["${urn}"] }) { userErrors { code } }`,
+          `createAlliance(input: { name: "Alliance ${n}", type: SINGLE, leadUrns: ["${urn}"] }) {
+            userErrors { code } }`,
       ),
       ...URNS.map((urn) => `withdrawDesignation(input: { urn: "${urn}" }) { userErrors { code } }`),
     ];

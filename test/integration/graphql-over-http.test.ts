@@ -46,11 +46,14 @@ const notMet = (results: AuditResult[]) => results.filter((result): result is Au
 
 function tally(results: AuditResult[]): string {
   const count = (status: AuditResult['status']) => results.filter((result) => result.status === status).length;
-  return `${count('ok')} pass, ${count('error')} MUST fail, ${count('warn')} SHOULD warn, ${count('notice')} MAY notice of ${results.length}`;
+  return (
+    `${count('ok')} pass, ${count('error')} MUST fail, ${count('warn')} SHOULD warn, ` +
+    `${count('notice')} MAY notice of ${results.length}`
+  );
 }
 
 describe('GraphQL over HTTP (graphql-http server audits)', () => {
-  it('passes every MUST with introspection configured on, and misses only what docs/graphql-over-http.md lists', async () => {
+  it('passes every MUST with introspection on, and misses only what docs/graphql-over-http.md lists', async () => {
     const results = await auditLocalServer({ introspection: true });
 
     console.log(`graphql-http audits, INTROSPECTION=true: ${tally(results)}`);

@@ -7,7 +7,7 @@ import { graphqlClient } from '../support/graphql.js';
 import { emptyStore } from '../support/store.js';
 
 describe("a container's cache of local authorities", () => {
-  it('serves a renamed authority once its version moved and the check interval passed, reading nothing between checks', async () => {
+  it('serves a renamed authority once it changed and the check interval passed, reading nothing between', async () => {
     const { store, requests } = await emptyStore();
     await runImport(store, { establishments: writeCsv(GIAS_HEADER, [giasRow()]) });
     let clock = 0;

@@ -26,7 +26,7 @@ const post = (body: string, path = '/graphql') =>
   fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
 describe('the local server', () => {
-  it('answers GraphQL over HTTP through the Lambda handler, a school with its local authority in one request', async () => {
+  it('answers GraphQL over HTTP via the Lambda handler: a school and its local authority in one request', async () => {
     const body = JSON.stringify({ query: '{ school(urn: "100000") { name localAuthority { code name } } }' });
     await post(body); // a warm container: the local authorities' details are kept after the first request
 

@@ -41,7 +41,8 @@ beforeAll(async () => {
   await importEstablishments(store, giasFile());
   for (const urn of ['900001', '900002']) {
     await staff(
-      `mutation { designateTeachingSchool(input: { urn: "${urn}", cohort: 3, designatedOn: "2013-09-01" }) { userErrors { code } } }`,
+      `mutation { designateTeachingSchool(input: { urn: "${urn}", cohort:
+        3, designatedOn: "2013-09-01" }) { userErrors { code } } }`,
     );
   }
   const handler = createGraphqlHandler({ server: createGraphqlServer(), store, identify: localIdentity(KEY) });
@@ -77,14 +78,17 @@ describe('examples/partner-sync', () => {
     const first = JSON.parse(readFileSync(file, 'utf8'));
 
     await staff(
-      'mutation { designateTeachingSchool(input: { urn: "900003", cohort: 5, designatedOn: "2015-09-01" }) { userErrors { code } } }',
+      `mutation { designateTeachingSchool(input: { urn: "900003", cohort:
+        5, designatedOn: "2015-09-01" }) { userErrors { code } } }`,
     );
     const opened = await staff(
-      'mutation { openDesignationReview(input: { urn: "900001", trigger: PEER_REVIEW, dueBy: "2030-01-01" }) { review { id } } }',
+      `mutation { openDesignationReview(input: { urn: "900001", trigger:
+        PEER_REVIEW, dueBy: "2030-01-01" }) { review { id } } }`,
     );
     const reviewId = opened.data!.openDesignationReview.review.id;
     await staff(
-      `mutation { concludeDesignationReview(input: { reviewId: "${reviewId}", outcome: DE_DESIGNATED }) { userErrors { code } } }`,
+      `mutation { concludeDesignationReview(input: { reviewId:
+        "${reviewId}", outcome: DE_DESIGNATED }) { userErrors { code } } }`,
     );
     await importEstablishments(store, giasFile({ '900002': 'Renamed Teaching School' }));
     await settle();

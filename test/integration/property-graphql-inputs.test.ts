@@ -34,7 +34,8 @@ beforeAll(async () => {
     { urn: SMALL_TEACHING, pupils: 100 },
   ]);
   const created = await graphql(
-    'mutation { createAlliance(input: { name: "Fixture Alliance", type: SINGLE, leadUrns: ["900004"] }) { alliance { id } } }',
+    `mutation { createAlliance(input: { name: "Fixture Alliance",
+      type: SINGLE, leadUrns: ["900004"] }) { alliance { id } } }`,
   );
   allianceId = created.data?.createAlliance.alliance.id;
 });
@@ -161,7 +162,10 @@ const input = (model: Model) =>
     { weight: 4, arbitrary: fc.record(model) },
     { weight: 1, arbitrary: fc.record(model, { requiredKeys: [] }) },
   );
-/** A random input, or (as often) one the fixture accepts with a single field made random, to reach the rules and the writes. */
+/**
+ * A random input, or (as often) one the fixture accepts with a single field made random, to reach the rules and the
+ * writes.
+ */
 const inputNear = (valid: Record<string, unknown>, model: Model) =>
   fc.oneof(
     input(model),
@@ -170,7 +174,10 @@ const inputNear = (valid: Record<string, unknown>, model: Model) =>
       .chain((field) => model[field]!.map((value) => ({ ...valid, [field]: value }))),
   );
 
-/** Each mutation with random input, the payload it answers with, and inputs fast-check found faults with (run first every time, so they stay fixed). */
+/**
+ * Each mutation with random input, the payload it answers with, and inputs fast-check found faults with (run first
+ * every time, so they stay fixed).
+ */
 const MUTATIONS = () => ({
   designateTeachingSchool: {
     input: inputNear(
@@ -234,7 +241,8 @@ describe('random input to mutations', () => {
   ] as const)('%s never fails as a fault, and a refused change leaves the table as it was', async (name) => {
     const { input: inputs, payload, found } = MUTATIONS()[name];
     const type = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
-    const mutation = `mutation ($input: ${type}!) { ${name}(input: $input) { ${payload} userErrors { field message code } } }`;
+    const mutation = `mutation ($input: ${type}!) { ${name}(input:
+      $input) { ${payload} userErrors { field message code } } }`;
 
     await fc.assert(
       fc.asyncProperty(inputs, async (value) => {
@@ -269,30 +277,30 @@ describe('random arguments to queries', () => {
   /** Each query with random arguments; built in the test, once the fixture alliance has its id. */
   const queries = (): fc.Arbitrary<{ query: string; variables: Record<string, unknown> }>[] => [
     urn.map((value) => ({
-      query:
-        'query ($v: String!) { school(urn: $v) { urn name localAuthority { code } leadsAlliance { name } designation { status } } }',
+      query: `query ($v: String!) { school(urn: $v) { urn name localAuthority
+          { code } leadsAlliance { name } designation { status } } }`,
       variables: { v: value },
     })),
     fc.record({ filter: schoolFilter, first, after: cursor }, { requiredKeys: [] }).map((variables) => ({
-      query:
-        'query ($filter: SchoolFilter, $first: Int, $after: String) { schools(filter: $filter, first: $first, after: $after) { totalCount edges { node { urn } } pageInfo { hasNextPage endCursor } } }',
+      query: `query ($filter: SchoolFilter, $first: Int, $after: String) { schools(filter: $filter, first:
+          $first, after: $after) { totalCount edges { node { urn } } pageInfo { hasNextPage endCursor } } }`,
       variables,
     })),
     fc.record({ code: text, first, after: cursor }).map((variables) => ({
-      query:
-        'query ($code: String!, $first: Int, $after: String) { localAuthority(code: $code) { name schools(first: $first, after: $after) { totalCount } } }',
+      query: `query ($code: String!, $first: Int, $after: String) { localAuthority(code:
+          $code) { name schools(first: $first, after: $after) { totalCount } } }`,
       variables,
     })),
     fc.record({ id: fc.oneof(fc.constant(allianceId), text), role: enumOf('MemberRole'), first }).map((variables) => ({
-      query:
-        'query ($id: ID!, $role: MemberRole, $first: Int) { alliance(id: $id) { name members(role: $role, first: $first) { totalCount } } }',
+      query: `query ($id: ID!, $role: MemberRole, $first: Int) { alliance(id: $id)
+          { name members(role: $role, first: $first) { totalCount } } }`,
       variables,
     })),
     fc
       .record({ status: enumOf('ReviewStatus'), dueBefore: date, localAuthority: text }, { requiredKeys: [] })
       .map((filter) => ({
-        query:
-          'query ($filter: DesignationReviewFilter) { designationReviews(filter: $filter) { totalCount edges { node { id } } } }',
+        query: `query ($filter: DesignationReviewFilter) { designationReviews(filter:
+            $filter) { totalCount edges { node { id } } } }`,
         variables: { filter },
       })),
     fc.record({ urn, allianceId: text }, { requiredKeys: [] }).map((variables) => ({

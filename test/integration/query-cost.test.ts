@@ -58,7 +58,7 @@ describe('the static cost limit, with page sizes from variables and defaults', (
 });
 
 describe('the DynamoDB request budget of each request', () => {
-  it('stops a query the static limit admits once it reaches 500 DynamoDB requests, with one top-level QUERY_TOO_COSTLY', async () => {
+  it('stops an admitted query at 500 DynamoDB requests, with one top-level QUERY_TOO_COSTLY', async () => {
     const { store, requests } = shippedStore();
     const graphql = graphqlClient(store);
     const query = widePagesQuery(13);
@@ -81,8 +81,8 @@ describe('the DynamoDB request budget of each request', () => {
     const { store } = await emptyStore();
     await seedSchools(store, [{ urn: '900001' }]);
     const tight = graphqlClient(store, { maxDynamoDbRequests: 2 });
-    const create =
-      'mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) { alliance { id } userErrors { code } } }';
+    const create = `mutation ($input: CreateAllianceInput!) { createAlliance(input:
+        $input) { alliance { id } userErrors { code } } }`;
 
     const response = await tight(create, { input: { name: 'Budget Alliance', type: 'SINGLE', leadUrns: ['900001'] } });
     const after = await graphqlClient(store)(
@@ -113,13 +113,14 @@ describe('what a request cost, in extensions.cost', () => {
 });
 
 describe('the documented maximum of every list input', () => {
-  it('refuses createAlliance with 10,000 lead URNs with 400 naming the field, before any DynamoDB request', async () => {
+  it('refuses createAlliance with 10,000 lead URNs: 400 naming the field, before any DynamoDB request', async () => {
     const { store, requests } = shippedStore();
     const graphql = graphqlClient(store);
     const leadUrns = Array.from({ length: 10_000 }, (_, index) => String(100000 + index));
 
     const response = await graphql(
-      'mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) { alliance { id } userErrors { code } } }',
+      `mutation ($input: CreateAllianceInput!) { createAlliance(input:
+        $input) { alliance { id } userErrors { code } } }`,
       { input: { name: 'Huge', type: 'MULTIPLE', leadUrns } },
     );
 

@@ -16,7 +16,8 @@ beforeEach(async () => {
   await seedSchools(store, [{ urn: '900001' }, { urn: '900002' }, { urn: '900003', teaching: false }]);
 });
 
-const CREATE = `mutation ($input: CreateAllianceInput!) { createAlliance(input: $input) { alliance { id name version } userErrors { field code } } }`;
+const CREATE = `mutation ($input: CreateAllianceInput!) { createAlliance(input:
+  $input) { alliance { id name version } userErrors { field code } } }`;
 
 async function alliancesNamed(name: string): Promise<number> {
   const result = await store.doc.send(
@@ -35,10 +36,12 @@ describe('optimistic concurrency', () => {
     const version = read.data?.school.version;
 
     const stale = await graphql(
-      `mutation { designateTeachingSchool(input: { urn: "900003", expectedVersion: ${version - 1} }) { school { urn } userErrors { field code } } }`,
+      `mutation { designateTeachingSchool(input: { urn: "900003", expectedVersion:
+        ${version - 1} }) { school { urn } userErrors { field code } } }`,
     );
     const current = await graphql(
-      `mutation { designateTeachingSchool(input: { urn: "900003", expectedVersion: ${version} }) { school { version } userErrors { code } } }`,
+      `mutation { designateTeachingSchool(input: { urn: "900003", expectedVersion:
+        ${version} }) { school { version } userErrors { code } } }`,
     );
 
     expect(stale.data?.designateTeachingSchool).toEqual({
@@ -52,11 +55,13 @@ describe('optimistic concurrency', () => {
     const { data } = await graphql(CREATE, { input: { name: 'Versioned', type: 'SINGLE', leadUrns: ['900001'] } });
     const { id, version } = data!.createAlliance.alliance;
     await graphql(
-      `mutation { renameAlliance(input: { allianceId: "${id}", name: "Renamed", expectedVersion: ${version} }) { userErrors { code } } }`,
+      `mutation { renameAlliance(input: { allianceId: "${id}", name:
+        "Renamed", expectedVersion: ${version} }) { userErrors { code } } }`,
     );
 
     const stale = await graphql(
-      `mutation { renameAlliance(input: { allianceId: "${id}", name: "Lost update", expectedVersion: ${version} }) { alliance { name } userErrors { field code } } }`,
+      `mutation { renameAlliance(input: { allianceId: "${id}", name: "Lost update",
+        expectedVersion: ${version} }) { alliance { name } userErrors { field code } } }`,
     );
 
     expect(stale.data?.renameAlliance).toEqual({
@@ -106,8 +111,8 @@ describe('idempotency keys', () => {
   });
 
   it('answers a retried openDesignationReview with the same review', async () => {
-    const open =
-      'mutation { openDesignationReview(input: { urn: "900001", trigger: SCHEDULED, dueBy: "2030-01-01", idempotencyKey: "review-1" }) { review { id } userErrors { code } } }';
+    const open = `mutation { openDesignationReview(input: { urn: "900001", trigger: SCHEDULED, dueBy:
+        "2030-01-01", idempotencyKey: "review-1" }) { review { id } userErrors { code } } }`;
 
     const first = await graphql(open);
     const retry = await graphql(open);

@@ -25,7 +25,8 @@ beforeEach(async () => {
 });
 
 const RECORD = `mutation ($input: RecordOfstedInspectionInput!) { recordOfstedInspection(input: $input) {
-  school { ofstedRating designation { status } } review { id trigger status dueBy } userErrors { field code message } } }`;
+  school { ofstedRating designation { status } } review { id trigger status dueBy }
+  userErrors { field code message } } }`;
 const CONCLUDE = `mutation ($input: ConcludeDesignationReviewInput!) { concludeDesignationReview(input: $input) {
   review { status outcome school { designation { status endedOn } } } userErrors { field code message } } }`;
 
@@ -65,7 +66,8 @@ describe('designation reviews on Derby, from the real 2018 data', () => {
     });
     expect(await teachingUrns()).not.toContain(HARRINGTON);
     const alliance = await graphql(
-      '{ alliances(filter: { needsRestructuring: true }) { edges { node { name type leads { urn } needsRestructuring restructuringReasons } } } }',
+      `{ alliances(filter: { needsRestructuring: true }) { edges { node { name
+        type leads { urn } needsRestructuring restructuringReasons } } } }`,
     );
     expect(alliance.data?.alliances.edges).toEqual([
       {
@@ -115,7 +117,8 @@ describe('designation reviews on Derby, from the real 2018 data', () => {
     });
 
     const school = await graphql(
-      `{ school(urn: "${HARRINGTON}") { designation { status } leadsAlliance { needsRestructuring } reviews { totalCount edges { node { outcome } } } } }`,
+      `{ school(urn: "${HARRINGTON}") { designation { status } leadsAlliance {
+        needsRestructuring } reviews { totalCount edges { node { outcome } } } } }`,
     );
     expect(school.data?.school).toEqual({
       designation: { status: 'DESIGNATED' },
@@ -129,7 +132,8 @@ describe('designation reviews on Derby, from the real 2018 data', () => {
     const reviewId = recorded.data?.recordOfstedInspection.review.id;
 
     const second = await graphql(
-      'mutation { openDesignationReview(input: { urn: "112474", trigger: PEER_REVIEW, dueBy: "2030-01-01" }) { review { id } userErrors { code } } }',
+      `mutation { openDesignationReview(input: { urn: "112474", trigger:
+        PEER_REVIEW, dueBy: "2030-01-01" }) { review { id } userErrors { code } } }`,
     );
     await graphql(CONCLUDE, { input: { reviewId, outcome: 'RETAINED' } });
     const again = await graphql(CONCLUDE, { input: { reviewId, outcome: 'DE_DESIGNATED' } });
@@ -149,7 +153,9 @@ describe('designation reviews on Derby, from the real 2018 data', () => {
     await graphql(RECORD, { input: { urn: HARRINGTON, rating: 'REQUIRES_IMPROVEMENT', inspectedOn: '2018-03-01' } });
 
     const due = await graphql(
-      '{ soon: designationReviews(filter: { status: OPEN, region: EAST_MIDLANDS, dueBefore: "2099-01-01" }) { totalCount edges { node { school { urn } trigger } } } none: designationReviews(filter: { status: OPEN, dueBefore: "2000-01-01" }) { totalCount } elsewhere: designationReviews(filter: { region: NORTH_WEST }) { totalCount } }',
+      `{ soon: designationReviews(filter: { status: OPEN, region: EAST_MIDLANDS, dueBefore: "2099-01-01" }) { totalCount
+        edges { node { school { urn } trigger } } } none: designationReviews(filter: { status: OPEN, dueBefore:
+        "2000-01-01" }) { totalCount } elsewhere: designationReviews(filter: { region: NORTH_WEST }) { totalCount } }`,
     );
 
     expect(due.data).toEqual({
@@ -163,7 +169,8 @@ describe('designation reviews on Derby, from the real 2018 data', () => {
     await graphql(RECORD, { input: { urn: HARRINGTON, rating: 'GOOD', inspectedOn: '2018-03-01' } });
 
     const withdrawn = await graphql(
-      'mutation { withdrawDesignation(input: { urn: "112474", withdrawnOn: "2018-04-01" }) { school { designation { status endReason } } userErrors { code } } }',
+      `mutation { withdrawDesignation(input: { urn: "112474", withdrawnOn: "2018-04-01"
+        }) { school { designation { status endReason } } userErrors { code } } }`,
     );
     const reviews = await graphql(`{ school(urn: "${HARRINGTON}") { reviews { edges { node { status outcome } } } } }`);
 

@@ -31,7 +31,8 @@ describe('the shipped 2018 registry through GraphQL', () => {
 
   it('answers a school by URN with its local authority', async () => {
     const response = await graphql(
-      '{ school(urn: "100000") { name localAuthority { code name } region { name } phase ofstedRating lastInspectedOn designation { status } } }',
+      `{ school(urn: "100000") { name localAuthority { code name } region {
+        name } phase ofstedRating lastInspectedOn designation { status } } }`,
     );
 
     expect(response.data?.school).toEqual({
@@ -77,7 +78,8 @@ describe('the shipped 2018 registry through GraphQL', () => {
     ).length;
 
     const response = await graphql(
-      '{ all: schools(filter: { localAuthority: "831" }, first: 0) { totalCount } good: schools(filter: { localAuthority: "831", phase: PRIMARY, ofstedRating: GOOD }, first: 0) { totalCount } }',
+      `{ all: schools(filter: { localAuthority: "831" }, first: 0) { totalCount } good: schools(filter:
+        { localAuthority: "831", phase: PRIMARY, ofstedRating: GOOD }, first: 0) { totalCount } }`,
     );
 
     expect(response.data).toEqual({ all: { totalCount: derby.length }, good: { totalCount: expectedPrimaryGood } });
@@ -92,7 +94,8 @@ describe('the shipped 2018 registry through GraphQL', () => {
     let after: string | null = null;
     for (let page = 0; page < 10; page += 1) {
       const response: GraphqlResponse<SchoolsOfAuthority> = await graphql<SchoolsOfAuthority>(
-        'query ($after: String) { localAuthority(code: "873") { schools(first: 100, after: $after) { edges { node { urn } } pageInfo { hasNextPage endCursor } } } }',
+        `query ($after: String) { localAuthority(code: "873") { schools(first: 100, after:
+          $after) { edges { node { urn } } pageInfo { hasNextPage endCursor } } } }`,
         { after },
       );
       const schools: SchoolsOfAuthority['localAuthority']['schools'] = response.data!.localAuthority.schools;
@@ -116,7 +119,7 @@ describe('the shipped 2018 registry through GraphQL', () => {
     expect(requests.byOperation).toEqual({ Query: 1 });
   });
 
-  it('answers a school and its local authority in one DynamoDB request once the container knows the authorities', async () => {
+  it('answers a school and its local authority in one DynamoDB request once the authorities are known', async () => {
     const query = '{ school(urn: "100000") { name localAuthority { code name } } }';
     const first = await graphql(query);
     const firstRequests = requests.total;
@@ -136,7 +139,8 @@ describe('the shipped 2018 registry through GraphQL', () => {
     const expectedDerby = 6;
 
     const response = await graphql(
-      '{ all: teachingSchools(first: 5) { totalCount edges { node { designation { status } } } } derby: teachingSchools(filter: { localAuthority: "831" }) { totalCount edges { node { urn } } } }',
+      `{ all: teachingSchools(first: 5) { totalCount edges { node { designation { status } } } } derby:
+        teachingSchools(filter: { localAuthority: "831" }) { totalCount edges { node { urn } } } }`,
     );
 
     expect(response.data?.all.totalCount).toBe(799);

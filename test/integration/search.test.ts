@@ -63,7 +63,7 @@ describe('finding schools by name and number on the shipped registry', () => {
     ]);
   });
 
-  it('finds St Mary\'s in Derby for "st marys", and not the Primary schools whose names merely contain "mary"', async () => {
+  it('finds St Mary\'s in Derby for "st marys", not Primary schools whose names merely contain "mary"', async () => {
     const response = await graphql(SEARCH, { query: 'st marys', filter: { localAuthority: '831' } });
 
     expect(response.data?.searchSchools).toMatchObject({
@@ -105,7 +105,8 @@ describe('finding schools by name and number on the shipped registry', () => {
 
   it('applies the usual filter: teaching schools only', async () => {
     const response = await graphql(
-      '{ searchSchools(query: "st marys", filter: { isTeachingSchool: true }, first: 100) { edges { node { name designation { status } } } } }',
+      `{ searchSchools(query: "st marys", filter: { isTeachingSchool: true
+        }, first: 100) { edges { node { name designation { status } } } } }`,
     );
 
     const edges = response.data?.searchSchools.edges as {

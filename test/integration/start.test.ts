@@ -76,13 +76,14 @@ describe('npm start', () => {
     }
   });
 
-  it('keeps the loaded registry and changes made through the API across a restart, with no coverage drift', async () => {
+  it('keeps the loaded registry and API changes across a restart, with no coverage drift', async () => {
     const port = await freePort();
     const first = start(port, ['--fresh']);
     await first.ready;
     const designated = await graphql(
       port,
-      'mutation { designateTeachingSchool(input: { urn: "100000", cohort: 9, designatedOn: "2018-04-01" }) { userErrors { code } } }',
+      `mutation { designateTeachingSchool(input: { urn: "100000", cohort:
+        9, designatedOn: "2018-04-01" }) { userErrors { code } } }`,
     );
     await stop(first.child);
 

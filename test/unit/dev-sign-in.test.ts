@@ -71,7 +71,7 @@ describe('the development sign-in', () => {
 });
 
 describe('the built workspace on the local server', () => {
-  it("answers the app's page for every path the browser routes, and files as themselves, gzipped when asked", async () => {
+  it("answers the app's page for every browser route, and files as themselves, gzipped when asked", async () => {
     const page = await fetch(`${base}/local-authorities/921`);
     const script = await fetch(`${base}/assets/app.js`, { headers: { 'accept-encoding': 'gzip' } });
 

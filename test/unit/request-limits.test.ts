@@ -81,7 +81,8 @@ describe('static cost', () => {
 
     expect(
       costOf(
-        '{ schools(first: 50) { ...Page } } fragment Page on SchoolConnection { edges { node { urn localAuthority { name } } } }',
+        `{ schools(first: 50) { ...Page } } fragment Page on SchoolConnection
+          { edges { node { urn localAuthority { name } } } }`,
       ),
     ).toBe(inline);
     expect(costOf('{ schools(first: 50) { edges { node { ... on School { urn localAuthority { name } } } } } }')).toBe(

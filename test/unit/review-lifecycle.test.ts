@@ -112,7 +112,7 @@ describe('the designation life cycle', () => {
     expect(result.review).toMatchObject({ status: 'CONCLUDED', outcome: 'WITHDRAWN' });
   });
 
-  it('opens an Ofsted review for a designated school rated below Outstanding, dated from the inspection, due in 90 days', () => {
+  it('opens an Ofsted review for a designated school rated below Outstanding, dated from it, due in 90 days', () => {
     const result = recordInspection(
       school(),
       { rating: 'GOOD', inspectedOn: '2026-10-01' as IsoDate },

@@ -14,7 +14,10 @@ type School {
 }`;
 
 function changelog(migration: string): string {
-  return `# Schema changelog\n\n## Unreleased\n\n${BEGIN}\n${END}\n\n### Migration\n\n${migration}\n\n## 0.1.0\n\nFirst.\n`;
+  return (
+    `# Schema changelog\n\n## Unreleased\n\n${BEGIN}\n${END}\n\n` +
+    `### Migration\n\n${migration}\n\n## 0.1.0\n\nFirst.\n`
+  );
 }
 
 describe('the schema changelog check', () => {
@@ -39,7 +42,8 @@ describe('the schema changelog check', () => {
 
     expect(unexplained.changelog).toContain("- BREAKING: Field 'name' was removed from object type 'School'");
     expect(unexplained.unexplainedBreaking).toEqual([
-      "breaking change without a migration note naming `School.name`: Field 'name' was removed from object type 'School'",
+      'breaking change without a migration note naming `School.name`: ' +
+        "Field 'name' was removed from object type 'School'",
     ]);
     expect(explained.unexplainedBreaking).toEqual([]);
   });
