@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { LAMBDA_BUNDLE, LAMBDA_ENTRY } from '../../infra/lambda-bundle.js';
+import { graphqlEvent } from './invoke.js';
 import { percentile } from './percentile.js';
 
 /** Fresh processes per bundle; the median is reported. */
@@ -69,20 +70,11 @@ export async function measureColdStarts(
 }
 
 /** An API Gateway event as Lambda gets it after the JWT authorizer verified a dfe-staff token. */
-const HANDLER_EVENT = {
-  version: '2.0',
-  routeKey: 'POST /graphql',
-  rawPath: '/graphql',
-  rawQueryString: '',
-  headers: { 'content-type': 'application/json' },
-  requestContext: {
-    http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-    requestId: 'cold-start',
-    authorizer: { jwt: { claims: { 'cognito:groups': '[dfe-staff]', email: 'bench@localhost' }, scopes: null } },
-  },
-  body: JSON.stringify({ query: '{ school(urn: "100000") { name localAuthority { code name } } }' }),
-  isBase64Encoded: false,
-};
+const HANDLER_EVENT = graphqlEvent(
+  { query: '{ school(urn: "100000") { name localAuthority { code name } } }' },
+  'cold-start',
+  { 'cognito:groups': '[dfe-staff]', email: 'bench@localhost' },
+);
 
 async function bundle(entry: string, directory: string, sourceMaps: boolean): Promise<string> {
   const outfile = join(directory, 'index.mjs');

@@ -10,12 +10,13 @@ export interface GraphqlRequest {
 
 type Data = Record<string, any>;
 
-/**
- * Sends one request through the Lambda handler, in process, as the API Gateway HTTP API (v2) event Lambda
- * would get, and returns its data. Throws on any error or user error, so a broken scenario is never timed.
- */
-export async function invoke(handler: GraphqlHandler, request: GraphqlRequest): Promise<Data> {
-  const event = {
+/** The API Gateway HTTP API (v2) event Lambda gets for one GraphQL POST, with the JWT authorizer's claims if given. */
+export function graphqlEvent(
+  request: GraphqlRequest,
+  requestId: string,
+  claims?: Record<string, string>,
+): APIGatewayProxyEventV2 {
+  return {
     version: '2.0',
     routeKey: 'POST /graphql',
     rawPath: '/graphql',
@@ -23,13 +24,21 @@ export async function invoke(handler: GraphqlHandler, request: GraphqlRequest): 
     headers: { 'content-type': 'application/json' },
     requestContext: {
       http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-      requestId: randomUUID(),
+      requestId,
+      ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
     },
     body: JSON.stringify(request),
     isBase64Encoded: false,
   } as unknown as APIGatewayProxyEventV2;
+}
+
+/**
+ * Sends one request through the Lambda handler, in process, as the API Gateway HTTP API (v2) event Lambda
+ * would get, and returns its data. Throws on any error or user error, so a broken scenario is never timed.
+ */
+export async function invoke(handler: GraphqlHandler, request: GraphqlRequest): Promise<Data> {
   const result = (await handler(
-    event,
+    graphqlEvent(request, randomUUID()),
     { awsRequestId: randomUUID() } as Context,
     () => undefined,
   )) as APIGatewayProxyStructuredResultV2;
