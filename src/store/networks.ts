@@ -48,7 +48,7 @@ export async function getNetworkForChange(store: Store, id: string): Promise<Sto
   return result.Item ? fromNetworkItem(result.Item) : undefined;
 }
 
-/** The id of the network holding a name (see networkNameKey), if any. */
+/** The id of the network holding a name (by its uniquenessKey), if any. */
 export async function networkIdByName(store: Store, nameKey: string): Promise<string | undefined> {
   const result = await store.doc.send(
     new GetCommand({ TableName: store.tableName, Key: keys.networkName(nameKey), ConsistentRead: true }),

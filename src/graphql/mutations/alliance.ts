@@ -16,6 +16,7 @@ import { parseUrn, type Urn } from '../../domain/urn.js';
 import { allianceIdByName } from '../../store/alliances.js';
 import type { MutationResolvers } from '../generated/resolvers.js';
 import { allianceToChange, dateOrToday, schoolsToChange } from './read-for-change.js';
+import { moveNameClaim, type NameClaims } from './move-name-claim.js';
 import { runMutation } from './run-mutation.js';
 import { stageAlliance, stageLeadClaim } from './stage.js';
 
@@ -36,6 +37,14 @@ function nameTaken(name: string): RuleViolation {
     'name',
   ]);
 }
+
+const ALLIANCE_NAMES: NameClaims = {
+  key: allianceNameKey,
+  holder: allianceIdByName,
+  claim: (changes, nameKey, id) => changes.claimAllianceName(nameKey, id),
+  release: (changes, nameKey, id) => changes.releaseAllianceName(nameKey, id),
+  taken: nameTaken,
+};
 
 /**
  * An alliance: who leads it and how (every such change checks the alliance-type rules), and its name and
@@ -113,13 +122,7 @@ export const allianceMutations: Mutations = {
     runMutation(context, { alliance: null }, async (changes) => {
       const before = await allianceToChange(context, input.allianceId, input.expectedVersion);
       const after = rename(before, input.name);
-      const [oldKey, newKey] = [allianceNameKey(before.name), allianceNameKey(after.name)];
-      if (oldKey !== newKey) {
-        const holder = await allianceIdByName(context.store, newKey);
-        if (holder && holder !== before.id) throw nameTaken(after.name);
-        changes.claimAllianceName(newKey, before.id);
-        changes.releaseAllianceName(oldKey, before.id);
-      }
+      await moveNameClaim(ALLIANCE_NAMES, context.store, changes, { id: before.id, from: before.name, to: after.name });
       return { alliance: stageAlliance(changes, context, 'renameAlliance', before, after) };
     }),
 
