@@ -41,7 +41,7 @@ export interface LoadedRegistry {
  */
 export const ITEM_SOURCES: readonly ((registry: LoadedRegistry) => Iterable<Item>)[] = [
   function* schools(registry) {
-    for (const school of registry.schools.values()) yield { ...toSchoolItem(school, 1), updatedAt: registry.loadedAt };
+    for (const school of registry.schools.values()) yield toSchoolItem(school, 1, registry.loadedAt);
   },
   function* searchIndexes(registry) {
     for (const school of registry.schools.values()) yield* schoolIndexItems(school);
@@ -49,7 +49,7 @@ export const ITEM_SOURCES: readonly ((registry: LoadedRegistry) => Iterable<Item
   function* alliances(registry) {
     for (const { alliance, leads } of registry.alliances) {
       const places = leadPlacesOf(leads);
-      yield { ...toAllianceItem(alliance, 1, places, lastLeadSpotsOf(places, null)), updatedAt: registry.loadedAt };
+      yield toAllianceItem(alliance, 1, registry.loadedAt, places, lastLeadSpotsOf(places, null));
       yield toAllianceNameItem(allianceNameKey(alliance.name), alliance.id);
     }
   },

@@ -55,6 +55,7 @@ type Item = Record<string, unknown>;
 export function toAllianceItem(
   alliance: Alliance,
   version: number,
+  updatedAt: string,
   places: LeadPlaces,
   lastLeadSpots: readonly string[],
 ): Item {
@@ -63,6 +64,7 @@ export function toAllianceItem(
     ...keys.alliance(alliance.id),
     type: 'Alliance',
     version,
+    updatedAt,
     id: alliance.id,
     name: alliance.name,
     allianceType: alliance.type,

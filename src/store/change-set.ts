@@ -61,7 +61,7 @@ export class ChangeSet {
   /** Writes a school; answers it with its new version. */
   public putSchool(before: StoredSchool | null, after: School): StoredSchool {
     const stored = { ...after, version: (before?.version ?? 0) + 1, updatedAt: this.at.toISOString() };
-    const item = { ...toSchoolItem(after, stored.version), updatedAt: stored.updatedAt };
+    const item = toSchoolItem(after, stored.version, stored.updatedAt);
     this.items.push(this.versionedPut(item, before?.version ?? null));
     const index = indexItemChanges(before, after);
     for (const Item of index.puts) this.items.push({ Put: { TableName: this.store.tableName, Item } });
@@ -80,7 +80,7 @@ export class ChangeSet {
     const lastLeadSpots = lastLeadSpotsOf(places, before);
     const updatedAt = this.at.toISOString();
     const stored = { ...after, version: (before?.version ?? 0) + 1, leadPlaces: places, lastLeadSpots, updatedAt };
-    const item = { ...toAllianceItem(after, stored.version, places, lastLeadSpots), updatedAt };
+    const item = toAllianceItem(after, stored.version, updatedAt, places, lastLeadSpots);
     this.items.push(this.versionedPut(item, before?.version ?? null));
     this.moveAllianceEntries(after.id, before?.leadPlaces.spots ?? [], places.spots);
     return stored;

@@ -21,13 +21,15 @@ function listOf(school: School): string | undefined {
   return undefined;
 }
 
-export function toSchoolItem(school: School, version: number): Item {
+/** The school's item at `version`, changed at `updatedAt` (an ISO timestamp). */
+export function toSchoolItem(school: School, version: number, updatedAt: string): Item {
   const place = keys.place(school.region, school.laCode, school.urn);
   const list = listOf(school);
   return {
     ...keys.school(school.urn),
     type: 'School',
     version,
+    updatedAt,
     urn: school.urn,
     name: school.name,
     laCode: school.laCode,
