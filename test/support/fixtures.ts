@@ -2,6 +2,34 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import type { IsoDate } from '../../src/domain/dates.js';
+import type { School } from '../../src/domain/school.js';
+import type { Urn } from '../../src/domain/urn.js';
+
+/** An open, outstanding London primary school, not a teaching school, with no location; overridden by field. */
+export function school(overrides: Partial<School> = {}): School {
+  return {
+    urn: '100000' as Urn,
+    name: 'The Aldgate School',
+    laCode: '201',
+    region: 'LONDON',
+    phase: 'PRIMARY',
+    status: 'OPEN',
+    establishmentType: null,
+    establishmentNumber: '3614',
+    numberOfPupils: 276,
+    ofstedRating: 'OUTSTANDING',
+    lastInspectedOn: '2013-04-19' as IsoDate,
+    easting: null,
+    northing: null,
+    designation: null,
+    pastDesignations: [],
+    nctlAllianceName: null,
+    leadsAllianceId: null,
+    openReviewId: null,
+    ...overrides,
+  };
+}
 
 /** The columns of the shipped GIAS file, in its order. */
 export const GIAS_HEADER = [

@@ -10,27 +10,13 @@ import { designate } from '../../src/domain/designation.js';
 import { RuleViolation } from '../../src/domain/errors.js';
 import { withdrawDesignation } from '../../src/domain/review-lifecycle.js';
 import type { School } from '../../src/domain/school.js';
-import type { Urn } from '../../src/domain/urn.js';
+import { school } from '../support/fixtures.js';
 
 const TODAY = '2026-11-23' as IsoDate;
 const on = (date: string) => date as IsoDate;
 
 function teachingSchool(designatedOn: string | null): School {
-  return {
-    urn: '100000' as Urn,
-    name: 'The Aldgate School',
-    laCode: '201',
-    region: 'LONDON',
-    phase: 'PRIMARY',
-    status: 'OPEN',
-    establishmentType: null,
-    establishmentNumber: '3614',
-    numberOfPupils: 276,
-    ofstedRating: 'OUTSTANDING',
-    lastInspectedOn: on('2013-04-19'),
-    easting: null,
-    northing: null,
-    pastDesignations: [],
+  return school({
     designation: {
       status: 'DESIGNATED',
       cohort: 1,
@@ -38,10 +24,7 @@ function teachingSchool(designatedOn: string | null): School {
       endedOn: null,
       endReason: null,
     },
-    nctlAllianceName: null,
-    leadsAllianceId: null,
-    openReviewId: null,
-  };
+  });
 }
 
 const codeOf = (action: () => unknown) => {

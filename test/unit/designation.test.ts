@@ -2,34 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/domain/dates.js';
 import { designate, isTeachingSchool } from '../../src/domain/designation.js';
 import { RuleViolation } from '../../src/domain/errors.js';
-import type { School } from '../../src/domain/school.js';
-import type { Urn } from '../../src/domain/urn.js';
+import { school } from '../support/fixtures.js';
 
 const TODAY = '2026-11-23' as IsoDate;
-
-function school(overrides: Partial<School> = {}): School {
-  return {
-    urn: '100000' as Urn,
-    name: 'The Aldgate School',
-    laCode: '201',
-    region: 'LONDON',
-    phase: 'PRIMARY',
-    status: 'OPEN',
-    establishmentType: null,
-    establishmentNumber: '3614',
-    numberOfPupils: 276,
-    ofstedRating: 'OUTSTANDING',
-    lastInspectedOn: '2013-04-19' as IsoDate,
-    easting: null,
-    northing: null,
-    designation: null,
-    pastDesignations: [],
-    nctlAllianceName: null,
-    leadsAllianceId: null,
-    openReviewId: null,
-    ...overrides,
-  };
-}
 
 function refusal(action: () => unknown): RuleViolation {
   try {

@@ -12,6 +12,7 @@ import {
 import type { DesignationReview } from '../../src/domain/review.js';
 import type { School } from '../../src/domain/school.js';
 import type { Urn } from '../../src/domain/urn.js';
+import { school as fixtureSchool } from '../support/fixtures.js';
 
 const TODAY = '2026-11-23' as IsoDate;
 const DESIGNATED: Designation = {
@@ -22,28 +23,20 @@ const DESIGNATED: Designation = {
   endReason: null,
 };
 
+/** Harrington Nursery School, a teaching school in Derby. */
 function school(overrides: Partial<School> = {}): School {
-  return {
+  return fixtureSchool({
     urn: '112474' as Urn,
     name: 'Harrington Nursery School',
     laCode: '831',
     region: 'EAST_MIDLANDS',
     phase: 'NURSERY',
-    status: 'OPEN',
-    establishmentType: null,
     establishmentNumber: null,
     numberOfPupils: 100,
-    ofstedRating: 'OUTSTANDING',
     lastInspectedOn: '2015-01-01' as IsoDate,
-    easting: null,
-    northing: null,
     designation: DESIGNATED,
-    pastDesignations: [],
-    nctlAllianceName: null,
-    leadsAllianceId: null,
-    openReviewId: null,
     ...overrides,
-  };
+  });
 }
 
 const request: ReviewRequest = {

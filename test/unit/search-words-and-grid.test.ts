@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../src/domain/dates.js';
 import { distanceKm, maxStripsWithin, stripsWithin } from '../../src/domain/grid.js';
 import { toGridPoint, toLatLong } from '../../src/domain/location.js';
 import { matchName, nameWords } from '../../src/domain/name-words.js';
 import type { School } from '../../src/domain/school.js';
-import type { Urn } from '../../src/domain/urn.js';
 import { indexItemChanges, schoolIndexItems } from '../../src/store/school-index-items.js';
+import { school as fixtureSchool } from '../support/fixtures.js';
 
+/** The Aldgate School, at its place in Aldgate. */
 function school(overrides: Partial<School> = {}): School {
-  return {
-    urn: '100000' as Urn,
-    name: 'The Aldgate School',
-    laCode: '201',
-    region: 'LONDON',
-    phase: 'PRIMARY',
-    status: 'OPEN',
-    establishmentType: null,
-    establishmentNumber: '3614',
-    numberOfPupils: 276,
-    ofstedRating: 'OUTSTANDING',
-    lastInspectedOn: '2013-04-19' as IsoDate,
-    easting: 533498,
-    northing: 181201,
-    designation: null,
-    pastDesignations: [],
-    nctlAllianceName: null,
-    leadsAllianceId: null,
-    openReviewId: null,
-    ...overrides,
-  };
+  return fixtureSchool({ easting: 533498, northing: 181201, ...overrides });
 }
 
 describe('name words', () => {
