@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
-/** Where the README's screenshots live; the browser tests retake them on every run, so they stay true. */
+/** Where the README's screenshots live; the browser tests retake them when run with SCREENSHOTS=1. */
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 export const workspaceUrl = () => inject('workspaceUrl');
@@ -47,7 +47,9 @@ export async function expectAccessible(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
+/** Retakes the README's screenshot `name` when asked (SCREENSHOTS=1), so a plain test run changes no file. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
 }
