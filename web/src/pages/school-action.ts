@@ -250,6 +250,14 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
   const chosen = (values: FormData | null, field: string) => (values ? value(values, field) : null);
   const dateOf = (values: FormData | null, field: string, fallback: string) =>
     values ? (readDate(values, field) ?? '') : fallback;
+  const dateField = (
+    values: FormData | null,
+    errors: FieldError[],
+    id: string,
+    label: string,
+    hint: string,
+    fallback = '',
+  ) => dateInput(id, label, hint, dateOf(values, id, fallback), errorOf(errors, id));
   const checkDate = (data: FormData, field: string, label: string, required: boolean): FieldError | string | null => {
     const read = readDate(data, field);
     if (read === 'invalid') return { field, message: `${label} must be a real date, like 12 3 2018` };
@@ -267,13 +275,7 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
           <input class="govuk-input govuk-input--width-3" id="cohort" name="cohort" inputmode="numeric"
             aria-describedby="cohort-hint" value="${value(values, 'cohort')}">
         </div>
-        ${dateInput(
-          'designatedOn',
-          'Designated on',
-          'For example, 12 3 2018. Today when left blank.',
-          dateOf(values, 'designatedOn', ''),
-          errorOf(errors, 'designatedOn'),
-        )}
+        ${dateField(values, errors, 'designatedOn', 'Designated on', 'For example, 12 3 2018. Today when left blank.')}
         <p class="govuk-body">Only a school rated Outstanding at its latest inspection can be designated.</p>`,
       submit: async (data, version) => {
         const cohortText = String(data.get('cohort') ?? '').trim();
@@ -294,13 +296,7 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
       title: 'Record an Ofsted inspection',
       body: (values, errors) => html`
         ${radios('rating', 'Overall effectiveness', RATINGS, chosen(values, 'rating'), errorOf(errors, 'rating'))}
-        ${dateInput(
-          'inspectedOn',
-          'Inspected on',
-          'For example, 12 3 2018.',
-          dateOf(values, 'inspectedOn', today()),
-          errorOf(errors, 'inspectedOn'),
-        )}
+        ${dateField(values, errors, 'inspectedOn', 'Inspected on', 'For example, 12 3 2018.', today())}
         <p class="govuk-body">A teaching school rated below Outstanding gets a designation review, opened in the same
         change.</p>`,
       submit: async (data, version) => {
@@ -326,13 +322,7 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
       title: 'Open a designation review',
       body: (values, errors) => html`
         ${radios('trigger', 'What opened the review', TRIGGERS, chosen(values, 'trigger'), errorOf(errors, 'trigger'))}
-        ${dateInput(
-          'dueBy',
-          'Decision due by',
-          'For example, 30 6 2026.',
-          dateOf(values, 'dueBy', ''),
-          errorOf(errors, 'dueBy'),
-        )}
+        ${dateField(values, errors, 'dueBy', 'Decision due by', 'For example, 30 6 2026.')}
         ${textarea('notes', 'Notes (optional)', value(values, 'notes'))}`,
       submit: async (data, version) => {
         const trigger = data.get('trigger');
@@ -356,13 +346,7 @@ function actionFor(params: Record<string, string>, name: string): ActionForm {
       title: 'Conclude the designation review',
       body: (values, errors) => html`
         ${radios('outcome', 'Outcome', OUTCOMES, chosen(values, 'outcome'), errorOf(errors, 'outcome'))}
-        ${dateInput(
-          'decidedOn',
-          'Decided on',
-          'For example, 12 3 2018. Today when left blank.',
-          dateOf(values, 'decidedOn', ''),
-          errorOf(errors, 'decidedOn'),
-        )}
+        ${dateField(values, errors, 'decidedOn', 'Decided on', 'For example, 12 3 2018. Today when left blank.')}
         ${textarea('notes', 'Notes (optional)', value(values, 'notes'))}
         <p class="govuk-body">De-designated or withdrawn ends the designation, and flags the alliance the school
         led.</p>`,
