@@ -76,7 +76,12 @@ export function densityOf(teachingSchools: number, schools: number): number {
   return schools === 0 ? 0 : Math.round((teachingSchools / schools) * 10_000) / 100;
 }
 
-export type GapKind = 'NO_TEACHING_SCHOOL' | 'NO_TEACHING_SCHOOL_NO_OUTSTANDING' | 'PHASE_GAP' | 'LOW_DENSITY' | 'REMOTE';
+export type GapKind =
+  | 'NO_TEACHING_SCHOOL'
+  | 'NO_TEACHING_SCHOOL_NO_OUTSTANDING'
+  | 'PHASE_GAP'
+  | 'LOW_DENSITY'
+  | 'REMOTE';
 
 /** A local authority's coverage gaps and the figures behind them. */
 export interface CoverageGap {

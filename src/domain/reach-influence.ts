@@ -31,8 +31,7 @@ export function extentOf(schools: readonly SchoolReach[]): AreaExtent {
     if (!school.location) continue;
     squares.add(squareOf(school.location));
     if (!school.nearest || !school.nearestSamePhase) farthest = null;
-    else if (farthest !== null)
-      farthest = Math.max(farthest, school.nearest.metres, school.nearestSamePhase.metres);
+    else if (farthest !== null) farthest = Math.max(farthest, school.nearest.metres, school.nearestSamePhase.metres);
   }
   return { squares: [...squares].sort(), farthestMetres: farthest };
 }

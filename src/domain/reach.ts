@@ -63,7 +63,9 @@ export function reachPointOf(school: School): ReachPoint | null {
     region: school.region,
     phase: school.phase,
     location:
-      school.easting === null || school.northing === null ? null : { easting: school.easting, northing: school.northing },
+      school.easting === null || school.northing === null
+        ? null
+        : { easting: school.easting, northing: school.northing },
     teaching: isTeachingSchool(school),
   };
 }

@@ -33,12 +33,16 @@ try {
     const result = await auditReach(store, { repair: values.repair });
     console.log(`read ${result.schoolsRead} schools; ${result.differences.length} differ from their stored reach`);
     for (const difference of result.differences.slice(0, 50)) {
-      console.log(`  ${difference.urn} (LA ${difference.laCode}): stored ${difference.stored}, actual ${difference.actual}`);
+      console.log(
+        `  ${difference.urn} (LA ${difference.laCode}): stored ${difference.stored}, actual ${difference.actual}`,
+      );
     }
     if (result.differences.length > 50) console.log(`  ... and ${result.differences.length - 50} more`);
     if (result.stateDiffers) console.log("the projector's list of teaching schools or areas differs");
     if (values.repair) {
-      console.log(`repaired ${result.repaired} local authorities${result.changedDuringAudit ? '; reach changed during the audit: run again' : ''}`);
+      console.log(
+        `repaired ${result.repaired} local authorities${result.changedDuringAudit ? '; reach changed during the audit: run again' : ''}`,
+      );
     }
     const clean = result.differences.length === 0 && !result.stateDiffers;
     if (!clean && (!values.repair || result.changedDuringAudit)) process.exitCode = 1;

@@ -133,7 +133,9 @@ async function main(): Promise<void> {
   console.log(
     `DynamoDB Local: ${dynamo.endpoint} (table "${TABLE}"; npm run coverage:audit finds it by itself). Ctrl-C stops both.`,
   );
-  console.log("Reach projector: following the table's stream, as the Lambda function does in AWS (npm run reach:audit).");
+  console.log(
+    "Reach projector: following the table's stream, as the Lambda function does in AWS (npm run reach:audit).",
+  );
   const token = await signDevToken(localSigningKey(), { role: 'dfe-staff' });
   console.log('\nEvery request needs a bearer token. A dfe-staff one, valid 8 hours:');
   console.log(`  export TOKEN=${token}`);

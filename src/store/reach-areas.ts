@@ -88,7 +88,11 @@ export async function writeReach(
   const puts = areas.map((area) =>
     conditionalPut(store, toReachAreaItem(area.laCode, area.schools, area.readVersion + 1), area.readVersion),
   );
-  const stateItem = conditionalPut(store, toReachStateItem({ ...state, version: state.readVersion + 1 }), state.readVersion);
+  const stateItem = conditionalPut(
+    store,
+    toReachStateItem({ ...state, version: state.readVersion + 1 }),
+    state.readVersion,
+  );
   for (let start = 0; start < puts.length || start === 0; start += AREAS_PER_TRANSACTION) {
     const chunk = puts.slice(start, start + AREAS_PER_TRANSACTION);
     const last = start + AREAS_PER_TRANSACTION >= puts.length;

@@ -52,7 +52,8 @@ export async function auditReach(store: Store, options: { repair?: boolean } = {
     }
     for (const kept of stored.values())
       differences.push({ urn: kept.urn, laCode: code, stored: describe(kept), actual: 'not counted' });
-    if (differences.length > before) writes.push({ laCode: code, readVersion: areas.get(code)?.version ?? 0, schools: actual });
+    if (differences.length > before)
+      writes.push({ laCode: code, readVersion: areas.get(code)?.version ?? 0, schools: actual });
   }
   const actualState = stateOf(expected, state.asOf, state.version);
   const stateDiffers = JSON.stringify(toReachStateItem(actualState)) !== JSON.stringify(toReachStateItem(state));

@@ -59,10 +59,7 @@ function latestPerSchool(changes: readonly SchoolChange[]): SchoolChange[] {
   return [...byUrn.values()];
 }
 
-async function projectOnce(
-  store: Store,
-  changes: readonly SchoolChange[],
-): Promise<Omit<ProjectionReport, 'retries'>> {
+async function projectOnce(store: Store, changes: readonly SchoolChange[]): Promise<Omit<ProjectionReport, 'retries'>> {
   const state = await readReachState(store);
   const teaching = new Map(state.teaching);
   const places: GridPoint[] = [];
@@ -102,7 +99,7 @@ async function projectOnce(
     if (!sameItem(toReachAreaItem(area.laCode, area.schools, 0), toReachAreaItem(area.laCode, schools, 0)))
       writes.push({ laCode: area.laCode, readVersion: area.version, schools });
   }
-  const asOf = changes.reduce((latest, change) => (change.at > latest ? change.at : latest), state.asOf);
+  const asOf = [state.asOf, ...changes.map((change) => change.at)].sort().at(-1)!;
   const next: ReachState = { version: state.version, asOf, teaching, extents };
   if (writes.length > 0 || !sameItem(toReachStateItem(state), toReachStateItem(next))) {
     await writeReach(store, writes, { ...next, readVersion: state.version });

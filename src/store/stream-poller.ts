@@ -4,6 +4,7 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
   type DynamoDBStreamsClient,
+  type GetRecordsCommandOutput,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -110,7 +111,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
       if (checkpoint[shardId] === DONE) continue;
       const iterator = await iteratorOf(shardId);
       if (!iterator) continue;
-      let result;
+      let result: GetRecordsCommandOutput;
       try {
         result = await options.streams.send(
           new GetRecordsCommand({ ShardIterator: iterator, Limit: options.batchSize ?? 100 }),

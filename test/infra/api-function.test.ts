@@ -69,8 +69,8 @@ describe('the GraphQL function', () => {
     const indexArns = Object.values(INDEXES).map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] }));
 
     // act
-    const statements = statementsOf(onlyResource(template, 'AWS::IAM::Role', 'Api').Properties.Policies).filter((statement) =>
-      asList(statement.Action).some((action) => action.startsWith('dynamodb:')),
+    const statements = statementsOf(onlyResource(template, 'AWS::IAM::Role', 'Api').Properties.Policies).filter(
+      (statement) => asList(statement.Action).some((action) => action.startsWith('dynamodb:')),
     );
 
     // assess
@@ -95,11 +95,12 @@ describe('the GraphQL function', () => {
   ])('in $stage, may write logs only to its own log group, kept $days days', ({ stage, days }) => {
     // prepare
     const { template } = synthesizeRegistry({ stage });
-    const logGroupId: string = onlyResource(template, 'AWS::Lambda::Function', 'Api').Properties.LoggingConfig.LogGroup.Ref;
+    const logGroupId: string = onlyResource(template, 'AWS::Lambda::Function', 'Api').Properties.LoggingConfig.LogGroup
+      .Ref;
 
     // act
-    const statements = statementsOf(onlyResource(template, 'AWS::IAM::Role', 'Api').Properties.Policies).filter((statement) =>
-      asList(statement.Action).some((action) => action.startsWith('logs:')),
+    const statements = statementsOf(onlyResource(template, 'AWS::IAM::Role', 'Api').Properties.Policies).filter(
+      (statement) => asList(statement.Action).some((action) => action.startsWith('logs:')),
     );
 
     // assess

@@ -59,9 +59,7 @@ describe('the reach projector, over DynamoDB Local’s stream', () => {
   afterAll(() => projector.stop());
 
   const reachOf = async (urn: string) => {
-    const response = await graphql(
-      `{ school(urn: "${urn}") { nearestTeachingSchool { distanceKm school { urn } } } }`,
-    );
+    const response = await graphql(`{ school(urn: "${urn}") { nearestTeachingSchool { distanceKm school { urn } } } }`);
     return response.data!.school.nearestTeachingSchool as { distanceKm: number; school: { urn: string } };
   };
   const designate = (urn: string) =>
