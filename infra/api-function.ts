@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../src/observability/metric-names.js';
@@ -26,7 +26,22 @@ const TABLE_ACTIONS = [
 /** The only action the handler performs on the table's global secondary indexes. */
 const INDEX_ACTIONS = ['dynamodb:Query'];
 
-const LOCK_FILE = fileURLToPath(new URL('../package-lock.json', import.meta.url));
+/** Where the functions' dependencies are pinned. */
+export const LOCK_FILE = fileURLToPath(new URL('../package-lock.json', import.meta.url));
+
+/** How the CDK bundles the registry's functions: with the local esbuild, as `npm run build` does (lambda-bundle.ts). */
+export const REGISTRY_BUNDLING: BundlingOptions = {
+  forceDockerBundling: false,
+  format: OutputFormat.ESM,
+  mainFields: [...LAMBDA_BUNDLE.mainFields],
+  banner: LAMBDA_BUNDLE.banner.js,
+  target: LAMBDA_BUNDLE.target,
+  minify: LAMBDA_BUNDLE.minify,
+  sourceMap: LAMBDA_BUNDLE.sourcemap,
+  // Bundle the pinned SDK as `npm run build` does, rather than use the runtime's copy.
+  externalModules: [...LAMBDA_BUNDLE.external],
+  esbuildArgs: { '--alias': Object.entries(LAMBDA_BUNDLE.alias).map(([from, to]) => `${from}=${to}`) },
+};
 
 export interface ApiFunctionProps {
   /** The table the handler reads and writes; its name goes in TABLE_NAME. */
@@ -100,18 +115,7 @@ export class ApiFunction extends Construct {
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         LOG_LEVEL: 'INFO',
       },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        mainFields: [...LAMBDA_BUNDLE.mainFields],
-        banner: LAMBDA_BUNDLE.banner.js,
-        target: LAMBDA_BUNDLE.target,
-        minify: LAMBDA_BUNDLE.minify,
-        sourceMap: LAMBDA_BUNDLE.sourcemap,
-        // Bundle the pinned SDK as `npm run build` does, rather than use the runtime's copy.
-        externalModules: [...LAMBDA_BUNDLE.external],
-        esbuildArgs: { '--alias': Object.entries(LAMBDA_BUNDLE.alias).map(([from, to]) => `${from}=${to}`) },
-      },
+      bundling: REGISTRY_BUNDLING,
     });
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

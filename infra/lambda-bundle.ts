@@ -4,6 +4,9 @@ import type { BuildOptions } from 'esbuild';
 /** The Lambda handler's entry point. */
 export const LAMBDA_ENTRY = fileURLToPath(new URL('../src/entry/lambda.ts', import.meta.url));
 
+/** The reach projector's entry point (DynamoDB Streams events). */
+export const REACH_PROJECTOR_ENTRY = fileURLToPath(new URL('../src/entry/reach-projector.ts', import.meta.url));
+
 /**
  * Apollo Server ships ESM and CommonJS builds; the Lambda integration is CommonJS only, so a bundle would
  * otherwise carry both (and two ApolloServer classes). Pointing every import, the integration's `require`

@@ -7,6 +7,7 @@ import { RegistryAlarms } from './registry-alarms.js';
 import { RegistryAuth } from './registry-auth.js';
 import { RegistryDashboard } from './registry-dashboard.js';
 import { RegistryTable } from './registry-table.js';
+import { ReachProjector } from './reach-projector.js';
 import { RequestAlarms } from './request-alarms.js';
 import { StaffSite } from './staff-site.js';
 import type { StageConfig } from './stage-config.js';
@@ -21,7 +22,10 @@ export function registryStackName(config: StageConfig): string {
   return `TeachingSchoolRegistry-${config.stage}`;
 }
 
-/** One deployment of the registry: table, GraphQL function, HTTP API, Cognito, alarms and a dashboard. */
+/**
+ * One deployment of the registry: table, GraphQL function, HTTP API, Cognito, the reach projector on the table's
+ * stream, alarms and a dashboard.
+ */
 export class RegistryStack extends Stack {
   readonly table: RegistryTable;
   readonly api: GraphqlHttpApi;
@@ -53,6 +57,12 @@ export class RegistryStack extends Stack {
       alarmEmail: config.alarmEmail,
     });
     new RequestAlarms(this, 'RequestAlarms', { alarms, handler: fn.function });
+    new ReachProjector(this, 'ReachProjector', {
+      table: this.table,
+      alarms,
+      logRetention: config.logRetention,
+      removalPolicy: config.removalPolicy,
+    });
     const dashboard = new RegistryDashboard(this, 'Dashboard', {
       dashboardName: this.stackName,
       handler: fn.function,

@@ -1,7 +1,14 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { INDEXES, TABLE_KEYS, TIME_TO_LIVE_ATTRIBUTE } from '../src/store/table-definition.js';
+import { INDEXES, STREAM_VIEW_TYPE, TABLE_KEYS, TIME_TO_LIVE_ATTRIBUTE } from '../src/store/table-definition.js';
 
 export interface RegistryTableProps {
   /** RETAIN also turns deletion protection on, so neither CloudFormation nor a console click deletes the data. */
@@ -10,8 +17,8 @@ export interface RegistryTableProps {
 
 /**
  * The registry's one table, from the key schema and indexes the code defines in
- * src/store/table-definition.ts: on demand, point-in-time recovery, AWS-managed KMS encryption, and TTL on
- * the attribute the code sets on expiring items.
+ * src/store/table-definition.ts: on demand, point-in-time recovery, AWS-managed KMS encryption, TTL on
+ * the attribute the code sets on expiring items, and a stream for the reach projector.
  */
 export class RegistryTable extends Table {
   /** ARNs of the table's global secondary indexes, one per index the code queries. */
@@ -27,6 +34,8 @@ export class RegistryTable extends Table {
       deletionProtection: props.removalPolicy === RemovalPolicy.RETAIN,
       removalPolicy: props.removalPolicy,
       timeToLiveAttribute: TIME_TO_LIVE_ATTRIBUTE,
+      // The reach projector reads each change, before and after.
+      stream: StreamViewType[STREAM_VIEW_TYPE],
     });
     for (const index of Object.values(INDEXES)) {
       this.addGlobalSecondaryIndex({

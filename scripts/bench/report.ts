@@ -1,5 +1,6 @@
 import type { ImportRun } from '../../src/import/run-import.js';
 import type { ColdStartPair } from './cold-start.js';
+import type { ProjectionMeasurement } from './reach-projection.js';
 import type { LoadResult } from './load.js';
 import type { ImportRatio, StartTimes } from './targets.js';
 import { WARMUP_RUNS, type Measurement } from './measure.js';
@@ -16,6 +17,8 @@ export interface BenchResults {
   baseline: Measurement;
   scenarios: Measurement[];
   coldStarts: ColdStartPair[];
+  /** The reach projector's work for one designation, per place. */
+  projections: ProjectionMeasurement[];
   load: LoadResult;
   targets: {
     importRatio: ImportRatio;
@@ -66,6 +69,27 @@ export function renderReport(results: BenchResults): string {
     `${WARMUP_RUNS} untimed warm-up runs; writes change a different school each run.`,
     '',
     operationsTable(results),
+    '',
+    '## Reach projector: one designation',
+    '',
+    'An outstanding school designated through GraphQL, then the projection of that one change, as the projector runs',
+    "it for the change's stream record: the local authorities it reads (those whose 10 km squares come within their",
+    "schools' farthest reach of the new teaching school), their schools, the reach entries it changes, and its",
+    'DynamoDB requests (reads and one transaction) and time.',
+    '',
+    table(
+      ['place', 'school', 'areas read', 'schools read', 'schools changed', 'areas written', 'requests', 'ms'],
+      results.projections.map((projection) => [
+        projection.place,
+        projection.urn,
+        number(projection.report.areasRead),
+        number(projection.report.schoolsRead),
+        number(projection.report.schoolsChanged),
+        number(projection.report.areasWritten),
+        number(projection.requests),
+        ms(projection.ms),
+      ]),
+    ),
     '',
     '## Handler bundle',
     '',

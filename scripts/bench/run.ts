@@ -15,6 +15,7 @@ import { keys } from '../../src/store/keys.js';
 import { countRequests } from '../../src/store/request-counter.js';
 import { createClient, createStore, ensureTable } from '../../src/store/store.js';
 import { measureColdStarts } from './cold-start.js';
+import { measureProjection, PROJECTION_PLACES } from './reach-projection.js';
 import { tallyConsumedCapacity } from './consumed-capacity.js';
 import { invoke } from './invoke.js';
 import { LOAD_QUERY, runLoad } from './load.js';
@@ -82,6 +83,12 @@ async function main(dynamo: DynamoDbLocal, options: { write: boolean; skipStart:
     scenarios.push(await measure(scenario.name, scenario.runs, meters, (run) => invoke(handler, requestOf(run))));
   }
 
+  console.log("The reach projector's work for one designation...");
+  const bench = { graphql: (query: string) => invoke(handler, { query }) };
+  const projections = [];
+  for (const place of PROJECTION_PLACES)
+    projections.push(await measureProjection(bench, store, meters.requests, place));
+
   console.log('Cold starts of the bundled handler and a bare GetItem bundle...');
   const coldStarts = [
     await measureColdStarts(dynamo.endpoint, store.tableName, false),
@@ -106,6 +113,7 @@ async function main(dynamo: DynamoDbLocal, options: { write: boolean; skipStart:
     baseline,
     scenarios,
     coldStarts,
+    projections,
     load,
     targets: { importRatio, schoolAndAuthorityRequests, rawGetItemsPerSecond, starts },
   });

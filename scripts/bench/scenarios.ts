@@ -39,6 +39,12 @@ const ALLIANCE_WITH_MEMBERS = `query ($id: ID!) {
   }
 }`;
 
+const NATIONAL_REACH =
+  '{ nationalCoverage { reach { schools unknown medianKm farthestKm bands { fromKm schools } asOf } } }';
+
+const REMOTE_SCHOOLS =
+  '{ remoteSchools { edges { node { urn name } nearestTeachingSchool { distanceKm school { urn } } } } }';
+
 const DESIGNATE = `mutation ($urn: String!, $on: Date!) {
   designateTeachingSchool(input: { urn: $urn, cohort: 9, designatedOn: $on }) {
     school { urn designation { status } } userErrors { code }
@@ -174,6 +180,16 @@ export const SCENARIOS: Scenario[] = [
     name: 'Coverage gaps (every kind, density below 2)',
     runs: 200,
     prepare: async () => () => ({ query: COVERAGE_GAPS }),
+  },
+  {
+    name: "National reach: every school's distance to a teaching school, with the median",
+    runs: 200,
+    prepare: async () => () => ({ query: NATIONAL_REACH }),
+  },
+  {
+    name: 'Remote schools: the 20 farthest from a teaching school',
+    runs: 200,
+    prepare: async () => () => ({ query: REMOTE_SCHOOLS }),
   },
   {
     name: 'Search schools by one word ("aldgate")',

@@ -76,7 +76,12 @@ export function densityOf(teachingSchools: number, schools: number): number {
   return schools === 0 ? 0 : Math.round((teachingSchools / schools) * 10_000) / 100;
 }
 
-export type GapKind = 'NO_TEACHING_SCHOOL' | 'NO_TEACHING_SCHOOL_NO_OUTSTANDING' | 'PHASE_GAP' | 'LOW_DENSITY';
+export type GapKind =
+  | 'NO_TEACHING_SCHOOL'
+  | 'NO_TEACHING_SCHOOL_NO_OUTSTANDING'
+  | 'PHASE_GAP'
+  | 'LOW_DENSITY'
+  | 'REMOTE';
 
 /** A local authority's coverage gaps and the figures behind them. */
 export interface CoverageGap {
@@ -85,6 +90,8 @@ export interface CoverageGap {
   /** Phases with schools but no teaching school. */
   gapPhases: Phase[];
   coverage: Coverage;
+  /** The share (0 to 1) of its schools with a known reach distance that are remote (see GapQuestion.remote). */
+  remoteShare: number;
 }
 
 /** The phases PHASE_GAP looks at unless the caller names others: every LA lacks some small phase's teaching school. */
@@ -97,6 +104,8 @@ export interface GapQuestion {
   phases: readonly Phase[];
   /** Below this density (teaching schools per 100 schools) is LOW_DENSITY; not checked when null. */
   minDensity: number | null;
+  /** REMOTE: each authority's share of remote schools, and the share from which it is a gap; not checked when null. */
+  remote: { shareOf: (laCode: string) => number; minShare: number } | null;
 }
 
 /**
@@ -120,9 +129,17 @@ export function coverageGaps(authorities: readonly LocalAuthority[], question: G
       .map((phase) => phase.phase);
     if (gapPhases.length > 0) kinds.push('PHASE_GAP');
     if (question.minDensity !== null && coverage.density < question.minDensity) kinds.push('LOW_DENSITY');
+    const remoteShare = question.remote?.shareOf(authority.code) ?? 0;
+    if (question.remote && coverage.schools > 0 && remoteShare >= question.remote.minShare) kinds.push('REMOTE');
     const wanted = question.kinds.length === 0 ? kinds : kinds.filter((kind) => question.kinds.includes(kind));
     if (wanted.length > 0)
-      gaps.push({ authority, kinds: wanted, gapPhases: wanted.includes('PHASE_GAP') ? gapPhases : [], coverage });
+      gaps.push({
+        authority,
+        kinds: wanted,
+        gapPhases: wanted.includes('PHASE_GAP') ? gapPhases : [],
+        coverage,
+        remoteShare,
+      });
   }
   const hardest = (gap: CoverageGap) => (gap.kinds.includes('NO_TEACHING_SCHOOL_NO_OUTSTANDING') ? 0 : 1);
   return gaps.sort(

@@ -11,6 +11,7 @@ import { createRequestObserver } from '../observability/request-observer.js';
 import { readLoadMarker } from '../store/load-marker.js';
 import { countRequests } from '../store/request-counter.js';
 import { createClient, createStore, ensureTable, type Store } from '../store/store.js';
+import { startLocalReachProjector } from './local-reach-projector.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { originsFrom } from './cors.js';
 import { createGraphqlHandler } from './graphql-handler.js';
@@ -102,6 +103,14 @@ async function main(): Promise<void> {
       allowedOrigins: originsFrom(process.env.ALLOWED_ORIGINS ?? '*'),
     }),
   );
+  const projector = await startLocalReachProjector(store, dynamo.endpoint, {
+    onError: (error) => logger.error('Reach projection failed; the batch is retried', { error }),
+  });
+  const closeStore = closeKept;
+  closeKept = async () => {
+    await projector.stop();
+    await closeStore?.();
+  };
   ensureWebBuild();
   await startLocalServer({
     handler,
@@ -125,6 +134,9 @@ async function main(): Promise<void> {
   console.log(
     `DynamoDB Local: ${dynamo.endpoint} (table "${TABLE}"; npm run coverage:audit finds it by itself). ` +
       'Ctrl-C stops both.',
+  );
+  console.log(
+    "Reach projector: following the table's stream, as the Lambda function does in AWS (npm run reach:audit).",
   );
   const token = await signDevToken(localSigningKey(), { role: 'dfe-staff' });
   console.log('\nEvery request needs a bearer token. A dfe-staff one, valid 8 hours:');

@@ -8,6 +8,7 @@ import type { AuditEvent } from '../domain/audit-event.js';
 import { decodeCursor, encodeCursor } from '../store/cursor.js';
 import type { Page } from '../store/query-page.js';
 import type { StoredSchool } from '../store/school-item.js';
+import type { SchoolReach } from '../domain/reach.js';
 
 /**
  * What a connection field resolves to: a page of nodes and, since counting is a separate question,
@@ -29,6 +30,8 @@ export interface RscRegionSource {
   authorities: LocalAuthority[];
 }
 export type AuditEventConnectionSource = ConnectionSource<AuditEvent>;
+export type RemoteSchoolConnectionSource = ConnectionSource<SchoolReach>;
+export type RemoteSchoolEdgeSource = { node: SchoolReach; cursor: string };
 export type LocalAuthorityConnectionSource = ConnectionSource<LocalAuthority>;
 
 /** Pages through a short list already in memory (such as the local authorities), by offset. */

@@ -9,7 +9,7 @@ export const LIST_MAXIMUMS: Readonly<Record<string, number>> = {
   /** One per delivery area (the Big 3). */
   'CreateAllianceInput.deliveryAreaLeads': 3,
   /** One per kind of gap. */
-  'CoverageGapFilter.kinds': 4,
+  'CoverageGapFilter.kinds': 5,
   /** One per phase. */
   'CoverageGapFilter.phases': 8,
   /** One per kind of change. */

@@ -7,6 +7,8 @@ import { getLocalAuthoritiesByCode, listLocalAuthorities } from '../store/local-
 import type { StoredSchool } from '../store/school-item.js';
 import { getSchoolsByUrn } from '../store/schools.js';
 import type { Store } from '../store/store.js';
+import { readAllReach, readReachAreas } from '../store/reach-areas.js';
+import type { ReachState, StoredReachArea } from '../store/reach-items.js';
 
 /**
  * Per-request batching and caching: every school or local authority a request touches is read once,
@@ -19,6 +21,12 @@ export interface Loaders {
   networkById: DataLoader<string, StoredNetwork | undefined>;
   /** Every local authority (one Query), for lists, regions and counts. */
   allLocalAuthorities: () => Promise<LocalAuthority[]>;
+  /** One local authority's stored reach (one BatchGetItem per tick, the reach state with it). */
+  reachOfArea: DataLoader<string, StoredReachArea>;
+  /** Every local authority's stored reach (one Query of two or three pages). */
+  allReach: () => Promise<ReadonlyMap<string, StoredReachArea>>;
+  /** The reach state, read with whichever of the two came first. */
+  reachState: () => Promise<ReachState>;
 }
 
 export function createLoaders(store: Store): Loaders {
@@ -26,6 +34,13 @@ export function createLoaders(store: Store): Loaders {
     getLocalAuthoritiesByCode(store, codes),
   );
   let all: Promise<LocalAuthority[]> | undefined;
+  let reachState: Promise<ReachState> | undefined;
+  let allReach: Promise<ReadonlyMap<string, StoredReachArea>> | undefined;
+  const reachOfArea = new DataLoader<string, StoredReachArea>(async (codes) => {
+    const read = await readReachAreas(store, codes);
+    reachState ??= Promise.resolve(read.state);
+    return read.areas;
+  });
   return {
     schoolByUrn: new DataLoader((urns) => getSchoolsByUrn(store, urns)),
     localAuthorityByCode,
@@ -37,6 +52,19 @@ export function createLoaders(store: Store): Loaders {
         return authorities;
       });
       return all;
+    },
+    reachOfArea,
+    allReach: () => {
+      allReach ??= readAllReach(store).then(({ areas, state }) => {
+        for (const [code, area] of areas) reachOfArea.prime(code, area);
+        reachState ??= Promise.resolve(state);
+        return areas;
+      });
+      return allReach;
+    },
+    reachState: () => {
+      reachState ??= readReachAreas(store, []).then((read) => read.state);
+      return reachState;
     },
   };
 }

@@ -10,6 +10,8 @@ import { toLocalAuthorityItem } from '../store/local-authority-item.js';
 import { localAuthorityVersionItem } from '../store/local-authority-version.js';
 import { toSchoolItem } from '../store/school-item.js';
 import { schoolIndexItems } from '../store/school-index-items.js';
+import { reachItemsOf } from '../store/reach-items.js';
+import { reachByArea } from '../domain/reach.js';
 import type { Store } from '../store/store.js';
 import { planAlliance } from './alliance-import.js';
 import {
@@ -45,6 +47,9 @@ export const ITEM_SOURCES: readonly ((registry: LoadedRegistry) => Iterable<Item
   },
   function* searchIndexes(registry) {
     for (const school of registry.schools.values()) yield* schoolIndexItems(school);
+  },
+  function* reach(registry) {
+    yield* reachItemsOf(reachByArea(registry.schools.values()), registry.loadedAt);
   },
   function* alliances(registry) {
     for (const { alliance, leads } of registry.alliances) {

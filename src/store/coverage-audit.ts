@@ -1,8 +1,8 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { cellKey, cellOf } from '../domain/coverage-cell.js';
 import { fromAllianceItem } from './alliance-item.js';
-import { INDEXES } from './table-definition.js';
+import { indexPartition } from './index-partition.js';
 import { keys } from './keys.js';
 import { listLocalAuthorities } from './local-authorities.js';
 import { fromSchoolItem, type StoredSchool } from './school-item.js';
@@ -35,7 +35,7 @@ export interface AuditResult {
  */
 export async function auditCoverage(store: Store, options: { repair?: boolean } = {}): Promise<AuditResult> {
   const schools = new Map<string, StoredSchool>();
-  for await (const item of partition(store, keys.allSchools)) {
+  for await (const item of indexPartition(store, keys.allSchools)) {
     const school = fromSchoolItem(item);
     schools.set(school.urn, school);
   }
@@ -48,7 +48,7 @@ export async function auditCoverage(store: Store, options: { repair?: boolean } 
   }
   const actualEntries = new Map<string, Set<string>>();
   let alliancesRead = 0;
-  for await (const item of partition(store, keys.allAlliances)) {
+  for await (const item of indexPartition(store, keys.allAlliances)) {
     const alliance = fromAllianceItem(item);
     alliancesRead += 1;
     for (const urn of alliance.leads) {
@@ -139,22 +139,4 @@ async function repair(
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
-}
-
-async function* partition(store: Store, partitionKey: string): AsyncGenerator<Record<string, unknown>> {
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: INDEXES.gsi1.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': INDEXES.gsi1.partitionKey },
-        ExpressionAttributeValues: { ':pk': partitionKey },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    yield* result.Items ?? [];
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
 }

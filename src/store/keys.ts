@@ -46,6 +46,11 @@ export const keys = {
   gridStrip: (strip: number) => `GRID#${strip}`,
   gridOrder: (northing: number, urn: string) => `${gridNorthing(northing)}#${urn}`,
   gridNorthing: (northing: number) => gridNorthing(northing),
+  reachPartition: 'REACH',
+  reachArea: (laCode: string) => ({ pk: 'REACH', sk: `AREA#${laCode}` }),
+  reachAreaPrefix: 'AREA#',
+  reachState: { pk: 'REACH', sk: 'STATE' },
+  streamCheckpoint: (consumer: string) => ({ pk: `STREAM_CHECKPOINT#${consumer}`, sk: 'CHECKPOINT' }),
 } as const;
 
 /** Name words are kept in partitions by their first two letters, so a prefix of 2 or more is one Query. */

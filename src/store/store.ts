@@ -1,12 +1,15 @@
 import {
   CreateTableCommand,
+  DescribeTableCommand,
+  UpdateTableCommand,
   DynamoDBClient,
   ResourceInUseException,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { enforceRequestBudgets } from './request-budget.js';
-import { createTableInput } from './table-definition.js';
+import { createTableInput, STREAM_VIEW_TYPE } from './table-definition.js';
 
 /** The table and the client every access pattern takes. */
 export interface Store {
@@ -41,13 +44,22 @@ export function createStore(options: StoreOptions): Store {
 }
 
 export function createClient(options: Pick<StoreOptions, 'endpoint' | 'region'>): DynamoDBClient {
-  if (!options.endpoint) return new DynamoDBClient(options.region ? { region: options.region } : {});
-  return new DynamoDBClient({
+  return new DynamoDBClient(clientConfig(options));
+}
+
+/** A DynamoDB Streams client for the same endpoint (the local reach projector reads DynamoDB Local's stream). */
+export function createStreamsClient(options: Pick<StoreOptions, 'endpoint' | 'region'>): DynamoDBStreamsClient {
+  return new DynamoDBStreamsClient(clientConfig(options));
+}
+
+function clientConfig(options: Pick<StoreOptions, 'endpoint' | 'region'>) {
+  if (!options.endpoint) return options.region ? { region: options.region } : {};
+  return {
     endpoint: options.endpoint,
     region: options.region ?? 'eu-west-2',
     // DynamoDB Local accepts any credentials; fixed ones keep the developer's real ones out of it.
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  };
 }
 
 /** Creates the table unless it exists (DynamoDB Local and tests; the CDK stack creates it in AWS). */
@@ -58,4 +70,22 @@ export async function ensureTable(store: Store): Promise<void> {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
   await waitUntilTableExists({ client: store.doc, maxWaitTime: 60 }, { TableName: store.tableName });
+}
+
+/** Turns the table's stream on (NEW_AND_OLD_IMAGES) unless it is on already; answers the stream's ARN. */
+export async function enableStream(store: Store): Promise<string> {
+  const described = await store.doc.send(new DescribeTableCommand({ TableName: store.tableName }));
+  if (described.Table?.StreamSpecification?.StreamEnabled && described.Table.LatestStreamArn) {
+    return described.Table.LatestStreamArn;
+  }
+  const updated = await store.doc.send(
+    new UpdateTableCommand({
+      TableName: store.tableName,
+      StreamSpecification: { StreamEnabled: true, StreamViewType: STREAM_VIEW_TYPE },
+    }),
+  );
+  await waitUntilTableExists({ client: store.doc, maxWaitTime: 60 }, { TableName: store.tableName });
+  const arn = updated.TableDescription?.LatestStreamArn;
+  if (!arn) throw new Error(`Table ${store.tableName} has no stream after enabling it`);
+  return arn;
 }

@@ -28,6 +28,12 @@ export function keyAttributesOf(index: IndexName | 'table'): string[] {
   return index === 'table' ? base : [...base, INDEXES[index].partitionKey, INDEXES[index].sortKey];
 }
 
+/**
+ * What the reach projector reads from the table's stream: each item before and after a change. Tables that run
+ * the projector enable the stream after their fresh load (store.ts enableStream), so the load is not replayed.
+ */
+export const STREAM_VIEW_TYPE = 'NEW_AND_OLD_IMAGES';
+
 /** CreateTable input for DynamoDB Local and tests (on-demand, as in AWS). */
 export function createTableInput(tableName: string): CreateTableCommandInput {
   const keyNames = new Set<string>([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey]);

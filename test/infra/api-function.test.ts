@@ -16,7 +16,7 @@ const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [valu
 describe('the GraphQL function', () => {
   it('runs on arm64 with Node.js 22 or newer, 1024 MB and a 10 s timeout', () => {
     // act
-    const fn = onlyResource(synthesizeRegistry().template, 'AWS::Lambda::Function').Properties;
+    const fn = onlyResource(synthesizeRegistry().template, 'AWS::Lambda::Function', 'Api').Properties;
 
     // assess
     const [, major] = /^nodejs(\d+)\.x$/.exec(fn.Runtime) ?? [];
@@ -32,7 +32,7 @@ describe('the GraphQL function', () => {
     const table = onlyResource(template, 'AWS::DynamoDB::Table');
 
     // act
-    const environment = onlyResource(template, 'AWS::Lambda::Function').Properties.Environment.Variables;
+    const environment = onlyResource(template, 'AWS::Lambda::Function', 'Api').Properties.Environment.Variables;
 
     // assess
     expect(environment).toEqual({
@@ -44,16 +44,16 @@ describe('the GraphQL function', () => {
       POWERTOOLS_METRICS_NAMESPACE: 'TeachingSchoolRegistry',
       LOG_LEVEL: 'INFO',
     });
-    expect(onlyResource(template, 'AWS::Lambda::Function').Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    expect(onlyResource(template, 'AWS::Lambda::Function', 'Api').Properties.TracingConfig).toEqual({ Mode: 'Active' });
   });
 
   it('has a role of its own with inline policies only, no managed policies', () => {
     // prepare
     const { template } = synthesizeRegistry();
-    const fn = onlyResource(template, 'AWS::Lambda::Function').Properties;
+    const fn = onlyResource(template, 'AWS::Lambda::Function', 'Api').Properties;
 
     // act
-    const role = onlyResource(template, 'AWS::IAM::Role');
+    const role = onlyResource(template, 'AWS::IAM::Role', 'Api');
 
     // assess
     expect(fn.Role).toEqual({ 'Fn::GetAtt': [role.logicalId, 'Arn'] });
@@ -69,8 +69,8 @@ describe('the GraphQL function', () => {
     const indexArns = Object.values(INDEXES).map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] }));
 
     // act
-    const statements = statementsOf(onlyResource(template, 'AWS::IAM::Role').Properties.Policies).filter((statement) =>
-      asList(statement.Action).some((action) => action.startsWith('dynamodb:')),
+    const statements = statementsOf(onlyResource(template, 'AWS::IAM::Role', 'Api').Properties.Policies).filter(
+      (statement) => asList(statement.Action).some((action) => action.startsWith('dynamodb:')),
     );
 
     // assess
@@ -95,11 +95,12 @@ describe('the GraphQL function', () => {
   ])('in $stage, may write logs only to its own log group, kept $days days', ({ stage, days }) => {
     // prepare
     const { template } = synthesizeRegistry({ stage });
-    const logGroupId: string = onlyResource(template, 'AWS::Lambda::Function').Properties.LoggingConfig.LogGroup.Ref;
+    const logGroupId: string = onlyResource(template, 'AWS::Lambda::Function', 'Api').Properties.LoggingConfig.LogGroup
+      .Ref;
 
     // act
-    const statements = statementsOf(onlyResource(template, 'AWS::IAM::Role').Properties.Policies).filter((statement) =>
-      asList(statement.Action).some((action) => action.startsWith('logs:')),
+    const statements = statementsOf(onlyResource(template, 'AWS::IAM::Role', 'Api').Properties.Policies).filter(
+      (statement) => asList(statement.Action).some((action) => action.startsWith('logs:')),
     );
 
     // assess

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ITERATOR_AGE_ALARM_MS } from '../../infra/reach-projector.js';
 import { DURATION_P99_ALARM_MS, ERROR_RATE_ALARMS } from '../../infra/request-alarms.js';
 import { onlyResource, synthesizeRegistry } from './registry-app.js';
 
@@ -10,7 +11,7 @@ function metricNamesOf(alarm: Record<string, any>): string[] {
 }
 
 describe('the alarms', () => {
-  it('watch Lambda errors, throttles, p99 duration, API 5xx, DynamoDB throttles, masked faults, error rates', () => {
+  it('watch Lambda errors, throttles, p99 duration, API 5xx, DynamoDB throttles, faults, error rates, reach lag', () => {
     // act
     const alarms = Object.values(synthesizeRegistry().template.findResources('AWS::CloudWatch::Alarm')).map(
       (alarm) => alarm.Properties,
@@ -22,7 +23,9 @@ describe('the alarms', () => {
       ['AWS/DynamoDB/ThrottledRequests'],
       ['AWS/Lambda/Duration'],
       ['AWS/Lambda/Errors'],
+      ['AWS/Lambda/IteratorAge'],
       ['AWS/Lambda/Throttles'],
+      ['AWS/SQS/ApproximateNumberOfMessagesVisible'],
       ...Object.keys(ERROR_RATE_ALARMS).map(() => ['TeachingSchoolRegistry/Errors', 'TeachingSchoolRegistry/Requests']),
       ['TeachingSchoolRegistry/Faults'],
     ]);
@@ -42,14 +45,18 @@ describe('the alarms', () => {
     // assess
     const thresholds = Object.fromEntries(alarms.map((alarm) => [alarm.AlarmDescription, alarm.Threshold]));
     const rateAlarms = alarms.filter((alarm) => alarm.AlarmDescription.includes('% or more of requests'));
-    const countAlarms = alarms.filter((alarm) => !rateAlarms.includes(alarm) && alarm.MetricName !== 'Duration');
-    expect(countAlarms.map((alarm) => alarm.Threshold)).toEqual([1, 1, 1, 1, 1]);
+    const countAlarms = alarms.filter(
+      (alarm) => !rateAlarms.includes(alarm) && !['Duration', 'IteratorAge'].includes(alarm.MetricName),
+    );
+    expect(countAlarms.map((alarm) => alarm.Threshold)).toEqual([1, 1, 1, 1, 1, 1]);
     for (const [code, percent] of Object.entries(ERROR_RATE_ALARMS)) {
       const description = Object.keys(thresholds).find((text) => text.includes(` answered ${code} `));
       expect(thresholds[description!], code).toBe(percent);
     }
     const duration = alarms.find((alarm) => alarm.MetricName === 'Duration');
     expect(duration).toMatchObject({ ExtendedStatistic: 'p99', Threshold: DURATION_P99_ALARM_MS });
+    const lag = alarms.find((alarm) => alarm.MetricName === 'IteratorAge');
+    expect(lag).toMatchObject({ Statistic: 'Maximum', Threshold: ITERATOR_AGE_ALARM_MS });
   });
 
   it('notify one topic that accepts TLS publishers only', () => {

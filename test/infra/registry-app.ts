@@ -73,10 +73,10 @@ export interface FoundResource {
   UpdateReplacePolicy?: string;
 }
 
-/** The one resource of a type in the template. */
-export function onlyResource(template: Template, type: string): FoundResource {
-  const found = Object.entries(template.findResources(type));
-  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
+/** The one resource of a type in the template (of those whose logical id starts with `under`, when given). */
+export function onlyResource(template: Template, type: string, under = ''): FoundResource {
+  const found = Object.entries(template.findResources(type)).filter(([logicalId]) => logicalId.startsWith(under));
+  if (found.length !== 1) throw new Error(`expected one ${type} under "${under}", found ${found.length}`);
   const [logicalId, resource] = found[0]!;
   return {
     logicalId,

@@ -5,12 +5,13 @@ import type { LocalAuthority as LocalAuthorityModel } from '../../domain/local-a
 import type { GorRegion as GorRegionCode } from '../../domain/region.js';
 import type { DesignationView } from '../designation-view.js';
 import type { StoredReview } from '../../store/review-item.js';
-import type { DesignationReviewConnectionSource, AuditEventConnectionSource, AllianceConnectionSource, AllianceMembershipConnectionSource, CoverageGapConnectionSource, RscRegionSource, SchoolConnectionSource, LocalAuthorityConnectionSource } from '../connection-sources.js';
+import type { DesignationReviewConnectionSource, AuditEventConnectionSource, AllianceConnectionSource, AllianceMembershipConnectionSource, RemoteSchoolConnectionSource, RemoteSchoolEdgeSource, CoverageGapConnectionSource, RscRegionSource, SchoolConnectionSource, LocalAuthorityConnectionSource } from '../connection-sources.js';
 import type { AuditEvent as AuditEventModel } from '../../domain/audit-event.js';
 import type { StoredAlliance } from '../../store/alliance-item.js';
 import type { AllianceMembership as AllianceMembershipModel, Deliverer, DeliveryAreaLeadModel } from '../../domain/alliance.js';
 import type { StoredNetwork } from '../../store/networks.js';
-import type { Coverage as CoverageModel, CoverageGap as CoverageGapModel } from '../../domain/coverage.js';
+import type { CoverageSource } from '../coverage-source.js';
+import type { CoverageGap as CoverageGapModel } from '../../domain/coverage.js';
 import type { ChangeNode, ChangeConnectionSource } from '../change-node.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -459,6 +460,8 @@ export type Coverage = {
   density: Scalars['Float']['output'];
   /** Schools whose latest Ofsted rating is Outstanding. */
   outstandingSchools: Scalars['Int']['output'];
+  /** How far the area's open schools are from a teaching school. */
+  reach: Reach;
   /** Open schools. */
   schools: Scalars['Int']['output'];
   /** Teaching schools: designated, including those under review. */
@@ -480,6 +483,8 @@ export type CoverageGap = {
   kinds: Array<GapKind>;
   /** The local authority. */
   localAuthority: LocalAuthority;
+  /** The share (0 to 1) of its schools with a known distance that are `remoteBeyondKm` or more from a teaching school. */
+  remoteShare: Scalars['Float']['output'];
 };
 
 /** A page of coverage gaps. */
@@ -504,14 +509,18 @@ export type CoverageGapEdge = {
 
 /** Narrows the coverage gaps asked about. */
 export type CoverageGapFilter = {
-  /** Only these kinds of gap; all when not given. At most 4. */
+  /** Only these kinds of gap; all when not given. At most 5. */
   kinds?: InputMaybe<Array<GapKind>>;
   /** Report LOW_DENSITY below this many teaching schools per 100 schools; England's density (`nationalCoverage.density`) when not given. */
   minDensity?: InputMaybe<Scalars['Float']['input']>;
+  /** REMOTE needs at least this share (0 to 1) of an authority's schools that far: 0.1 (a tenth) when not given. */
+  minRemoteShare?: InputMaybe<Scalars['Float']['input']>;
   /** The phases PHASE_GAP looks at: PRIMARY and SECONDARY when not given (every local authority lacks a teaching school of some small phase); an empty list means every phase. At most 8. */
   phases?: InputMaybe<Array<Phase>>;
   /** Local authorities in this region. */
   region?: InputMaybe<GorRegion>;
+  /** REMOTE counts schools this far (km) or farther from a teaching school: 20 km when not given. */
+  remoteBeyondKm?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** Input of `createAlliance`. */
@@ -716,7 +725,9 @@ export type GapKind =
   /** No teaching school and no outstanding school to designate: need, but no eligible school. */
   | 'NO_TEACHING_SCHOOL_NO_OUTSTANDING'
   /** A phase with schools but no teaching school. */
-  | 'PHASE_GAP';
+  | 'PHASE_GAP'
+  /** At least `minRemoteShare` of the schools (with a known distance) are `remoteBeyondKm` or more from a teaching school. */
+  | 'REMOTE';
 
 /** The nine Government Office Regions (GOR) of England. */
 export type GorRegion =
@@ -1039,6 +1050,18 @@ export type MutationWithdrawDesignationArgs = {
   input: WithdrawDesignationInput;
 };
 
+/**
+ * The nearest current teaching school to a school (designated or under review), and how far it is. docs/coverage.md
+ * defines reach.
+ */
+export type NearestTeachingSchool = {
+  __typename?: 'NearestTeachingSchool';
+  /** Straight-line distance on the British National Grid, in km to 3 decimals (metres); 0 for a teaching school itself. */
+  distanceKm: Scalars['Float']['output'];
+  /** The teaching school. */
+  school: School;
+};
+
 /** Overall effectiveness at an Ofsted inspection. */
 export type OfstedRating =
   /** Good (grade 2). */
@@ -1128,6 +1151,36 @@ export type PhaseCoverage = {
   untappedOutstanding: Scalars['Int']['output'];
 };
 
+/**
+ * Groups of phases that "same phase" compares: a school and a teaching school are of the same phase when they share a
+ * group. Nursery, primary and middle deemed primary are PRIMARY; secondary, middle deemed secondary and 16 plus are
+ * SECONDARY; all-through is both; phase "not applicable" (special schools, pupil referral units) is OTHER.
+ */
+export type PhaseGroup =
+  /** Schools whose phase GIAS gives as not applicable: special schools and pupil referral units. */
+  | 'OTHER'
+  /** Nursery, primary, middle deemed primary and all-through schools. */
+  | 'PRIMARY'
+  /** Secondary, middle deemed secondary, 16 plus and all-through schools. */
+  | 'SECONDARY';
+
+/** Reach figures of one phase group: each school's distance to the nearest teaching school of its own group. */
+export type PhaseGroupReach = {
+  __typename?: 'PhaseGroupReach';
+  /** How many are in each band: [0, 5), [5, 10), [10, 20), [20, 40) and 40 km and over. */
+  bands: Array<ReachBand>;
+  /** The largest distance in km; null when no school has one. */
+  farthestKm?: Maybe<Scalars['Float']['output']>;
+  /** The median distance in km, from the stored distances; null when no school has one. */
+  medianKm?: Maybe<Scalars['Float']['output']>;
+  /** The phase group. */
+  phaseGroup: PhaseGroup;
+  /** Open schools of the group (all-through schools count in both PRIMARY and SECONDARY). */
+  schools: Scalars['Int']['output'];
+  /** Schools with no distance: GIAS gives no location, or no teaching school of the group exists. */
+  unknown: Scalars['Int']['output'];
+};
+
 /** A phase's share of teaching schools against its share of schools. */
 export type PhaseRepresentation = {
   __typename?: 'PhaseRepresentation';
@@ -1194,6 +1247,8 @@ export type Query = {
   region: Region;
   /** The nine Government Office Regions of England. */
   regions: Array<Region>;
+  /** Open schools farthest from a teaching school, farthest first (then by URN). At most 100 a page. */
+  remoteSchools: RemoteSchoolConnection;
   /** Each phase's share of teaching schools against its share of schools, nationally or in a region. */
   representation: Array<PhaseRepresentation>;
   /** The eight RSC/TSC regions, by name. */
@@ -1313,6 +1368,14 @@ export type QueryRegionArgs = {
 
 
 /** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
+export type QueryRemoteSchoolsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RemoteSchoolFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The registry of England's schools and teaching schools, as of the latest import of GIAS and NCTL data. */
 export type QueryRepresentationArgs = {
   region?: InputMaybe<GorRegion>;
 };
@@ -1366,6 +1429,43 @@ export type QueryUntappedOutstandingSchoolsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * How far an area's open schools are from the nearest current teaching school: each school's reach distance is the
+ * straight line on the British National Grid to the nearest teaching school (designated or under review); a teaching
+ * school is 0 km from itself; schools without a location in GIAS are unknown, never guessed.
+ */
+export type Reach = {
+  __typename?: 'Reach';
+  /**
+   * The latest change the figures include. Distances are brought up to date by the reach projector, seconds after a
+   * change; a change made after `asOf` may not be reflected yet.
+   */
+  asOf: Scalars['DateTime']['output'];
+  /** How many are in each band: [0, 5), [5, 10), [10, 20), [20, 40) and 40 km and over. */
+  bands: Array<ReachBand>;
+  /** The same figures per phase group, to the nearest teaching school of the school's own group. */
+  byPhaseGroup: Array<PhaseGroupReach>;
+  /** The largest distance in km; null when no school has one. */
+  farthestKm?: Maybe<Scalars['Float']['output']>;
+  /** The median distance in km, from the stored distances (not estimated from bands); null when no school has one. */
+  medianKm?: Maybe<Scalars['Float']['output']>;
+  /** Open schools counted, unknown included. */
+  schools: Scalars['Int']['output'];
+  /** Schools with no distance: GIAS gives no location. */
+  unknown: Scalars['Int']['output'];
+};
+
+/** Schools whose reach distance is at least `fromKm` and below `toKm`. */
+export type ReachBand = {
+  __typename?: 'ReachBand';
+  /** Where the band starts, in km (included). */
+  fromKm: Scalars['Float']['output'];
+  /** Open schools in the band. */
+  schools: Scalars['Int']['output'];
+  /** Where it ends, in km (not included); null for the last band, 40 km and over. */
+  toKm?: Maybe<Scalars['Float']['output']>;
+};
+
 /** Input of `recordOfstedInspection`. */
 export type RecordOfstedInspectionInput = {
   /** The version of the school the caller read (its `version` field); a stale one is refused with CONFLICT and changes nothing. Not checked when not given. */
@@ -1407,6 +1507,40 @@ export type Region = {
 export type RegionLocalAuthoritiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of schools far from a teaching school, farthest first. */
+export type RemoteSchoolConnection = {
+  __typename?: 'RemoteSchoolConnection';
+  /** The schools of this page, farthest first, each with its cursor. */
+  edges: Array<RemoteSchoolEdge>;
+  /** Where this page stands in the list. */
+  pageInfo: PageInfo;
+  /** How many schools match. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A school far from a teaching school, with its nearest and the distance. */
+export type RemoteSchoolEdge = {
+  __typename?: 'RemoteSchoolEdge';
+  /** Pass as `after` to read the schools that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** Its nearest teaching school and the distance. */
+  nearestTeachingSchool: NearestTeachingSchool;
+  /** The school. */
+  node: School;
+};
+
+/** Narrows the schools far from a teaching school. */
+export type RemoteSchoolFilter = {
+  /** Only schools this far (km) or farther from a teaching school, from 0 to 1000. */
+  beyondKm?: InputMaybe<Scalars['Float']['input']>;
+  /** Schools in this local authority (3-digit DfE code). */
+  localAuthority?: InputMaybe<Scalars['String']['input']>;
+  /** Schools of this phase. */
+  phase?: InputMaybe<Phase>;
+  /** Schools in this region. */
+  region?: InputMaybe<GorRegion>;
 };
 
 /** Input of `removeAllianceDeliverer`. */
@@ -1600,6 +1734,11 @@ export type School = {
   location?: Maybe<Location>;
   /** The establishment's name. */
   name: Scalars['String']['output'];
+  /**
+   * The nearest current teaching school and its distance; null for a school that is not open or has no location in
+   * GIAS.
+   */
+  nearestTeachingSchool?: Maybe<NearestTeachingSchool>;
   /** Northing, British National Grid (EPSG:27700), metres. */
   northing?: Maybe<Scalars['Int']['output']>;
   /** Pupils on roll, where known. */
@@ -1627,6 +1766,12 @@ export type School = {
 export type SchoolAllianceMembershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An establishment, as Get Information about Schools (GIAS) describes it, with its teaching school designation. */
+export type SchoolNearestTeachingSchoolArgs = {
+  samePhase?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1976,7 +2121,7 @@ export type ResolversTypes = {
   ChangeSubject: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangeSubject']>;
   ConcludeDesignationReviewInput: ConcludeDesignationReviewInput;
   ConcludeDesignationReviewPayload: ResolverTypeWrapper<Omit<ConcludeDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversTypes['DesignationReview']> }>;
-  Coverage: ResolverTypeWrapper<CoverageModel>;
+  Coverage: ResolverTypeWrapper<CoverageSource>;
   CoverageGap: ResolverTypeWrapper<CoverageGapModel>;
   CoverageGapConnection: ResolverTypeWrapper<CoverageGapConnectionSource>;
   CoverageGapEdge: ResolverTypeWrapper<Omit<CoverageGapEdge, 'node'> & { node: ResolversTypes['CoverageGap'] }>;
@@ -2019,18 +2164,26 @@ export type ResolversTypes = {
   Location: ResolverTypeWrapper<Location>;
   MemberRole: MemberRole;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NearestTeachingSchool: ResolverTypeWrapper<Omit<NearestTeachingSchool, 'school'> & { school: ResolversTypes['School'] }>;
   OfstedRating: OfstedRating;
   OpenDesignationReviewInput: OpenDesignationReviewInput;
   OpenDesignationReviewPayload: ResolverTypeWrapper<Omit<OpenDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversTypes['DesignationReview']> }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Phase: Phase;
   PhaseCoverage: ResolverTypeWrapper<PhaseCoverage>;
+  PhaseGroup: PhaseGroup;
+  PhaseGroupReach: ResolverTypeWrapper<PhaseGroupReach>;
   PhaseRepresentation: ResolverTypeWrapper<PhaseRepresentation>;
   PlaceInput: PlaceInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Reach: ResolverTypeWrapper<Reach>;
+  ReachBand: ResolverTypeWrapper<ReachBand>;
   RecordOfstedInspectionInput: RecordOfstedInspectionInput;
   RecordOfstedInspectionPayload: ResolverTypeWrapper<Omit<RecordOfstedInspectionPayload, 'review' | 'school'> & { review?: Maybe<ResolversTypes['DesignationReview']>, school?: Maybe<ResolversTypes['School']> }>;
   Region: ResolverTypeWrapper<GorRegionCode>;
+  RemoteSchoolConnection: ResolverTypeWrapper<RemoteSchoolConnectionSource>;
+  RemoteSchoolEdge: ResolverTypeWrapper<RemoteSchoolEdgeSource>;
+  RemoteSchoolFilter: RemoteSchoolFilter;
   RemoveAllianceDelivererInput: RemoveAllianceDelivererInput;
   RemoveAllianceDelivererPayload: ResolverTypeWrapper<Omit<RemoveAllianceDelivererPayload, 'alliance'> & { alliance?: Maybe<ResolversTypes['Alliance']> }>;
   RemoveAllianceLeadInput: RemoveAllianceLeadInput;
@@ -2099,7 +2252,7 @@ export type ResolversParentTypes = {
   ChangeSubject: ResolversUnionTypes<ResolversParentTypes>['ChangeSubject'];
   ConcludeDesignationReviewInput: ConcludeDesignationReviewInput;
   ConcludeDesignationReviewPayload: Omit<ConcludeDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversParentTypes['DesignationReview']> };
-  Coverage: CoverageModel;
+  Coverage: CoverageSource;
   CoverageGap: CoverageGapModel;
   CoverageGapConnection: CoverageGapConnectionSource;
   CoverageGapEdge: Omit<CoverageGapEdge, 'node'> & { node: ResolversParentTypes['CoverageGap'] };
@@ -2135,16 +2288,23 @@ export type ResolversParentTypes = {
   LocalAuthoritySchoolFilter: LocalAuthoritySchoolFilter;
   Location: Location;
   Mutation: Record<PropertyKey, never>;
+  NearestTeachingSchool: Omit<NearestTeachingSchool, 'school'> & { school: ResolversParentTypes['School'] };
   OpenDesignationReviewInput: OpenDesignationReviewInput;
   OpenDesignationReviewPayload: Omit<OpenDesignationReviewPayload, 'review'> & { review?: Maybe<ResolversParentTypes['DesignationReview']> };
   PageInfo: PageInfo;
   PhaseCoverage: PhaseCoverage;
+  PhaseGroupReach: PhaseGroupReach;
   PhaseRepresentation: PhaseRepresentation;
   PlaceInput: PlaceInput;
   Query: Record<PropertyKey, never>;
+  Reach: Reach;
+  ReachBand: ReachBand;
   RecordOfstedInspectionInput: RecordOfstedInspectionInput;
   RecordOfstedInspectionPayload: Omit<RecordOfstedInspectionPayload, 'review' | 'school'> & { review?: Maybe<ResolversParentTypes['DesignationReview']>, school?: Maybe<ResolversParentTypes['School']> };
   Region: GorRegionCode;
+  RemoteSchoolConnection: RemoteSchoolConnectionSource;
+  RemoteSchoolEdge: RemoteSchoolEdgeSource;
+  RemoteSchoolFilter: RemoteSchoolFilter;
   RemoveAllianceDelivererInput: RemoveAllianceDelivererInput;
   RemoveAllianceDelivererPayload: Omit<RemoveAllianceDelivererPayload, 'alliance'> & { alliance?: Maybe<ResolversParentTypes['Alliance']> };
   RemoveAllianceLeadInput: RemoveAllianceLeadInput;
@@ -2319,6 +2479,7 @@ export type CoverageResolvers<ContextType = RequestContext, ParentType extends R
   byPhase?: Resolver<Array<ResolversTypes['PhaseCoverage']>, ParentType, ContextType>;
   density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   outstandingSchools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType>;
   schools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   teachingSchools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   underReview?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2330,6 +2491,7 @@ export type CoverageGapResolvers<ContextType = RequestContext, ParentType extend
   gapPhases?: Resolver<Array<ResolversTypes['Phase']>, ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['GapKind']>, ParentType, ContextType>;
   localAuthority?: Resolver<ResolversTypes['LocalAuthority'], ParentType, ContextType>;
+  remoteShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CoverageGapConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CoverageGapConnection'] = ResolversParentTypes['CoverageGapConnection']> = {
@@ -2464,6 +2626,11 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawDesignation?: Resolver<ResolversTypes['WithdrawDesignationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawDesignationArgs, 'input'>>;
 };
 
+export type NearestTeachingSchoolResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NearestTeachingSchool'] = ResolversParentTypes['NearestTeachingSchool']> = {
+  distanceKm?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  school?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
+};
+
 export type OpenDesignationReviewPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OpenDesignationReviewPayload'] = ResolversParentTypes['OpenDesignationReviewPayload']> = {
   review?: Resolver<Maybe<ResolversTypes['DesignationReview']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -2482,6 +2649,15 @@ export type PhaseCoverageResolvers<ContextType = RequestContext, ParentType exte
   schools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   teachingSchools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   untappedOutstanding?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PhaseGroupReachResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PhaseGroupReach'] = ResolversParentTypes['PhaseGroupReach']> = {
+  bands?: Resolver<Array<ResolversTypes['ReachBand']>, ParentType, ContextType>;
+  farthestKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  phaseGroup?: Resolver<ResolversTypes['PhaseGroup'], ParentType, ContextType>;
+  schools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PhaseRepresentationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PhaseRepresentation'] = ResolversParentTypes['PhaseRepresentation']> = {
@@ -2509,6 +2685,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   network?: Resolver<Maybe<ResolversTypes['TeachingSchoolNetwork']>, ParentType, ContextType, RequireFields<QueryNetworkArgs, 'id'>>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  remoteSchools?: Resolver<ResolversTypes['RemoteSchoolConnection'], ParentType, ContextType, RequireFields<QueryRemoteSchoolsArgs, 'first'>>;
   representation?: Resolver<Array<ResolversTypes['PhaseRepresentation']>, ParentType, ContextType, Partial<QueryRepresentationArgs>>;
   rscRegions?: Resolver<Array<ResolversTypes['RscRegion']>, ParentType, ContextType>;
   school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType, RequireFields<QuerySchoolArgs, 'urn'>>;
@@ -2517,6 +2694,22 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   searchSchools?: Resolver<ResolversTypes['SchoolSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchSchoolsArgs, 'first' | 'query'>>;
   teachingSchools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QueryTeachingSchoolsArgs, 'first'>>;
   untappedOutstandingSchools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QueryUntappedOutstandingSchoolsArgs, 'first'>>;
+};
+
+export type ReachResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Reach'] = ResolversParentTypes['Reach']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  bands?: Resolver<Array<ResolversTypes['ReachBand']>, ParentType, ContextType>;
+  byPhaseGroup?: Resolver<Array<ResolversTypes['PhaseGroupReach']>, ParentType, ContextType>;
+  farthestKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  schools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReachBandResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReachBand'] = ResolversParentTypes['ReachBand']> = {
+  fromKm?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  schools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  toKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type RecordOfstedInspectionPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordOfstedInspectionPayload'] = ResolversParentTypes['RecordOfstedInspectionPayload']> = {
@@ -2530,6 +2723,18 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
   localAuthorities?: Resolver<ResolversTypes['LocalAuthorityConnection'], ParentType, ContextType, RequireFields<RegionLocalAuthoritiesArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RemoteSchoolConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoteSchoolConnection'] = ResolversParentTypes['RemoteSchoolConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RemoteSchoolEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RemoteSchoolEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoteSchoolEdge'] = ResolversParentTypes['RemoteSchoolEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nearestTeachingSchool?: Resolver<ResolversTypes['NearestTeachingSchool'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
 };
 
 export type RemoveAllianceDelivererPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveAllianceDelivererPayload'] = ResolversParentTypes['RemoveAllianceDelivererPayload']> = {
@@ -2576,6 +2781,7 @@ export type SchoolResolvers<ContextType = RequestContext, ParentType extends Res
   localAuthority?: Resolver<ResolversTypes['LocalAuthority'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nearestTeachingSchool?: Resolver<Maybe<ResolversTypes['NearestTeachingSchool']>, ParentType, ContextType, RequireFields<SchoolNearestTeachingSchoolArgs, 'samePhase'>>;
   northing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   numberOfPupils?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ofstedRating?: Resolver<Maybe<ResolversTypes['OfstedRating']>, ParentType, ContextType>;
@@ -2686,13 +2892,19 @@ export type Resolvers<ContextType = RequestContext> = {
   LocalAuthorityEdge?: LocalAuthorityEdgeResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NearestTeachingSchool?: NearestTeachingSchoolResolvers<ContextType>;
   OpenDesignationReviewPayload?: OpenDesignationReviewPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PhaseCoverage?: PhaseCoverageResolvers<ContextType>;
+  PhaseGroupReach?: PhaseGroupReachResolvers<ContextType>;
   PhaseRepresentation?: PhaseRepresentationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Reach?: ReachResolvers<ContextType>;
+  ReachBand?: ReachBandResolvers<ContextType>;
   RecordOfstedInspectionPayload?: RecordOfstedInspectionPayloadResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  RemoteSchoolConnection?: RemoteSchoolConnectionResolvers<ContextType>;
+  RemoteSchoolEdge?: RemoteSchoolEdgeResolvers<ContextType>;
   RemoveAllianceDelivererPayload?: RemoveAllianceDelivererPayloadResolvers<ContextType>;
   RemoveAllianceLeadPayload?: RemoveAllianceLeadPayloadResolvers<ContextType>;
   RemoveAllianceMemberPayload?: RemoveAllianceMemberPayloadResolvers<ContextType>;

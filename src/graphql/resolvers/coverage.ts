@@ -7,7 +7,9 @@ import type {
   RegionResolvers,
   RscRegionResolvers,
 } from '../generated/resolvers.js';
+import { coverageIn } from '../coverage-source.js';
 import { pageArgs } from '../paging.js';
+import { remoteQuestion } from './reach.js';
 import { schoolConnection } from '../school-connection.js';
 
 /**
@@ -18,7 +20,8 @@ export const coverageQueries: Pick<
   QueryResolvers,
   'nationalCoverage' | 'rscRegions' | 'coverageGaps' | 'representation' | 'untappedOutstandingSchools'
 > = {
-  nationalCoverage: async (_parent, _args, context) => coverageOf(await context.loaders.allLocalAuthorities()),
+  nationalCoverage: async (_parent, _args, context) =>
+    coverageIn(coverageOf(await context.loaders.allLocalAuthorities()), {}),
 
   rscRegions: async (_parent, _args, context) => {
     const byName = new Map<string, RscRegionSource>();
@@ -35,10 +38,12 @@ export const coverageQueries: Pick<
     const { first, after } = pageArgs(args);
     const all = await context.loaders.allLocalAuthorities();
     const authorities = filter?.region ? all.filter((authority) => authority.region === filter.region) : all;
+    const kinds = filter?.kinds ?? [];
     const gaps = coverageGaps(authorities, {
-      kinds: filter?.kinds ?? [],
+      kinds,
       phases: filter?.phases ?? DEFAULT_GAP_PHASES,
       minDensity: filter?.minDensity ?? coverageOf(all).density,
+      remote: kinds.length === 0 || kinds.includes('REMOTE') ? await remoteQuestion(context, filter ?? {}) : null,
     });
     return pageOfList(`coverageGaps:${JSON.stringify(filter ?? {})}`, gaps, first, after);
   },
@@ -54,11 +59,14 @@ export const LocalAuthorityCoverage: Pick<LocalAuthorityResolvers, 'coverage'> =
   // The parent may come from the container's cache of details, whose counts are not current: read them
   // (from the request's loader, already primed when the parent came from a list of authorities).
   coverage: async (authority, _args, context) =>
-    coverageOf([(await context.loaders.localAuthorityByCode.load(authority.code)) ?? authority]),
+    coverageIn(coverageOf([(await context.loaders.localAuthorityByCode.load(authority.code)) ?? authority]), {
+      laCodes: [authority.code],
+    }),
 };
 
 export const RegionCoverage: Pick<RegionResolvers, 'coverage'> = {
-  coverage: async (region, _args, context) => coverageOf(await context.loaders.allLocalAuthorities(), region),
+  coverage: async (region, _args, context) =>
+    coverageIn(coverageOf(await context.loaders.allLocalAuthorities(), region), { region }),
 };
 
 export const RscRegion: RscRegionResolvers = {
@@ -66,9 +74,11 @@ export const RscRegion: RscRegionResolvers = {
     const { first, after } = pageArgs(args);
     return pageOfList(`localAuthorities:rsc:${region.name}`, region.authorities, first, after);
   },
-  coverage: (region) => coverageOf(region.authorities),
+  coverage: (region) =>
+    coverageIn(coverageOf(region.authorities), { laCodes: region.authorities.map((authority) => authority.code) }),
 };
 
 export const CoverageGap: CoverageGapResolvers = {
   localAuthority: (gap) => gap.authority,
+  coverage: (gap) => coverageIn(gap.coverage, { laCodes: [gap.authority.code] }),
 };

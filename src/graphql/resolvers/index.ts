@@ -32,14 +32,30 @@ import { CoverageGap, coverageQueries, LocalAuthorityCoverage, RegionCoverage, R
 import { Query } from './query.js';
 import { Designation, DesignationReview, JSONObject, reviewQueries, SchoolReviewFields } from './review-queries.js';
 import { School } from './school.js';
+import { CoverageReach, reachQueries, RemoteSchoolConnection, RemoteSchoolEdge, SchoolReachFields } from './reach.js';
 import { SchoolLocationFields, searchQueries } from './search.js';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime,
-  Query: { ...Query, ...allianceQueries, ...reviewQueries, ...coverageQueries, ...searchQueries, ...changeQueries },
+  Query: {
+    ...Query,
+    ...allianceQueries,
+    ...reviewQueries,
+    ...coverageQueries,
+    ...searchQueries,
+    ...changeQueries,
+    ...reachQueries,
+  },
   Mutation,
-  School: { ...School, ...SchoolAllianceFields, ...SchoolReviewFields, ...SchoolLocationFields, ...SchoolChangeFields },
+  School: {
+    ...School,
+    ...SchoolAllianceFields,
+    ...SchoolReviewFields,
+    ...SchoolLocationFields,
+    ...SchoolChangeFields,
+    ...SchoolReachFields,
+  },
   Designation,
   DesignationReview,
   JSONObject,
@@ -51,6 +67,9 @@ export const resolvers: Resolvers = {
   LocalAuthority: { ...LocalAuthority, ...LocalAuthorityCoverage },
   RscRegion,
   CoverageGap,
+  Coverage: CoverageReach,
+  RemoteSchoolConnection,
+  RemoteSchoolEdge,
   SchoolConnection,
   LocalAuthorityConnection,
   AllianceConnection,

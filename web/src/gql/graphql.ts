@@ -29,14 +29,18 @@ export type ConcludeDesignationReviewInput = {
 
 /** Narrows the coverage gaps asked about. */
 export type CoverageGapFilter = {
-  /** Only these kinds of gap; all when not given. At most 4. */
+  /** Only these kinds of gap; all when not given. At most 5. */
   kinds?: Array<GapKind> | null | undefined;
   /** Report LOW_DENSITY below this many teaching schools per 100 schools; England's density (`nationalCoverage.density`) when not given. */
   minDensity?: number | null | undefined;
+  /** REMOTE needs at least this share (0 to 1) of an authority's schools that far: 0.1 (a tenth) when not given. */
+  minRemoteShare?: number | null | undefined;
   /** The phases PHASE_GAP looks at: PRIMARY and SECONDARY when not given (every local authority lacks a teaching school of some small phase); an empty list means every phase. At most 8. */
   phases?: Array<Phase> | null | undefined;
   /** Local authorities in this region. */
   region?: GorRegion | null | undefined;
+  /** REMOTE counts schools this far (km) or farther from a teaching school: 20 km when not given. */
+  remoteBeyondKm?: number | null | undefined;
 };
 
 /** What kind of organisation a deliverer is. */
@@ -104,7 +108,9 @@ export type GapKind =
   /** No teaching school and no outstanding school to designate: need, but no eligible school. */
   | 'NO_TEACHING_SCHOOL_NO_OUTSTANDING'
   /** A phase with schools but no teaching school. */
-  | 'PHASE_GAP';
+  | 'PHASE_GAP'
+  /** At least `minRemoteShare` of the schools (with a known distance) are `remoteBeyondKm` or more from a teaching school. */
+  | 'REMOTE';
 
 /** The nine Government Office Regions (GOR) of England. */
 export type GorRegion =
