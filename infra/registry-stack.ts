@@ -35,6 +35,7 @@ export class RegistryStack extends Stack {
       table: this.table,
       logRetention: config.logRetention,
       removalPolicy: config.removalPolicy,
+      introspection: config.introspection,
     });
     this.auth = new RegistryAuth(this, 'Auth', { config });
     this.api = new GraphqlHttpApi(this, 'Http', {
@@ -66,6 +67,12 @@ export class RegistryStack extends Stack {
       httpApi: this.api.httpApi,
       removalPolicy: config.removalPolicy,
     });
+    if (config.introspection) {
+      new CfnOutput(this, 'GraphiqlUrl', {
+        value: `${site.url}graphiql`,
+        description: 'GraphiQL (introspection is on): npm run deploy:web uploads it to the site',
+      });
+    }
 
     new CfnOutput(this, 'StaffWorkspaceUrl', {
       value: site.url,
