@@ -4,7 +4,7 @@
  * the staff site's /graphiql when the stage has introspection on. Nothing loads from a CDN, so it works offline.
  * `npm start` runs it when the page is missing or stale; `npm run build:graphiql` runs it by hand.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -33,7 +33,9 @@ const html = [
   `<script>${js.replaceAll('</script', '<\\/script')}</script>`,
   '</body></html>',
 ].join('\n');
+// Written whole, then renamed: a server or test starting meanwhile (they build it when missing) never reads half a page.
 mkdirSync(dirname(GRAPHIQL_PAGE), { recursive: true });
-writeFileSync(GRAPHIQL_PAGE, html);
+writeFileSync(`${GRAPHIQL_PAGE}.${process.pid}`, html);
+renameSync(`${GRAPHIQL_PAGE}.${process.pid}`, GRAPHIQL_PAGE);
 const gzipped = gzipSync(html, { level: 9 }).length;
 console.log(`${GRAPHIQL_PAGE}: ${(html.length / 1024).toFixed(0)} KiB, gzipped ${(gzipped / 1024).toFixed(0)} KiB`);
