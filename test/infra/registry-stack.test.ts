@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { synthesizeRegistry } from './registry-app.js';
 
 describe('the registry stack', () => {
-  it('outputs what clients and operators need: API URL, workspace URL, user pool, clients, table, region, alarm topic, dashboard', () => {
+  it('outputs what clients and operators need: API and workspace URLs, GraphiQL in dev, user pool, clients, table, region, alarms, dashboard', () => {
     // act
     const outputs = synthesizeRegistry().template.toJSON().Outputs;
 
@@ -12,6 +12,7 @@ describe('the registry stack', () => {
       'ApiUrl',
       'AuthBaseUrl',
       'DashboardName',
+      'GraphiqlUrl',
       'PartnerClientIds',
       'Region',
       'StaffClientId',
