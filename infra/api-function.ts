@@ -50,6 +50,8 @@ export interface ApiFunctionProps {
   logRetention: RetentionDays;
   /** Applied to the function's log group. */
   removalPolicy: RemovalPolicy;
+  /** GraphQL introspection (the handler's INTROSPECTION). */
+  introspection: boolean;
 }
 
 /**
@@ -114,6 +116,7 @@ export class ApiFunction extends Construct {
         POWERTOOLS_LOGGER_SAMPLE_RATE: '0.01',
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         LOG_LEVEL: 'INFO',
+        INTROSPECTION: String(props.introspection),
       },
       bundling: REGISTRY_BUNDLING,
     });

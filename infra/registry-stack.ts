@@ -39,6 +39,7 @@ export class RegistryStack extends Stack {
       table: this.table,
       logRetention: config.logRetention,
       removalPolicy: config.removalPolicy,
+      introspection: config.introspection,
     });
     this.auth = new RegistryAuth(this, 'Auth', { config });
     this.api = new GraphqlHttpApi(this, 'Http', {
@@ -76,6 +77,12 @@ export class RegistryStack extends Stack {
       httpApi: this.api.httpApi,
       removalPolicy: config.removalPolicy,
     });
+    if (config.introspection) {
+      new CfnOutput(this, 'GraphiqlUrl', {
+        value: `${site.url}graphiql`,
+        description: 'GraphiQL (introspection is on): npm run deploy:web uploads it to the site',
+      });
+    }
 
     new CfnOutput(this, 'StaffWorkspaceUrl', {
       value: site.url,

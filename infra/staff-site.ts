@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
+  type BehaviorOptions,
   CachePolicy,
   Distribution,
   HttpVersion,
@@ -14,18 +15,23 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 
+/** The HTTP API's paths, which CloudFront sends to it, so the workspace (and GraphiQL) call their own origin. */
+const API_PATHS = ['/graphql', '/schema.graphql', '/exports/*'];
+
 export interface StaffSiteProps {
-  /** The registry's HTTP API: CloudFront sends /graphql to it, so the workspace calls its own origin. */
+  /** The registry's HTTP API: CloudFront sends its paths (API_PATHS) to it. */
   httpApi: HttpApi;
   /** @default RemovalPolicy.RETAIN */
   removalPolicy?: RemovalPolicy;
 }
 
 /**
- * The staff workspace in AWS: a private S3 bucket behind CloudFront (origin access control), with `/graphql` routed
- * to the HTTP API on the same domain. `npm run deploy:web` uploads the built site (web/dist) and a config.json that
- * makes it sign in with Cognito's hosted UI (authorisation code with PKCE). The development sign-in is never
- * deployed: it is part of the local server, not of the site.
+ * The staff workspace in AWS: a private S3 bucket behind CloudFront (origin access control), with `/graphql`,
+ * `/schema.graphql` and the downloads (`/exports/*`) routed to the HTTP API on the same domain. `npm run
+ * deploy:web` uploads the built site (web/dist), a config.json that makes it sign in with Cognito's hosted UI
+ * (authorisation code with PKCE) and, when the stage has introspection on (the stack's GraphiqlUrl output),
+ * GraphiQL's page as the object `graphiql`, which takes the signed-in session's token. The development sign-in
+ * is never deployed: it is part of the local server, not of the site.
  */
 export class StaffSite extends Construct {
   readonly bucket: Bucket;
@@ -52,6 +58,14 @@ export class StaffSite extends Construct {
       removalPolicy,
     });
     const api = new HttpOrigin(`${props.httpApi.apiId}.execute-api.${Stack.of(this).region}.amazonaws.com`);
+    const toApi: BehaviorOptions = {
+      origin: api,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      compress: true,
+    };
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Teaching School Registry staff workspace',
       defaultRootObject: 'index.html',
@@ -66,16 +80,7 @@ export class StaffSite extends Construct {
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
         compress: true,
       },
-      additionalBehaviors: {
-        '/graphql': {
-          origin: api,
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          compress: true,
-        },
-      },
+      additionalBehaviors: Object.fromEntries(API_PATHS.map((path) => [path, toApi])),
       // The workspace routes in the browser: any path that is not a file is the app.
       errorResponses: [
         { httpStatus: 403, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0) },
@@ -92,7 +97,7 @@ export class StaffSite extends Construct {
       {
         id: 'AwsSolutions-CFR2',
         reason:
-          'The site is static; /graphql is authenticated by the JWT authorizer and throttled by the HTTP API stage',
+          'The site is static; the API paths are authenticated by the JWT authorizer and throttled by the API stage',
       },
       {
         id: 'AwsSolutions-CFR4',

@@ -47,6 +47,8 @@ export interface StageConfig {
   throttle: ThrottleLimits;
   /** Lifetime of the access and ID tokens Cognito issues. */
   tokenValidity: Duration;
+  /** GraphQL introspection on (the Lambda's INTROSPECTION) and GraphiQL at the staff site's /graphiql. */
+  introspection: boolean;
 }
 
 const LOCAL_APP = 'http://localhost:4000/';
@@ -55,7 +57,7 @@ const PARTNER_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 /**
  * Reads the stage settings from CDK context: `stage` (dev or prod, default dev), `allowedOrigins`,
  * `callbackUrls`, `logoutUrls` and `partners` (comma-separated, or JSON arrays in cdk.json),
- * `authDomainPrefix` and `alarmEmail`.
+ * `authDomainPrefix`, `alarmEmail` and `introspection` (true or false; on in dev, off in prod by default).
  */
 export function stageConfigFrom(node: Node): StageConfig {
   const stage = parseStage(node.tryGetContext('stage'));
@@ -74,6 +76,7 @@ export function stageConfigFrom(node: Node): StageConfig {
     passwordSignIn: !production,
     throttle: production ? { rateLimit: 100, burstLimit: 200 } : { rateLimit: 20, burstLimit: 40 },
     tokenValidity: Duration.hours(1),
+    introspection: parseFlag('introspection', node.tryGetContext('introspection')) ?? !production,
   };
 }
 
@@ -91,6 +94,13 @@ function parsePartners(names: string[]): string[] {
   if (new Set(names).size !== names.length)
     throw new Error(`context partners names a partner twice: ${names.join(', ')}`);
   return names;
+}
+
+function parseFlag(name: string, value: unknown): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new Error(`context ${name} must be true or false; got ${String(value)}`);
 }
 
 function optionalString(value: unknown): string | undefined {

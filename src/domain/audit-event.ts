@@ -19,9 +19,13 @@ export interface AuditEvent {
   after: unknown;
 }
 
-/** The subject of audit events about a school, an alliance or a network: the one place these strings are made. */
+/**
+ * The subject of audit events about a school, an alliance, a network or the whole registry (a fresh load): the one
+ * place these strings are made.
+ */
 export const auditSubject = {
   school: (urn: string) => `SCHOOL#${urn}`,
   alliance: (id: string) => `ALLIANCE#${id}`,
   network: (id: string) => `NETWORK#${id}`,
+  registry: () => 'REGISTRY',
 } as const;

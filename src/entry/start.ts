@@ -29,7 +29,7 @@ import { localIdentity, localSigningKey, signDevToken } from './local-identity.j
 import { progressLine } from './progress.js';
 import { SHIPPED_DATA } from './shipped-data.js';
 import { devSignIn } from './dev-sign-in.js';
-import { graphiqlPage } from './graphiql-page.js';
+import { ensureGraphiqlBuild, graphiqlPage } from './graphiql-page.js';
 import { ensureWebBuild, webAssets } from './web-assets.js';
 
 const TABLE = 'registry';
@@ -112,6 +112,7 @@ async function main(): Promise<void> {
     await closeStore?.();
   };
   ensureWebBuild();
+  ensureGraphiqlBuild();
   await startLocalServer({
     handler,
     port,

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { buildWhenStale } from './stale-build.js';
 
 /** Where `vite build` writes the staff workspace. */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -27,16 +27,10 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
  * file under web/src, so `npm ci && npm start` and the browser tests serve the current site.
  */
 export function ensureWebBuild(): void {
-  const built = join(WEB_DIST, 'index.html');
-  if (
-    existsSync(built) &&
-    newestChange([join(WEB_ROOT, 'src'), join(WEB_ROOT, 'index.html'), join(WEB_ROOT, 'vite.config.ts')]) <
-      statSync(built).mtimeMs
-  )
-    return;
-  console.log('Building the staff workspace (web/)...');
-  execFileSync(
-    process.execPath,
+  buildWhenStale(
+    join(WEB_DIST, 'index.html'),
+    [join(WEB_ROOT, 'src'), join(WEB_ROOT, 'index.html'), join(WEB_ROOT, 'vite.config.ts')],
+    'the staff workspace (web/)',
     [
       fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url)),
       'build',
@@ -45,20 +39,7 @@ export function ensureWebBuild(): void {
       '--logLevel',
       'warn',
     ],
-    {
-      stdio: 'inherit',
-    },
   );
-}
-
-function newestChange(paths: string[]): number {
-  let newest = 0;
-  for (const path of paths) {
-    const stat = statSync(path);
-    newest = Math.max(newest, stat.mtimeMs);
-    if (stat.isDirectory()) newest = Math.max(newest, newestChange(readdirSync(path).map((name) => join(path, name))));
-  }
-  return newest;
 }
 
 export type WebRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => boolean;

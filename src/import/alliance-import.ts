@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { allianceNameKey, slugOf, type Alliance } from '../domain/alliance.js';
 import { accountableLeadsFor, typeForLeads } from '../domain/alliance-rules.js';
 import { isTeachingSchool } from '../domain/designation.js';
@@ -5,7 +6,8 @@ import { ConcurrentChange } from '../domain/errors.js';
 import type { RegistrySettings, School } from '../domain/school.js';
 import type { Urn } from '../domain/urn.js';
 import { allianceIdByName } from '../store/alliances.js';
-import { ChangeSet } from '../store/change-set.js';
+import { auditSubject } from '../domain/audit-event.js';
+import { ChangeSet, importEvent, schoolPlaces } from '../store/change-set.js';
 import { getSchoolsByUrn } from '../store/schools.js';
 import type { Store } from '../store/store.js';
 
@@ -30,7 +32,8 @@ const CONCURRENCY = 4;
  * Turns each listed alliance into an alliance led by its listed teaching schools that the registry holds,
  * typed by `typeForLeads` (1 lead SINGLE; 2 small or special JOB_SHARE; otherwise MULTIPLE). An alliance
  * whose name the registry already holds is left as it is (its own history outranks the list); one none of
- * whose schools can lead is reported, not created. Each alliance is one transaction.
+ * whose schools can lead is reported, not created. Each alliance is one transaction, with the audit events that
+ * put it (ALLIANCE_CHANGED) and its leads' claims on the change feed.
  */
 export async function importAlliances(
   store: Store,
@@ -70,10 +73,17 @@ async function importOne(
       return;
     }
     const { alliance, leads } = planned;
-    const changes = new ChangeSet(store);
+    const at = new Date();
+    const transaction = randomUUID();
+    const changes = new ChangeSet(store, at);
     changes.claimAllianceName(nameKey, alliance.id);
-    changes.putAlliance(null, alliance, leads);
-    for (const lead of leads) changes.putSchool(lead, { ...lead, leadsAllianceId: alliance.id });
+    const { leadPlaces } = changes.putAlliance(null, alliance, leads);
+    changes.audit(importEvent(at, transaction, auditSubject.alliance(alliance.id), null, alliance), leadPlaces);
+    for (const lead of leads) {
+      const after = { ...lead, leadsAllianceId: alliance.id };
+      changes.putSchool(lead, after);
+      changes.audit(importEvent(at, transaction, auditSubject.school(lead.urn), lead, after), schoolPlaces([lead]));
+    }
     try {
       await changes.commit();
       report.created += 1;

@@ -44,6 +44,16 @@ export function feedAttributes(event: AuditEvent, places?: ChangePlaces): Record
   };
 }
 
+/** The item of an audit event: on its subject's audit trail and, by `feedAttributes`, on the feed. */
+export function toAuditItem(event: AuditEvent, places?: ChangePlaces): Record<string, unknown> {
+  return {
+    ...keys.auditEvent(event.subject, event.at, event.id),
+    type: 'AuditEvent',
+    ...event,
+    ...feedAttributes(event, places),
+  };
+}
+
 /** One change, as the feed stores it. */
 export interface FeedEntry extends AuditEvent {
   kind: ChangeKind;
@@ -114,13 +124,20 @@ function feedFilter(query: ChangeQuery) {
       values[`:kind${i}`] = kind;
     });
   }
+  const places: string[] = [];
   if (query.region) {
-    parts.push('contains(regions, :region)');
+    places.push('contains(regions, :region)');
     values[':region'] = query.region;
   }
   if (query.laCode) {
-    parts.push('contains(laCodes, :laCode)');
+    places.push('contains(laCodes, :laCode)');
     values[':laCode'] = query.laCode;
+  }
+  if (places.length > 0) {
+    // A fresh load is everywhere's change: a partner following one region must resync too.
+    names['#kind'] = 'kind';
+    values[':everywhere'] = 'REGISTRY_LOADED' satisfies ChangeKind;
+    parts.push(`(#kind = :everywhere OR (${places.join(' AND ')}))`);
   }
   if (parts.length === 0) return null;
   return { expression: parts.join(' AND '), names: Object.keys(names).length ? names : undefined, values };

@@ -17,7 +17,7 @@ import {
   toMembershipItem,
   type StoredAlliance,
 } from './alliance-item.js';
-import { type ChangePlaces, feedAttributes } from './change-feed.js';
+import { type ChangePlaces, toAuditItem } from './change-feed.js';
 import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from './idempotency.js';
 import { keys } from './keys.js';
 import { toNetworkItem, type StoredNetwork } from './networks.js';
@@ -227,12 +227,7 @@ export class ChangeSet {
     this.items.push({
       Put: {
         TableName: this.store.tableName,
-        Item: {
-          ...keys.auditEvent(event.subject, event.at, event.id),
-          type: 'AuditEvent',
-          ...event,
-          ...feedAttributes(event, places),
-        },
+        Item: toAuditItem(event, places),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     });
@@ -316,6 +311,24 @@ export class ChangeSet {
 export const IMPORT_ACTOR = { id: 'registry-import', role: 'system' } as const;
 export const IMPORT_ACTION = 'importRegistryFiles';
 
+/** The audit event of an import's change to one subject (`transaction` is the id its events share). */
+export function importEvent(
+  at: Date,
+  transaction: string,
+  subject: string,
+  before: object | null,
+  after: object,
+): AuditEvent {
+  return {
+    subject,
+    at: at.toISOString(),
+    id: `${transaction}#${subject}`,
+    actor: IMPORT_ACTOR,
+    action: IMPORT_ACTION,
+    ...changedFields(before, after),
+  };
+}
+
 /**
  * Writes school changes, the coverage counts they move and each school's audit event (so the change feed
  * carries what an import changed) in one transaction (the importer's batches).
@@ -325,17 +338,10 @@ export async function commitSchoolChanges(store: Store, changes: readonly School
   const set = new ChangeSet(store, at);
   const transaction = randomUUID();
   const stored = changes.map(({ before, after }) => {
-    const subject = auditSubject.school(after.urn);
-    const changed = changedFields(before, after);
-    const event = {
-      subject,
-      at: at.toISOString(),
-      id: `${transaction}#${subject}`,
-      actor: IMPORT_ACTOR,
-      action: IMPORT_ACTION,
-      ...changed,
-    };
-    set.audit(event, schoolPlaces([before, after]));
+    set.audit(
+      importEvent(at, transaction, auditSubject.school(after.urn), before, after),
+      schoolPlaces([before, after]),
+    );
     return set.putSchool(before, after);
   });
   await set.commit();

@@ -1,6 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { auditSubject, type AuditEvent } from '../domain/audit-event.js';
+import { REGISTRY_LOADED_ACTION } from '../domain/change.js';
 import { ErrorCode, RegistryError } from '../domain/errors.js';
+import { toAuditItem } from './change-feed.js';
+import { IMPORT_ACTOR } from './change-set.js';
 import type { Store } from './store.js';
 
 const KEY = { pk: 'LOAD', sk: 'LOAD' };
@@ -38,21 +43,48 @@ export async function claimFreshLoad(store: Store, now: Date): Promise<void> {
   }
 }
 
-/** Marks the fresh load complete: every item and every counter is written. */
+/**
+ * Marks the fresh load complete (every item and every counter is written) and, in the same transaction, puts one
+ * REGISTRY_LOADED event on the change feed: the load writes no event per school, so this one tells a partner
+ * following the feed to download the registry again.
+ */
 export async function completeFreshLoad(store: Store, items: number, now: Date): Promise<void> {
+  const subject = auditSubject.registry();
+  const event: AuditEvent = {
+    subject,
+    at: now.toISOString(),
+    id: `${randomUUID()}#${subject}`,
+    actor: IMPORT_ACTOR,
+    action: REGISTRY_LOADED_ACTION,
+    before: null,
+    after: null,
+  };
   await store.doc.send(
-    new UpdateCommand({
-      TableName: store.tableName,
-      Key: KEY,
-      UpdateExpression: 'SET #state = :complete, completedAt = :at, #items = :items',
-      ConditionExpression: '#state = :loading',
-      ExpressionAttributeNames: { '#state': 'state', '#items': 'items' },
-      ExpressionAttributeValues: {
-        ':complete': 'COMPLETE',
-        ':loading': 'LOADING',
-        ':at': now.toISOString(),
-        ':items': items,
-      },
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: store.tableName,
+            Key: KEY,
+            UpdateExpression: 'SET #state = :complete, completedAt = :at, #items = :items',
+            ConditionExpression: '#state = :loading',
+            ExpressionAttributeNames: { '#state': 'state', '#items': 'items' },
+            ExpressionAttributeValues: {
+              ':complete': 'COMPLETE',
+              ':loading': 'LOADING',
+              ':at': now.toISOString(),
+              ':items': items,
+            },
+          },
+        },
+        {
+          Put: {
+            TableName: store.tableName,
+            Item: toAuditItem(event),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ],
     }),
   );
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.js';
@@ -32,6 +33,21 @@ describe('the staff workspace shows the shipped registry', () => {
     await page.locator('#england-map[data-drawn]').waitFor();
     await expectAccessible(page);
     await screenshot(page, 'map');
+  });
+
+  it("downloads coverage.csv with the viewer's token: a header and a row per local authority", async () => {
+    const page = await openAs(browser, STAFF, '/');
+    const link = page.getByRole('link', { name: 'Download coverage.csv (CSV)' });
+    await link.waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+
+    const text = await new Response(Readable.toWeb(await download.createReadStream()) as ReadableStream).text();
+    const [header, ...rows] = text.trimEnd().split('\r\n');
+    expect(download.suggestedFilename()).toMatch(/^coverage-\d{4}-\d\d-\d\d\.csv$/);
+    expect(header).toMatch(/^LA \(code\),LA \(name\),GOR \(name\),/);
+    expect(rows).toHaveLength(await page.locator('#local-authorities tbody tr').count());
+    expect(rows).toHaveLength(152);
   });
 
   it('ships no more than 300 KiB of compressed JavaScript for the first page', async () => {

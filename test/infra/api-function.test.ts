@@ -43,6 +43,7 @@ describe('the GraphQL function', () => {
       POWERTOOLS_LOGGER_SAMPLE_RATE: '0.01',
       POWERTOOLS_METRICS_NAMESPACE: 'TeachingSchoolRegistry',
       LOG_LEVEL: 'INFO',
+      INTROSPECTION: 'true',
     });
     expect(onlyResource(template, 'AWS::Lambda::Function', 'Api').Properties.TracingConfig).toEqual({ Mode: 'Active' });
   });

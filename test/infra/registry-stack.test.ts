@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { synthesizeRegistry } from './registry-app.js';
 
 describe('the registry stack', () => {
-  it('outputs what clients and operators need: URLs, user pool, clients, table, region, alarms, dashboard', () => {
+  it('outputs what clients and operators need: URLs, GraphiQL in dev, user pool, clients, table, region, alarms', () => {
     // act
     const outputs = synthesizeRegistry().template.toJSON().Outputs;
 
@@ -12,6 +12,7 @@ describe('the registry stack', () => {
       'ApiUrl',
       'AuthBaseUrl',
       'DashboardName',
+      'GraphiqlUrl',
       'PartnerClientIds',
       'Region',
       'StaffClientId',

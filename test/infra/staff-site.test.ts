@@ -1,9 +1,9 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { synthesizeRegistry } from './registry-app.js';
+import { onlyResource, synthesizeRegistry } from './registry-app.js';
 
 describe('the staff workspace in AWS', () => {
-  it('serves the site from a private bucket through CloudFront and sends /graphql to the HTTP API', () => {
+  it("serves the site from a private bucket through CloudFront and sends the API's paths to the HTTP API", () => {
     // act
     const { template } = synthesizeRegistry();
 
@@ -14,11 +14,21 @@ describe('the staff workspace in AWS', () => {
     const config = distribution.Properties.DistributionConfig;
     expect(config.DefaultRootObject).toBe('index.html');
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
-    const graphql = config.CacheBehaviors.find(
-      (behavior: { PathPattern: string }) => behavior.PathPattern === '/graphql',
+    const behaviors = config.CacheBehaviors as {
+      PathPattern: string;
+      TargetOriginId: string;
+      AllowedMethods: string[];
+    }[];
+    const api = config.Origins.find((origin: { DomainName: unknown }) =>
+      JSON.stringify(origin.DomainName).includes('execute-api'),
     );
-    expect(graphql.AllowedMethods).toContain('POST');
-    expect(JSON.stringify(config.Origins)).toContain('execute-api');
+    expect(behaviors.map((behavior) => behavior.PathPattern).sort()).toEqual([
+      '/exports/*',
+      '/graphql',
+      '/schema.graphql',
+    ]);
+    expect(behaviors.every((behavior) => behavior.TargetOriginId === api.Id)).toBe(true);
+    expect(behaviors.find((behavior) => behavior.PathPattern === '/graphql')?.AllowedMethods).toContain('POST');
     expect(config.Origins.some((origin: { OriginAccessControlId?: unknown }) => origin.OriginAccessControlId)).toBe(
       true,
     );
@@ -34,5 +44,30 @@ describe('the staff workspace in AWS', () => {
       },
       LoggingConfiguration: Match.anyValue(),
     });
+  });
+});
+
+describe('GraphiQL in AWS', () => {
+  it('is on in dev: the handler allows introspection and the stack names the site page to upload', () => {
+    // act
+    const { template } = synthesizeRegistry();
+
+    // assess
+    const environment = onlyResource(template, 'AWS::Lambda::Function').Properties.Environment.Variables;
+    expect(environment.INTROSPECTION).toBe('true');
+    const output = template.findOutputs('GraphiqlUrl');
+    expect(JSON.stringify(Object.values(output)[0]?.Value)).toContain('graphiql');
+  });
+
+  it('is off in prod unless introspection is asked for: no introspection, no page', () => {
+    // act
+    const prod = synthesizeRegistry({ stage: 'prod' }).template;
+    const asked = synthesizeRegistry({ stage: 'prod', introspection: 'true' }).template;
+
+    // assess
+    expect(onlyResource(prod, 'AWS::Lambda::Function').Properties.Environment.Variables.INTROSPECTION).toBe('false');
+    expect(prod.findOutputs('GraphiqlUrl')).toEqual({});
+    expect(onlyResource(asked, 'AWS::Lambda::Function').Properties.Environment.Variables.INTROSPECTION).toBe('true');
+    expect(Object.keys(asked.findOutputs('GraphiqlUrl'))).toHaveLength(1);
   });
 });

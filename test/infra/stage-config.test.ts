@@ -21,6 +21,7 @@ describe('the stage settings', () => {
       production: false,
       removalPolicy: RemovalPolicy.DESTROY,
       allowedOrigins: ['*'],
+      introspection: true,
     });
     expect(registryStackName(config)).toBe('TeachingSchoolRegistry-dev');
   });
@@ -35,6 +36,7 @@ describe('the stage settings', () => {
       production: true,
       removalPolicy: RemovalPolicy.RETAIN,
       allowedOrigins: [],
+      introspection: false,
     });
     expect(registryStackName(config)).toBe('TeachingSchoolRegistry-prod');
   });
@@ -49,6 +51,17 @@ describe('the stage settings', () => {
     // assess
     expect(fromFlag.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(fromFlag.callbackUrls).toEqual(['https://a.example/signed-in']);
+  });
+
+  it('turn introspection on or off from -c introspection=true|false, and refuse anything else', () => {
+    // act
+    const on = configFor({ stage: 'prod', introspection: 'true' });
+    const off = configFor({ introspection: false });
+
+    // assess
+    expect(on.introspection).toBe(true);
+    expect(off.introspection).toBe(false);
+    expect(() => configFor({ introspection: 'yes' })).toThrow(/introspection must be true or false/);
   });
 
   it('name one example partner unless context names the partners', () => {

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/graphql/context.js';
-import { importEstablishments } from '../../src/import/importer.js';
+import { importEstablishments, importTeachingSchools } from '../../src/import/importer.js';
+import { runImport } from '../../src/import/run-import.js';
 import type { RequestCounter } from '../../src/store/request-counter.js';
 import type { Store } from '../../src/store/store.js';
-import { GIAS_HEADER, giasRow, writeCsv } from '../support/fixtures.js';
+import { GIAS_HEADER, NCTL_HEADER, giasRow, nctlRow, writeCsv } from '../support/fixtures.js';
 import { graphqlClient } from '../support/graphql.js';
 import { emptyStore } from '../support/store.js';
 
@@ -227,6 +228,73 @@ describe('changes (the change feed)', () => {
       ['SCHOOL_UPDATED', 'SCHOOL#900001', ['name']],
     ]);
     expect(nodes[0]!.subject).toMatchObject({ name: 'Renamed School' });
+  });
+
+  it('tells a partner to resync after a fresh load: one REGISTRY_LOADED, whatever the place filter', async () => {
+    const fresh = await emptyStore();
+    const freshPartner = graphqlClient(fresh.store, { identify: () => PARTNER });
+    const before = new Date();
+    await runImport(fresh.store, {
+      establishments: writeCsv(GIAS_HEADER, [giasRow(), giasRow({ URN: '900002', 'LA (code)': '202' })]),
+    });
+    await settle();
+
+    const everything = await freshPartner(CHANGES, { since: before.toISOString() });
+    const inCamden = await freshPartner(CHANGES, {
+      since: before.toISOString(),
+      filter: { localAuthority: '202', region: 'LONDON' },
+    });
+    const designations = await freshPartner(CHANGES, {
+      since: before.toISOString(),
+      filter: { kinds: ['DESIGNATED'] },
+    });
+
+    expect(everything.data!.changes.edges.map((edge: Edge) => edge.node)).toEqual([
+      expect.objectContaining({
+        kind: 'REGISTRY_LOADED',
+        subject: null,
+        subjectKey: null,
+        changedFields: [],
+        summary: 'Registry loaded into a fresh table',
+      }),
+    ]);
+    expect(inCamden.data!.changes.edges.map((edge: Edge) => edge.node.kind)).toEqual(['REGISTRY_LOADED']);
+    expect(designations.data!.changes.edges).toEqual([]);
+  });
+
+  it('carries what an alliance import changed: an ALLIANCE_CHANGED per new alliance, none again', async () => {
+    const row = (urn: string, alliance: string) => nctlRow({ URN: urn, 'Alliance Name': alliance });
+    const first = writeCsv(NCTL_HEADER, [row('900001', 'North Alliance'), row('900002', 'South Alliance')], {
+      encoding: 'utf-8',
+    });
+    const second = writeCsv(
+      NCTL_HEADER,
+      [row('900001', 'North Alliance'), row('900002', 'South Alliance'), row('900003', 'East Alliance')],
+      { encoding: 'utf-8' },
+    );
+    const alliancesIn = (page: { nodes: Record<string, any>[] }) =>
+      page.nodes.filter((node) => node.kind === 'ALLIANCE_CHANGED');
+
+    await importTeachingSchools(store, first);
+    await settle();
+    const firstImport = await follow(loadedAt);
+    await importTeachingSchools(store, first);
+    await settle();
+    const repeat = await follow(loadedAt, firstImport.cursor);
+    await importTeachingSchools(store, second);
+    await settle();
+    const added = alliancesIn(await follow(loadedAt, repeat.cursor));
+
+    expect(
+      alliancesIn(firstImport)
+        .map((node) => node.subject.name)
+        .sort(),
+    ).toEqual(['North Alliance', 'South Alliance']);
+    expect(alliancesIn(firstImport)[0]!.changedFields).toContain('leads');
+    expect(repeat.nodes).toEqual([]);
+    expect(added.map((node) => [node.subjectKey, node.subject.name])).toEqual([
+      ['ALLIANCE#east-alliance', 'East Alliance'],
+    ]);
   });
 
   it('answers School.updatedAt: the time of the last change', async () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphqlHandler } from '../../src/entry/graphql-handler.js';
 import { localIdentity, signDevToken } from '../../src/entry/local-identity.js';
-import { graphiqlPage } from '../../src/entry/graphiql-page.js';
+import { ensureGraphiqlBuild, graphiqlPage } from '../../src/entry/graphiql-page.js';
 import { startLocalServer } from '../../src/entry/local-server.js';
 import { schemaSdl } from '../../src/graphql/schema-sdl.js';
 import { createGraphqlServer } from '../../src/graphql/server.js';
@@ -16,6 +16,7 @@ let close: () => void;
 let partnerToken: string;
 
 beforeAll(async () => {
+  ensureGraphiqlBuild();
   const handler = createGraphqlHandler({
     server: createGraphqlServer(),
     store: shippedStore().store,

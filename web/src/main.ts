@@ -3,6 +3,7 @@ import './app.css';
 import { ErrorSummary } from 'govuk-frontend';
 import { ApiError } from './api';
 import { bearerToken, completeSignIn, signIn, signOut, viewerFrom } from './auth';
+import { startDownloads } from './downloads';
 import { html } from './html';
 import { NotFound, type Page, type PageContext } from './page';
 import { startSearch } from './search';
@@ -124,4 +125,5 @@ document.addEventListener('submit', (event) => {
 
 window.addEventListener('popstate', () => void render());
 startSearch(navigate);
+startDownloads();
 void render();

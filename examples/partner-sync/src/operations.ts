@@ -25,7 +25,7 @@ export const KeptSchool = graphql(`
 export const ChangesPage = graphql(`
   query ChangesPage($since: DateTime!, $after: String) {
     changes(since: $since, first: 100, after: $after) {
-      edges { node { id at kind subjectKey subject { __typename ... on School { ...KeptSchool } } } }
+      edges { cursor node { id at kind subjectKey subject { __typename ... on School { ...KeptSchool } } } }
       pageInfo { hasNextPage endCursor }
     }
   }

@@ -64,9 +64,10 @@ export async function follow(copy: Copy): Promise<{ copy: Copy; changes: number 
   let changes = 0;
   for (;;) {
     const page = await request(ChangesPage, { since: copy.since, after: copy.cursor });
-    for (const { node } of page.changes.edges) {
+    for (const { cursor, node } of page.changes.edges) {
       changes += 1;
-      if (node.kind === 'REGISTRY_LOADED') return { copy: await download(), changes };
+      // The registry was loaded again: download it, and go on from just after the load, not from before it.
+      if (node.kind === 'REGISTRY_LOADED') return { copy: { ...(await download()), cursor }, changes };
       if (node.subject?.__typename !== 'School') continue;
       const { __typename, ...school } = node.subject;
       if (isTeachingSchool(school)) copy.schools[school.urn] = school;

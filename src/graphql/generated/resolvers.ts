@@ -392,9 +392,12 @@ export type ChangeEdge = {
 export type ChangeFilter = {
   /** Changes of these kinds; every kind when not given. At most 11. */
   kinds?: InputMaybe<Array<ChangeKind>>;
-  /** Changes to schools in this local authority (3-digit DfE code), or to alliances with a lead there. */
+  /**
+   * Changes to schools in this local authority (3-digit DfE code), or to alliances with a lead there (and
+   * REGISTRY_LOADED, which is everywhere's).
+   */
   localAuthority?: InputMaybe<Scalars['String']['input']>;
-  /** Changes to schools in this region, or to alliances with a lead there. */
+  /** Changes to schools in this region, or to alliances with a lead there (and REGISTRY_LOADED, which is everywhere's). */
   region?: InputMaybe<GorRegion>;
 };
 

@@ -1,7 +1,7 @@
 import { request } from '../api';
 import { allLocalAuthorities, figuresFor, teachingSchoolPoints, type Coverage } from '../coverage';
 import { link, selectOptions, summaryRow } from '../components';
-import { csvLink } from '../csv';
+import { exportLink } from '../downloads';
 import { decimal, number, PHASE_NAMES, phaseName } from '../format';
 import { graphql } from '../gql';
 import { html } from '../html';
@@ -89,7 +89,9 @@ const home: Page = async ({ query, show, main, navigate }) => {
       </div>
     </div>
     <h2 class="govuk-heading-m">Local authorities, lowest ${label.toLowerCase()} first</h2>
-    <div id="la-download"></div>
+    <p class="govuk-body" id="la-download">
+      ${exportLink('coverage', 'every local authority with every coverage figure, by phase')}
+    </p>
     <div class="app-table-scroll">
     <table class="govuk-table" id="local-authorities">
       <caption class="govuk-table__caption govuk-visually-hidden">
@@ -116,28 +118,14 @@ const home: Page = async ({ query, show, main, navigate }) => {
         })}
       </tbody>
     </table>
-    </div>`,
+    </div>
+    <h2 class="govuk-heading-m">Download the registry</h2>
+    <ul class="govuk-list" id="registry-downloads">
+      <li>${exportLink('schools', 'every school, with GIAS column names and its designation')}</li>
+      <li>${exportLink('teaching-schools', 'the teaching schools only, with the same columns')}</li>
+      <li>${exportLink('alliances', 'a row per alliance lead or member, with its role')}</li>
+    </ul>`,
   );
-  const download = main.querySelector('#la-download');
-  if (download) {
-    download.innerHTML = csvLink(
-      'local-authorities.csv',
-      ['code', 'name', 'region', 'phase', 'schools', 'teachingSchools', 'density', 'untappedOutstanding'],
-      rows.map((area) => {
-        const figures = figuresFor(area.coverage, phase);
-        return [
-          area.code,
-          area.name,
-          area.region.name,
-          phase ?? 'ALL',
-          figures.schools,
-          figures.teachingSchools,
-          figures.density.toFixed(2),
-          figures.untappedOutstanding,
-        ];
-      }),
-    );
-  }
   const [points, teaching] = await mapData;
   const canvas = main.querySelector<HTMLCanvasElement>('#england-map');
   if (!canvas?.isConnected) return;

@@ -16,12 +16,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query TeachingSchoolsPage($after: String) {\n    teachingSchools(first: 100, after: $after) {\n      edges { node { ...KeptSchool } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.TeachingSchoolsPageDocument,
     "\n  fragment KeptSchool on School {\n    urn\n    name\n    localAuthority { code }\n    designation { status cohort designatedOn }\n    updatedAt\n  }\n": typeof types.KeptSchoolFragmentDoc,
-    "\n  query ChangesPage($since: DateTime!, $after: String) {\n    changes(since: $since, first: 100, after: $after) {\n      edges { node { id at kind subjectKey subject { __typename ... on School { ...KeptSchool } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ChangesPageDocument,
+    "\n  query ChangesPage($since: DateTime!, $after: String) {\n    changes(since: $since, first: 100, after: $after) {\n      edges { cursor node { id at kind subjectKey subject { __typename ... on School { ...KeptSchool } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ChangesPageDocument,
 };
 const documents: Documents = {
     "\n  query TeachingSchoolsPage($after: String) {\n    teachingSchools(first: 100, after: $after) {\n      edges { node { ...KeptSchool } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.TeachingSchoolsPageDocument,
     "\n  fragment KeptSchool on School {\n    urn\n    name\n    localAuthority { code }\n    designation { status cohort designatedOn }\n    updatedAt\n  }\n": types.KeptSchoolFragmentDoc,
-    "\n  query ChangesPage($since: DateTime!, $after: String) {\n    changes(since: $since, first: 100, after: $after) {\n      edges { node { id at kind subjectKey subject { __typename ... on School { ...KeptSchool } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ChangesPageDocument,
+    "\n  query ChangesPage($since: DateTime!, $after: String) {\n    changes(since: $since, first: 100, after: $after) {\n      edges { cursor node { id at kind subjectKey subject { __typename ... on School { ...KeptSchool } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ChangesPageDocument,
 };
 
 /**
@@ -49,7 +49,7 @@ export function graphql(source: "\n  fragment KeptSchool on School {\n    urn\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ChangesPage($since: DateTime!, $after: String) {\n    changes(since: $since, first: 100, after: $after) {\n      edges { node { id at kind subjectKey subject { __typename ... on School { ...KeptSchool } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query ChangesPage($since: DateTime!, $after: String) {\n    changes(since: $since, first: 100, after: $after) {\n      edges { node { id at kind subjectKey subject { __typename ... on School { ...KeptSchool } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+export function graphql(source: "\n  query ChangesPage($since: DateTime!, $after: String) {\n    changes(since: $since, first: 100, after: $after) {\n      edges { cursor node { id at kind subjectKey subject { __typename ... on School { ...KeptSchool } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query ChangesPage($since: DateTime!, $after: String) {\n    changes(since: $since, first: 100, after: $after) {\n      edges { cursor node { id at kind subjectKey subject { __typename ... on School { ...KeptSchool } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
