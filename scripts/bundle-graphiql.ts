@@ -33,7 +33,8 @@ const html = [
   `<script>${js.replaceAll('</script', '<\\/script')}</script>`,
   '</body></html>',
 ].join('\n');
-// Written whole, then renamed: a server or test starting meanwhile (they build it when missing) never reads half a page.
+// Written whole, then renamed: a server or test starting meanwhile (they build it when missing) never reads half
+// a page.
 mkdirSync(dirname(GRAPHIQL_PAGE), { recursive: true });
 writeFileSync(`${GRAPHIQL_PAGE}.${process.pid}`, html);
 renameSync(`${GRAPHIQL_PAGE}.${process.pid}`, GRAPHIQL_PAGE);

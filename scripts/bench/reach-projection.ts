@@ -30,7 +30,8 @@ export async function measureProjection(
   place: (typeof PROJECTION_PLACES)[number],
 ): Promise<ProjectionMeasurement> {
   const { untappedOutstandingSchools } = await bench.graphql(
-    `{ untappedOutstandingSchools(filter: { localAuthority: "${place.laCode}" }, first: 1) { edges { node { urn } } } }`,
+    `{ untappedOutstandingSchools(filter: { localAuthority: "${place.laCode}" }, first: 1) {
+        edges { node { urn } } } }`,
   );
   const urn: string = untappedOutstandingSchools.edges[0].node.urn;
   const [before] = await getSchoolsByUrn(store, [urn]);

@@ -41,7 +41,8 @@ try {
     if (result.stateDiffers) console.log("the projector's list of teaching schools or areas differs");
     if (values.repair) {
       console.log(
-        `repaired ${result.repaired} local authorities${result.changedDuringAudit ? '; reach changed during the audit: run again' : ''}`,
+        `repaired ${result.repaired} local authorities` +
+          (result.changedDuringAudit ? '; reach changed during the audit: run again' : ''),
       );
     }
     const clean = result.differences.length === 0 && !result.stateDiffers;

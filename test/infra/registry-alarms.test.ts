@@ -11,7 +11,7 @@ function metricNamesOf(alarm: Record<string, any>): string[] {
 }
 
 describe('the alarms', () => {
-  it('watch Lambda errors, throttles, p99 duration, API 5xx, DynamoDB throttles, faults, error rates, reach lag', () => {
+  it('watch Lambda errors, throttles, p99, API 5xx, DynamoDB throttles, faults, error rates, reach lag', () => {
     // act
     const alarms = Object.values(synthesizeRegistry().template.findResources('AWS::CloudWatch::Alarm')).map(
       (alarm) => alarm.Properties,

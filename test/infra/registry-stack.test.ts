@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { synthesizeRegistry } from './registry-app.js';
 
 describe('the registry stack', () => {
-  it('outputs what clients and operators need: URLs, GraphiQL in dev, user pool, clients, table, region, alarms', () => {
+  it('outputs what clients and operators need: URLs, GraphiQL in dev, user pool, clients, table, alarms', () => {
     // act
     const outputs = synthesizeRegistry().template.toJSON().Outputs;
 

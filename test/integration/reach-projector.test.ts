@@ -69,7 +69,8 @@ describe('the reach projector, over DynamoDB Local’s stream', () => {
   const candidates = async (laCode: string | null) => {
     const filter = laCode ? `localAuthority: "${laCode}"` : 'region: NORTH_EAST';
     const response = await graphql(
-      `{ untappedOutstandingSchools(filter: { ${filter} }, first: 100) { edges { node { urn nearestTeachingSchool { distanceKm } } } } }`,
+      `{ untappedOutstandingSchools(filter: { ${filter} }, first: 100) {
+          edges { node { urn nearestTeachingSchool { distanceKm } } } } }`,
     );
     return response.data!.untappedOutstandingSchools.edges.map((edge: any) => edge.node) as {
       urn: string;
@@ -83,7 +84,8 @@ describe('the reach projector, over DynamoDB Local’s stream', () => {
       .filter((school) => school.nearestTeachingSchool)
       .sort((left, right) => right.nearestTeachingSchool!.distanceKm - left.nearestTeachingSchool!.distanceKm)[0]!;
     const before = await graphql(
-      `{ remoteSchools(filter: { localAuthority: "${NORTHUMBERLAND}", beyondKm: 10 }, first: 100) { edges { node { urn } nearestTeachingSchool { distanceKm } } } }`,
+      `{ remoteSchools(filter: { localAuthority: "${NORTHUMBERLAND}", beyondKm: 10 }, first: 100) {
+          edges { node { urn } nearestTeachingSchool { distanceKm } } } }`,
     );
     const neighbours = new Map<string, number>(
       before.data!.remoteSchools.edges.map((edge: any) => [edge.node.urn, edge.nearestTeachingSchool.distanceKm]),
@@ -100,7 +102,8 @@ describe('the reach projector, over DynamoDB Local’s stream', () => {
     expect(designated.value.school.urn).toBe(remote.urn);
     expect(designated.ms).toBeLessThan(10_000);
     const after = await graphql(
-      `{ remoteSchools(filter: { localAuthority: "${NORTHUMBERLAND}", beyondKm: 0 }, first: 100) { edges { node { urn } nearestTeachingSchool { distanceKm school { urn } } } } }`,
+      `{ remoteSchools(filter: { localAuthority: "${NORTHUMBERLAND}", beyondKm: 0 }, first: 100) {
+          edges { node { urn } nearestTeachingSchool { distanceKm school { urn } } } } }`,
     );
     const nearer = after.data!.remoteSchools.edges.filter(
       (edge: any) => edge.nearestTeachingSchool.school.urn === remote.urn && edge.node.urn !== remote.urn,

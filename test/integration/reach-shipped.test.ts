@@ -84,7 +84,8 @@ describe('reach on the shipped 2018 registry', () => {
 
     // Act
     const response = await client(
-      '{ nationalCoverage { reach { schools unknown medianKm farthestKm asOf bands { fromKm toKm schools } byPhaseGroup { phaseGroup medianKm } } } }',
+      `{ nationalCoverage { reach { schools unknown medianKm farthestKm asOf bands { fromKm toKm schools }
+          byPhaseGroup { phaseGroup medianKm } } } }`,
     );
 
     // Assess
@@ -103,7 +104,8 @@ describe('reach on the shipped 2018 registry', () => {
   it('lists Northumberland among the local authorities where many schools are far from a teaching school', async () => {
     // Act
     const response = await graphql(
-      '{ coverageGaps(filter: { kinds: [REMOTE] }, first: 100) { edges { node { kinds remoteShare localAuthority { code name } coverage { reach { farthestKm } } } } } }',
+      `{ coverageGaps(filter: { kinds: [REMOTE] }, first: 100) {
+          edges { node { kinds remoteShare localAuthority { code name } coverage { reach { farthestKm } } } } } }`,
     );
 
     // Assess
@@ -118,7 +120,9 @@ describe('reach on the shipped 2018 registry', () => {
   it('lists the schools farthest from a teaching school first, with their nearest teaching school', async () => {
     // Act
     const response = await graphql(
-      '{ remoteSchools(filter: { localAuthority: "929" }, first: 5) { totalCount edges { node { urn localAuthority { code } } nearestTeachingSchool { distanceKm school { urn } } } } }',
+      `{ remoteSchools(filter: { localAuthority: "929" }, first: 5) {
+          totalCount
+          edges { node { urn localAuthority { code } } nearestTeachingSchool { distanceKm school { urn } } } } }`,
     );
 
     // Assess
