@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { App } from 'aws-cdk-lib';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBStreamEvent } from 'aws-lambda';
 import { defineRegistryApp } from '../../infra/registry-app.js';
 
 const CDK_OUT = fileURLToPath(new URL('../../cdk.out/', import.meta.url));
@@ -25,10 +25,11 @@ export interface LambdaAsset {
 }
 
 /**
- * Synthesizes the registry app as `npx cdk synth` does (bundling included) and takes the GraphQL function's
- * asset (the folder the template's S3 key names) and environment from the output.
+ * Synthesizes the registry app as `npx cdk synth` does (bundling included) and takes one function's asset (the
+ * folder the template's S3 key names) and environment from the output: the GraphQL function's unless another
+ * construct is named (`ReachProjector`).
  */
-export function synthesizeLambdaAsset(): LambdaAsset {
+export function synthesizeLambdaAsset(construct = 'Api'): LambdaAsset {
   mkdirSync(CDK_OUT, { recursive: true });
   const outdir = mkdtempSync(`${CDK_OUT}asset-test-`);
   const directory = mkdtempSync(join(tmpdir(), 'registry-asset-'));
@@ -36,11 +37,11 @@ export function synthesizeLambdaAsset(): LambdaAsset {
     const app = new App({ outdir, context: CDK_JSON_CONTEXT });
     const stack = defineRegistryApp(app);
     const template = app.synth().getStackByName(stack.stackName).template;
-    const functions = Object.values<any>(template.Resources).filter(
-      (resource) => resource.Type === 'AWS::Lambda::Function',
-    );
+    const functions = Object.entries<any>(template.Resources)
+      .filter(([logicalId, resource]) => resource.Type === 'AWS::Lambda::Function' && logicalId.startsWith(construct))
+      .map(([, resource]) => resource);
     if (functions.length !== 1)
-      throw new Error(`expected one Lambda function in the template, found ${functions.length}`);
+      throw new Error(`expected one Lambda function of ${construct} in the template, found ${functions.length}`);
     const [fn] = functions;
     const assetFolder = join(outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
     cpSync(assetFolder, directory, { recursive: true });
@@ -66,7 +67,8 @@ export function synthesizeLambdaAsset(): LambdaAsset {
 /** One invocation: the event and the request id Lambda gives it. */
 export interface Invocation {
   requestId: string;
-  event: APIGatewayProxyEventV2;
+  /** An API Gateway HTTP API event for the GraphQL function; a DynamoDB Streams event for the reach projector. */
+  event: APIGatewayProxyEventV2 | DynamoDBStreamEvent;
 }
 
 /** What a fresh Node process running the asset answered, and every line it logged. */
