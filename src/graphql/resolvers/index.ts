@@ -32,7 +32,7 @@ import { CoverageGap, coverageQueries, LocalAuthorityCoverage, RegionCoverage, R
 import { Query } from './query.js';
 import { Designation, DesignationReview, JSONObject, reviewQueries, SchoolReviewFields } from './review-queries.js';
 import { School } from './school.js';
-import { SchoolLocationFields, searchQueries } from './search.js';
+import { Location, SchoolLocationFields, searchQueries } from './search.js';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
@@ -40,6 +40,7 @@ export const resolvers: Resolvers = {
   Query: { ...Query, ...allianceQueries, ...reviewQueries, ...coverageQueries, ...searchQueries, ...changeQueries },
   Mutation,
   School: { ...School, ...SchoolAllianceFields, ...SchoolReviewFields, ...SchoolLocationFields, ...SchoolChangeFields },
+  Location,
   Designation,
   DesignationReview,
   JSONObject,
