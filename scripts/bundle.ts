@@ -6,11 +6,12 @@ import { build } from 'esbuild';
 import { LAMBDA_BUNDLE, LAMBDA_ENTRY } from '../infra/lambda-bundle.js';
 
 /**
- * The most the bundle may weigh: every cold start reads and parses all of it. Issue 12's target is 800 KiB; with
- * proj4 (School.location, schoolsNear by latitude/longitude: about 130 KiB) and the X-Ray SDK under Powertools
- * Tracer (about 100 KiB) it is about 1,090 KiB, so this guards against growth until those are loaded lazily.
+ * The most the bundle may weigh: every cold start reads and parses all of it. Issue 12's target is 800 KiB; it is
+ * about 1,055 KiB, most of the rest proj4 (about 130 KiB) and the X-Ray SDK under Powertools Tracer (about 100 KiB).
+ * Both are loaded only when needed (src/graphql/location-conversions.ts, loadTracer in src/observability), so they
+ * are no longer evaluated at a cold start, but one-file bundles (the CDK's NodejsFunction) still carry their bytes.
  */
-const BUDGET_KIB = 1_100;
+const BUDGET_KIB = 1_060;
 
 const outfile = 'dist/lambda/index.mjs';
 const result = await build({

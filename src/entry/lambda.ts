@@ -1,5 +1,5 @@
 import { createGraphqlServer } from '../graphql/server.js';
-import { logger, metrics, tracer } from '../observability/powertools.js';
+import { loadTracer, logger, metrics } from '../observability/powertools.js';
 import { createRequestObserver } from '../observability/request-observer.js';
 import { countRequests } from '../store/request-counter.js';
 import { createClient, createStore } from '../store/store.js';
@@ -9,7 +9,8 @@ import { createGraphqlHandler } from './graphql-handler.js';
 const tableName = process.env.TABLE_NAME;
 if (!tableName) throw new Error('TABLE_NAME is not set');
 
-const client = tracer.captureAWSv3Client(createClient({}));
+const tracer = await loadTracer();
+const client = tracer ? tracer.captureAWSv3Client(createClient({})) : createClient({});
 const requests = countRequests(client, { askConsumedCapacity: true });
 const observer = createRequestObserver({ requests, logger, metrics, tracer });
 

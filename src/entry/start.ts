@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { prepareFreshLoad, writePreparedLoad } from '../import/fresh-load.js';
 import { describeImport, registryTotals } from '../import/run-import.js';
 import { createGraphqlServer } from '../graphql/server.js';
-import { logger, metrics, tracer } from '../observability/powertools.js';
+import { logger, metrics } from '../observability/powertools.js';
 import { createRequestObserver } from '../observability/request-observer.js';
 import { readLoadMarker } from '../store/load-marker.js';
 import { countRequests } from '../store/request-counter.js';
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   if (!inMemory) await assertLoadComplete(store);
   // The Lambda's request log, on the terminal (`npm start` sets POWERTOOLS_DEV: indented, metrics off).
   const requests = countRequests(client, { askConsumedCapacity: true });
-  const observer = createRequestObserver({ requests, logger, metrics, tracer });
+  const observer = createRequestObserver({ requests, logger, metrics });
   const handler = observer.wrap(
     createGraphqlHandler({
       server: createGraphqlServer({ introspection: true, development: true, plugins: [observer.plugin] }),

@@ -1,10 +1,11 @@
 import { InvalidInput } from '../domain/errors.js';
 import { onGrid, type GridPoint } from '../domain/grid.js';
-import { toGridPoint, type LatLong } from '../domain/location.js';
+import type { LatLong } from '../domain/location.js';
 import { passesFilter, type SearchFilter } from '../domain/search-filter.js';
 import { parseUrn } from '../domain/urn.js';
 import { schoolsWithin } from '../store/places.js';
 import type { RequestContext } from './context.js';
+import { locationConversions } from './location-conversions.js';
 import { pageArgs, type PageArgs } from './paging.js';
 import { checkedFilter } from './school-search.js';
 import { searchPage, type SearchPage } from './search-page.js';
@@ -60,7 +61,8 @@ async function placePoint(context: RequestContext, near: PlaceArgs): Promise<Gri
   }
   if (near.latLong) {
     const { latitude, longitude } = near.latLong;
-    const point = Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180 ? toGridPoint(near.latLong) : null;
+    const inRange = Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180;
+    const point = inRange ? (await locationConversions()).toGridPoint(near.latLong) : null;
     if (!point || !onGrid(point))
       throw new InvalidInput('near.latLong', 'near.latLong must be a point in Great Britain (WGS84 degrees)');
     return point;

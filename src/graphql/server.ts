@@ -6,7 +6,8 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError } from 'graphql';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { buildSchema, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, InvalidInput, RegistryError } from '../domain/errors.js';
 import type { RequestContext } from './context.js';
 import { isTemporaryFault } from './temporary-fault.js';
@@ -45,14 +46,21 @@ export interface GraphqlServerOptions {
   plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
+/**
+ * The executable schema, built once per container, at load. The generated type definitions are one printed schema,
+ * so graphql-js builds it directly (no merging of documents), and the resolvers are set on its fields in place
+ * rather than by rebuilding every type, which is what Apollo Server does with `typeDefs` and `resolvers`: a cold
+ * start spent more time there than in anything else of its own.
+ */
+const schema = makeExecutableSchema({ typeDefs: buildSchema(typeDefs), resolvers, updateResolversInPlace: true });
+
 /** The one Apollo Server both the Lambda handler and the local server run. */
 export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloServer<RequestContext> {
   const development = options.development ?? false;
   const introspection = options.introspection ?? false;
   const { validationRules, parseOptions, plugins } = requestLimits(options.limits);
   return new ApolloServer<RequestContext>({
-    typeDefs,
-    resolvers,
+    schema,
     introspection,
     includeStacktraceInErrorResponses: development,
     formatError: (formatted, error) => formatError(formatted, error, development),

@@ -16,7 +16,8 @@ export interface RequestObserverOptions {
   requests: RequestCounter;
   logger: Logger;
   metrics: Metrics;
-  tracer: Tracer;
+  /** X-Ray subsegments and annotations, where tracing is on (loadTracer). */
+  tracer?: Tracer;
 }
 
 /** What the Apollo plugin learns about a request, for the handler's one log line. */
@@ -80,24 +81,24 @@ export function createRequestObserver(options: RequestObserverOptions) {
       logger.refreshSampleRateCalculation();
       logger.addContext(context);
       metrics.captureColdStartMetric();
-      const segment = tracer.getSegment();
+      const segment = tracer?.getSegment();
       const subsegment = segment?.addNewSubsegment('## graphql');
-      if (subsegment) tracer.setSegment(subsegment);
-      tracer.annotateColdStart();
-      tracer.addServiceNameAnnotation();
+      if (subsegment) tracer?.setSegment(subsegment);
+      tracer?.annotateColdStart();
+      tracer?.addServiceNameAnnotation();
       let result: APIGatewayProxyStructuredResultV2 | undefined;
       try {
         result = (await handler(event, context, callback)) ?? undefined;
         return result!;
       } catch (error) {
         logger.error({ message: 'The handler failed', requestId: context.awsRequestId, error });
-        tracer.addErrorAsMetadata(error as Error);
+        tracer?.addErrorAsMetadata(error as Error);
         throw error;
       } finally {
         const record = records.get(context.awsRequestId);
         records.delete(context.awsRequestId);
         const summary = summarise(record, result, spent(requests, requestsBefore), performance.now() - started);
-        if (summary.operation !== 'none') tracer.putAnnotation('operation', summary.operation);
+        if (summary.operation !== 'none') tracer?.putAnnotation('operation', summary.operation);
         logger.debug({
           message: 'DynamoDB requests by operation',
           requestId: context.awsRequestId,
@@ -106,7 +107,7 @@ export function createRequestObserver(options: RequestObserverOptions) {
         logger.info({ message: 'request', requestId: context.awsRequestId, ...summary });
         recordMetrics(metrics, summary);
         subsegment?.close();
-        if (segment) tracer.setSegment(segment);
+        if (segment) tracer?.setSegment(segment);
       }
     };
   }

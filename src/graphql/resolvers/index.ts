@@ -33,7 +33,7 @@ import { Query } from './query.js';
 import { Designation, DesignationReview, JSONObject, reviewQueries, SchoolReviewFields } from './review-queries.js';
 import { School } from './school.js';
 import { CoverageReach, reachQueries, RemoteSchoolConnection, RemoteSchoolEdge, SchoolReachFields } from './reach.js';
-import { SchoolLocationFields, searchQueries } from './search.js';
+import { Location, SchoolLocationFields, searchQueries } from './search.js';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
@@ -56,6 +56,7 @@ export const resolvers: Resolvers = {
     ...SchoolChangeFields,
     ...SchoolReachFields,
   },
+  Location,
   Designation,
   DesignationReview,
   JSONObject,

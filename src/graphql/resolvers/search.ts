@@ -1,5 +1,5 @@
-import { toLatLong } from '../../domain/location.js';
-import type { QueryResolvers, SchoolResolvers } from '../generated/resolvers.js';
+import type { LocationResolvers, QueryResolvers, SchoolResolvers } from '../generated/resolvers.js';
+import { locationConversions } from '../location-conversions.js';
 import { searchSchools } from '../school-search.js';
 import { schoolsNear } from '../schools-near.js';
 
@@ -10,11 +10,11 @@ export const searchQueries: QueryResolvers = {
 
 export const SchoolLocationFields: SchoolResolvers = {
   location: (school) =>
-    school.easting === null || school.northing === null
-      ? null
-      : {
-          easting: school.easting,
-          northing: school.northing,
-          ...toLatLong({ easting: school.easting, northing: school.northing }),
-        },
+    school.easting === null || school.northing === null ? null : { easting: school.easting, northing: school.northing },
+};
+
+/** A location is its grid point; latitude and longitude are converted only when asked for. */
+export const Location: LocationResolvers = {
+  latitude: async (point) => (await locationConversions()).toLatLong(point).latitude,
+  longitude: async (point) => (await locationConversions()).toLatLong(point).longitude,
 };
