@@ -12,10 +12,19 @@ type Key = { pk: string; sk: string };
 export const MIN_LOOKUP_WORD = 2;
 
 /**
- * Items each name word is spread over, by URN: "school" is in 20,000 names, so each of its items holds about
- * 1,300 entries (some 100 KB, well under DynamoDB's 400 KB), while a word in a few names has a few items.
+ * Items each name word is spread over, by local authority: "school" is in 20,000 names, so each of its items holds
+ * some 1,000 entries (at most 90 KB, well under DynamoDB's 400 KB), while a word in a few names has a few items.
  */
-export const NAME_WORD_SHARDS = 16;
+export const NAME_WORD_SHARDS = 32;
+
+/**
+ * The name-word shard of a local authority's schools. Schools of LAs in different shards share no name-word item,
+ * LAESTAB list or LA counts (only grid squares on LA borders), so an import's transactions run side by side, one
+ * shard to a lane, without conflicting.
+ */
+export function nameWordShardOf(laCode: string): number {
+  return Number(laCode) % NAME_WORD_SHARDS;
+}
 
 /** The attributes of a packed index item that are not entries. */
 const ITEM_ATTRIBUTES = new Set(['pk', 'sk', 'type']);
@@ -45,7 +54,7 @@ function schoolIndexEntries(school: School): IndexEntry[] {
     school.ofstedRating ?? '',
     isTeachingSchool(school) ? '1' : '',
   ].join(FIELD_SEPARATOR);
-  const shard = Number(school.urn) % NAME_WORD_SHARDS;
+  const shard = nameWordShardOf(school.laCode);
   const words = new Set(nameWords(school.name).filter((word) => word.length >= MIN_LOOKUP_WORD));
   const entries: IndexEntry[] = [...words].map((word) => ({
     key: keys.nameWordShard(word, shard),

@@ -102,25 +102,25 @@ describe("a school's search index entries", () => {
     expect(items.map((item) => `${item.pk} ${item.sk} ${item['100000']}`).sort()).toEqual([
       'GRID_SQUARE#53#18 GRID_SQUARE 533498|181201|201|LONDON|PRIMARY|OUTSTANDING|',
       'LAESTABS#201 LAESTABS 2013614',
-      'NAME_WORD#an and#00 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
-      'NAME_WORD#jo johns#00 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
-      'NAME_WORD#ma marys#00 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
-      'NAME_WORD#of of#00 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
-      'NAME_WORD#sc school#00 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
-      'NAME_WORD#st st#00 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
+      'NAME_WORD#an and#09 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
+      'NAME_WORD#jo johns#09 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
+      'NAME_WORD#ma marys#09 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
+      'NAME_WORD#of of#09 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
+      'NAME_WORD#sc school#09 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
+      'NAME_WORD#st st#09 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
     ]);
   });
 
-  it('are packed: schools sharing a word or a square share its item, a word spread over shards by URN', () => {
+  it('are packed: schools sharing a word or a square share its item, a word spread over shards by LA', () => {
     const items = schoolIndexItems([
       school(),
       school({ urn: '100016' as Urn, establishmentNumber: '3615' }),
-      school({ urn: '100001' as Urn, establishmentNumber: null }),
+      school({ urn: '100001' as Urn, laCode: '202', establishmentNumber: null }),
     ]);
 
     const item = (pk: string, sk: string) => items.find((found) => found.pk === pk && found.sk === sk);
-    expect(Object.keys(item('NAME_WORD#al', 'aldgate#00')!).sort()).toEqual(['100000', '100016', 'pk', 'sk', 'type']);
-    expect(Object.keys(item('NAME_WORD#al', 'aldgate#01')!).sort()).toEqual(['100001', 'pk', 'sk', 'type']);
+    expect(Object.keys(item('NAME_WORD#al', 'aldgate#09')!).sort()).toEqual(['100000', '100016', 'pk', 'sk', 'type']);
+    expect(Object.keys(item('NAME_WORD#al', 'aldgate#10')!).sort()).toEqual(['100001', 'pk', 'sk', 'type']);
     expect(Object.keys(item('GRID_SQUARE#53#18', 'GRID_SQUARE')!)).toHaveLength(3 + 3);
     expect(item('LAESTABS#201', 'LAESTABS')).toEqual({
       pk: 'LAESTABS#201',
@@ -145,10 +145,10 @@ describe("a school's search index entries", () => {
     const unchanged = changes(school());
 
     expect(renamed).toEqual([
-      { item: 'NAME_WORD#th the#00', set: ['100000'], remove: [] },
-      { item: 'NAME_WORD#ha harrow#00', set: ['100000'], remove: [] },
-      { item: 'NAME_WORD#sc school#00', set: ['100000'], remove: [] },
-      { item: 'NAME_WORD#al aldgate#00', set: [], remove: ['100000'] },
+      { item: 'NAME_WORD#th the#09', set: ['100000'], remove: [] },
+      { item: 'NAME_WORD#ha harrow#09', set: ['100000'], remove: [] },
+      { item: 'NAME_WORD#sc school#09', set: ['100000'], remove: [] },
+      { item: 'NAME_WORD#al aldgate#09', set: [], remove: ['100000'] },
     ]);
     expect(moved).toEqual([
       { item: 'GRID_SQUARE#39#56 GRID_SQUARE', set: ['100000'], remove: [] },
