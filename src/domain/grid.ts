@@ -1,7 +1,7 @@
 /**
  * The British National Grid (EPSG:27700): eastings and northings in metres. Distances are straight lines
- * on the grid. Places are looked up by strips of the grid: every point is in the strip of its easting,
- * and a circle of a given radius touches a fixed number of strips that depends on the radius only.
+ * on the grid. Places are looked up by 10 km squares of the grid: every point is in one square, and a circle
+ * of a given radius touches a number of squares that depends on the radius only.
  */
 
 /** A point on the British National Grid, in metres. */
@@ -10,39 +10,58 @@ export interface GridPoint {
   northing: number;
 }
 
-/** Width of a grid strip: 50 km, so a circle of up to 25 km radius touches at most two strips. */
-export const STRIP_WIDTH_METRES = 50_000;
+/** Side of a grid square: 10 km, the National Grid's own 10 km squares (such as TQ38). */
+export const SQUARE_METRES = 10_000;
 
 /** The grid's extent (metres): Great Britain lies in 0-700 km east and 0-1,300 km north. */
 export const GRID_EXTENT = { easting: 700_000, northing: 1_300_000 } as const;
 
-/** The strip a point is in (0 for eastings 0-49,999 m, 1 for 50,000-99,999 m, ...). */
-export function stripOf(easting: number): number {
-  return Math.floor(easting / STRIP_WIDTH_METRES);
+/** A 10 km square of the grid: its column (easting div 10 km) and row (northing div 10 km). */
+export interface GridSquare {
+  column: number;
+  row: number;
 }
 
-/** Where to look for points within a radius: each strip the circle touches, and the northings to read in it. */
-export interface StripRange {
-  strip: number;
-  fromNorthing: number;
-  toNorthing: number;
+/** The square a point is in. */
+export function squareOf(point: GridPoint): GridSquare {
+  return { column: Math.floor(point.easting / SQUARE_METRES), row: Math.floor(point.northing / SQUARE_METRES) };
 }
 
 /**
- * The strips (and northing ranges) that hold every point within `radiusMetres` of the centre: at most
- * maxStripsWithin(radius) strips, whatever the centre.
+ * The squares that hold every point within `radiusMetres` of the centre: those of the grid's extent that the
+ * circle reaches, at most maxSquaresWithin(radius) whatever the centre.
  */
-export function stripsWithin(centre: GridPoint, radiusMetres: number): StripRange[] {
-  const first = stripOf(Math.max(0, centre.easting - radiusMetres));
-  const last = stripOf(Math.min(GRID_EXTENT.easting, centre.easting + radiusMetres));
-  const fromNorthing = Math.max(0, Math.floor(centre.northing - radiusMetres));
-  const toNorthing = Math.min(GRID_EXTENT.northing, Math.ceil(centre.northing + radiusMetres));
-  return Array.from({ length: last - first + 1 }, (_, offset) => ({ strip: first + offset, fromNorthing, toNorthing }));
+export function squaresWithin(centre: GridPoint, radiusMetres: number): GridSquare[] {
+  const from = squareOf({
+    easting: Math.max(0, centre.easting - radiusMetres),
+    northing: Math.max(0, centre.northing - radiusMetres),
+  });
+  const to = squareOf({
+    easting: Math.min(GRID_EXTENT.easting, centre.easting + radiusMetres),
+    northing: Math.min(GRID_EXTENT.northing, centre.northing + radiusMetres),
+  });
+  const squares: GridSquare[] = [];
+  for (let column = from.column; column <= to.column; column += 1) {
+    for (let row = from.row; row <= to.row; row += 1) {
+      const nearest = {
+        easting: clamp(centre.easting, column * SQUARE_METRES, (column + 1) * SQUARE_METRES),
+        northing: clamp(centre.northing, row * SQUARE_METRES, (row + 1) * SQUARE_METRES),
+      };
+      if (Math.hypot(nearest.easting - centre.easting, nearest.northing - centre.northing) <= radiusMetres) {
+        squares.push({ column, row });
+      }
+    }
+  }
+  return squares;
 }
 
-/** Most strips a search of this radius reads: 2 up to 25 km, 3 up to 50 km. */
-export function maxStripsWithin(radiusMetres: number): number {
-  return Math.ceil((2 * radiusMetres) / STRIP_WIDTH_METRES) + 1;
+/** Most squares a search of this radius reads: 36 up to 25 km, 121 up to 50 km (fewer reach the circle). */
+export function maxSquaresWithin(radiusMetres: number): number {
+  return (Math.ceil((2 * radiusMetres) / SQUARE_METRES) + 1) ** 2;
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(Math.max(value, low), high);
 }
 
 /** Straight-line distance on the grid, in km, to 3 decimals (metres). */

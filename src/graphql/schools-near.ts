@@ -22,7 +22,7 @@ export interface PlaceArgs {
 
 /**
  * Schools within a distance of a place, nearest first. Bad arguments are refused before any read; a URN costs
- * one read, the search one Query per grid strip it touches, and the page one BatchGetItem.
+ * one read, the search one BatchGetItem of the grid squares it reaches (two beyond 25 km), the page one more.
  */
 export async function schoolsNear(
   context: RequestContext,

@@ -45,8 +45,8 @@ export const ITEM_SOURCES: readonly ((registry: LoadedRegistry) => Iterable<Item
   function* schools(registry) {
     for (const school of registry.schools.values()) yield toSchoolItem(school, 1, registry.loadedAt);
   },
-  function* searchIndexes(registry) {
-    for (const school of registry.schools.values()) yield* schoolIndexItems(school);
+  function searchIndexes(registry) {
+    return schoolIndexItems(registry.schools.values());
   },
   function* reach(registry) {
     yield* reachItemsOf(reachByArea(registry.schools.values()), registry.loadedAt);

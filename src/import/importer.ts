@@ -8,6 +8,7 @@ import { importAlliances, type AllianceImportReport, type ListedAlliance } from 
 import { listLocalAuthorities } from '../store/local-authorities.js';
 import { saveLocalAuthorityDetails } from '../store/local-authority-writes.js';
 import { actionCount, commitSchoolChanges, MAX_TRANSACTION_ACTIONS, type SchoolChange } from '../store/change-set.js';
+import { nameWordShardOf } from '../store/school-index-items.js';
 import { getSchoolsByUrn } from '../store/schools.js';
 import type { Store } from '../store/store.js';
 import { openCsv, type CsvRow } from './csv-file.js';
@@ -93,7 +94,7 @@ export async function readEstablishmentChanges(
   const changes: RowChange[] = accepted.map(({ line, establishment }) => ({
     line,
     urn: establishment.fields.urn,
-    lane: establishment.fields.laCode,
+    lane: `names#${nameWordShardOf(establishment.fields.laCode)}`,
     apply: (existing) => mergeEstablishment(existing, establishment),
   }));
   return { report, authorities, changes };
@@ -130,7 +131,7 @@ export async function readTeachingSchoolChanges(
     changes.push({
       line: row.line,
       urn: listed.urn,
-      lane: listed.urn.slice(0, 3),
+      lane: 'teaching-schools',
       apply: (existing) => {
         if (!existing) {
           throw new InvalidInput(
@@ -218,9 +219,10 @@ async function saveAuthorities(store: Store, wanted: Map<string, Establishment['
 }
 
 /**
- * Applies changes in lanes that run side by side. GIAS rows of one local authority share a lane, so concurrent
- * transactions seldom touch the same LA's counts; NCTL rows share one by their URN's first three digits. When
- * transactions do collide, the batch is read again.
+ * Applies changes in lanes that run side by side. GIAS rows share a lane by their LA's name-word shard, so concurrent
+ * transactions seldom touch the same item (LA counts, name words, LAESTAB lists; grid squares only on LA borders);
+ * NCTL rows, whose LA is not known before their school is read, share one lane. When transactions do collide, the
+ * batch is read again.
  */
 async function applyChanges(
   store: Store,

@@ -23,7 +23,7 @@ import { keys } from './keys.js';
 import { toNetworkItem, type StoredNetwork } from './networks.js';
 import { toReviewItem, type StoredReview } from './review-item.js';
 import { toSchoolItem, type StoredSchool } from './school-item.js';
-import { indexItemChanges } from './school-index-items.js';
+import { indexItemUpdates } from './school-index-items.js';
 import type { Store } from './store.js';
 import { TIME_TO_LIVE_ATTRIBUTE } from './table-definition.js';
 
@@ -63,9 +63,6 @@ export class ChangeSet {
     const stored = { ...after, version: (before?.version ?? 0) + 1, updatedAt: this.at.toISOString() };
     const item = toSchoolItem(after, stored.version, stored.updatedAt);
     this.items.push(this.versionedPut(item, before?.version ?? null));
-    const index = indexItemChanges(before, after);
-    for (const Item of index.puts) this.items.push({ Put: { TableName: this.store.tableName, Item } });
-    for (const Key of index.deletes) this.items.push({ Delete: { TableName: this.store.tableName, Key } });
     this.schoolChanges.push({ before, after });
     return stored;
   }
@@ -234,7 +231,7 @@ export class ChangeSet {
   }
 
   public async commit(): Promise<void> {
-    const items = [...this.items, ...this.authorityUpdates()];
+    const items = [...this.items, ...this.indexUpdates(), ...this.authorityUpdates()];
     if (items.length === 0) return;
     if (items.length > MAX_TRANSACTION_ACTIONS) {
       throw new TransactionTooLarge(`A change of ${items.length} writes exceeds ${MAX_TRANSACTION_ACTIONS}`);
@@ -249,6 +246,37 @@ export class ChangeSet {
       }
       throw error;
     }
+  }
+
+  /**
+   * One UpdateItem per packed search index item the school changes touch: SET the entries of schools found
+   * there, REMOVE those of schools no longer there (a renamed or moved school leaves its old items).
+   */
+  private indexUpdates(): TransactItem[] {
+    return indexItemUpdates(this.schoolChanges).map(({ key, type, set, remove }) => {
+      const names: Record<string, string> = { '#type': 'type' };
+      const values: Record<string, unknown> = { ':type': type };
+      const sets = ['#type = :type'];
+      for (const [urn, value] of set) {
+        const i = sets.length;
+        names[`#e${i}`] = urn;
+        values[`:e${i}`] = value;
+        sets.push(`#e${i} = :e${i}`);
+      }
+      const removes = [...remove].map((urn, i) => {
+        names[`#r${i}`] = urn;
+        return `#r${i}`;
+      });
+      return {
+        Update: {
+          TableName: this.store.tableName,
+          Key: key,
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      };
+    });
   }
 
   /**
@@ -358,15 +386,11 @@ export function schoolPlaces(states: readonly (Pick<School, 'region' | 'laCode'>
 }
 
 /**
- * How many transaction actions school changes need: schools, their audit events, their search index items that
- * change, and the local authorities whose counts move.
+ * How many transaction actions school changes need: schools, their audit events, the search index items whose
+ * entries change, and the local authorities whose counts move.
  */
 export function actionCount(changes: readonly SchoolChange[]): number {
-  const index = changes.reduce((sum, { before, after }) => {
-    const { puts, deletes } = indexItemChanges(before, after);
-    return sum + puts.length + deletes.length;
-  }, 0);
-  return changes.length * 2 + index + deltasByAuthority(changes).size;
+  return changes.length * 2 + indexItemUpdates(changes).length + deltasByAuthority(changes).size;
 }
 
 /** Net count changes per local authority, leaving out authorities whose counts all cancel out. */

@@ -39,13 +39,13 @@ export const keys = {
   auditTrail: (subject: string) => `AUDIT#${subject}`,
   idempotency: (callerId: string, key: string) => ({ pk: `IDEMPOTENCY#${callerId}#${key}`, sk: 'IDEMPOTENCY' }),
   networkAlliances: (id: string) => `NETWORK#${id}`,
-  nameWord: (word: string, urn: string) => ({ pk: nameWordPartition(word), sk: `${word}#${urn}` }),
+  nameWordShard: (word: string, shard: number) => ({
+    pk: nameWordPartition(word),
+    sk: `${word}#${String(shard).padStart(2, '0')}`,
+  }),
   nameWordPartition: (wordOrPrefix: string) => nameWordPartition(wordOrPrefix),
-  laestab: (laestab: string, urn: string) => ({ pk: `LAESTAB#${laestab}`, sk: `SCHOOL#${urn}` }),
-  laestabPartition: (laestab: string) => `LAESTAB#${laestab}`,
-  gridStrip: (strip: number) => `GRID#${strip}`,
-  gridOrder: (northing: number, urn: string) => `${gridNorthing(northing)}#${urn}`,
-  gridNorthing: (northing: number) => gridNorthing(northing),
+  laestabs: (laCode: string) => ({ pk: `LAESTABS#${laCode}`, sk: 'LAESTABS' }),
+  gridSquare: (column: number, row: number) => ({ pk: `GRID_SQUARE#${column}#${row}`, sk: 'GRID_SQUARE' }),
   reachPartition: 'REACH',
   reachArea: (laCode: string) => ({ pk: 'REACH', sk: `AREA#${laCode}` }),
   reachAreaPrefix: 'AREA#',
@@ -56,11 +56,6 @@ export const keys = {
 /** Name words are kept in partitions by their first two letters, so a prefix of 2 or more is one Query. */
 function nameWordPartition(wordOrPrefix: string): string {
   return `NAME_WORD#${wordOrPrefix.slice(0, 2)}`;
-}
-
-/** Northings in 7 digits, so their strings sort as numbers do. */
-function gridNorthing(northing: number): string {
-  return String(Math.round(northing)).padStart(7, '0');
 }
 
 /**

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { distanceKm, squaresWithin } from '../../src/domain/grid.js';
 import { importEstablishments } from '../../src/import/importer.js';
+import { schoolsWithin } from '../../src/store/places.js';
 import { GIAS_HEADER, giasRow, writeCsv } from '../support/fixtures.js';
 import { graphqlClient } from '../support/graphql.js';
 import { shippedEstablishments, shippedTeachingSchools } from '../support/shipped-file.js';
@@ -213,12 +215,28 @@ describe('finding schools by place on the shipped registry', () => {
     expect(urns(byGrid)).toEqual(urns(byUrn));
   });
 
-  it('reads one school, at most two grid strips and one page of schools within 25 km', async () => {
-    await graphql(NEAR, { near: { urn: '100000' }, withinKm: 25, first: 100 });
+  it('reads one school, its 10 km grid squares in one request and one page of schools within 25 km', async () => {
+    const response = await graphql(NEAR, { near: { urn: '100000' }, withinKm: 25, first: 100 });
 
-    expect(requests.byOperation.BatchGetItem).toBe(2);
-    expect(requests.byOperation.Query).toBeLessThanOrEqual(2);
-    expect(requests.total).toBeLessThanOrEqual(4);
+    expect(response.data?.schoolsNear.totalCount).toBeGreaterThan(3000);
+    expect(requests.byOperation).toEqual({ BatchGetItem: 3 });
+  });
+
+  it('reads the grid squares within 50 km (101 of them here) in two requests', async () => {
+    const centre = { easting: 305_000, northing: 505_000 };
+
+    await graphql(NEAR, { near: { grid: centre }, withinKm: 50, first: 100 });
+
+    expect(squaresWithin(centre, 50_000)).toHaveLength(101);
+
+    expect(requests.byOperation).toEqual({ BatchGetItem: 3 });
+  });
+
+  it('gives each school found its point on the grid, reading consistently when asked', async () => {
+    const found = await schoolsWithin(store, ALDGATE, 2, { consistent: true });
+
+    expect(found[0]).toMatchObject({ urn: '100000', distanceKm: 0, ...ALDGATE, laCode: '201' });
+    expect(found.every((school) => distanceKm(ALDGATE, school) === school.distanceKm)).toBe(true);
   });
 
   it('refuses bad places and distances, naming the argument, with no read beyond what says so', async () => {
@@ -254,17 +272,18 @@ describe('an import that renames or moves a school', () => {
       Easting: '533498',
       Northing: '181201',
     };
-    await importEstablishments(
-      fresh,
-      writeCsv(GIAS_HEADER, [giasRow(old), giasRow({ URN: '900002', EstablishmentName: 'Quillfeather Infants' })]),
-    );
+    const others = [
+      giasRow({ URN: '900002', EstablishmentName: 'Quillfeather Infants' }),
+      giasRow({ URN: '900017', EstablishmentName: 'Quillfeather Juniors' }),
+    ];
+    await importEstablishments(fresh, writeCsv(GIAS_HEADER, [giasRow(old), ...others]));
     const before = await client(SEARCH, { query: 'quillfeather' });
 
     await importEstablishments(
       fresh,
       writeCsv(GIAS_HEADER, [
         giasRow({ ...old, EstablishmentName: 'Harrowgate Primary School', Easting: '393000', Northing: '565000' }),
-        giasRow({ URN: '900002', EstablishmentName: 'Quillfeather Infants' }),
+        ...others,
       ]),
     );
 
@@ -272,12 +291,12 @@ describe('an import that renames or moves a school', () => {
     const byNewName = await client(SEARCH, { query: 'harrowgate' });
     const nearOldPlace = await client(NEAR, { near: { grid: { easting: 533498, northing: 181201 } }, withinKm: 1 });
     const nearNewPlace = await client(NEAR, { near: { grid: { easting: 393000, northing: 565000 } }, withinKm: 1 });
-    expect(before.data?.searchSchools.edges.map((edge: any) => edge.node.urn)).toEqual(['900002', '900001']);
+    expect(before.data?.searchSchools.edges.map((edge: any) => edge.node.urn)).toEqual(['900002', '900017', '900001']);
     expect(byOldName.data?.searchSchools.edges).toEqual([]);
     expect(byNewName.data?.searchSchools.edges).toEqual([
       { matchedBy: 'NAME_START', node: { urn: '900001', name: 'Harrowgate Primary School' } },
     ]);
-    expect(nearOldPlace.data?.schoolsNear.edges.map((edge: any) => edge.node.urn)).toEqual(['900002']);
+    expect(nearOldPlace.data?.schoolsNear.edges.map((edge: any) => edge.node.urn)).toEqual(['900002', '900017']);
     expect(nearNewPlace.data?.schoolsNear.edges).toEqual([
       { distanceKm: 0, node: { urn: '900001', name: 'Harrowgate Primary School' } },
     ]);

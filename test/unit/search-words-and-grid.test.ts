@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { distanceKm, maxStripsWithin, stripsWithin } from '../../src/domain/grid.js';
+import { distanceKm, maxSquaresWithin, squaresWithin } from '../../src/domain/grid.js';
 import { toGridPoint, toLatLong } from '../../src/domain/location.js';
 import { matchName, nameWords } from '../../src/domain/name-words.js';
 import type { School } from '../../src/domain/school.js';
-import { indexItemChanges, schoolIndexItems } from '../../src/store/school-index-items.js';
+import type { Urn } from '../../src/domain/urn.js';
+import { indexItemUpdates, schoolIndexItems } from '../../src/store/school-index-items.js';
 import { school as fixtureSchool } from '../support/fixtures.js';
 
 /** The Aldgate School, at its place in Aldgate. */
@@ -50,45 +51,101 @@ describe('the British National Grid', () => {
     expect(distanceKm({ easting: 0, northing: 0 }, { easting: 1, northing: 1 })).toBe(0.001);
   });
 
-  it('reads a fixed number of strips for a radius, wherever the centre is', () => {
+  it('reads a bounded number of 10 km squares for a radius, wherever the centre is, and every point within it', () => {
     for (const radius of [100, 5_000, 25_000, 50_000]) {
-      const counts = [0, 1, 24_999, 25_000, 49_999].map(
-        (offset) => stripsWithin({ easting: 300_000 + offset, northing: 500_000 }, radius).length,
-      );
+      const centres = [0, 1, 4_999, 5_000, 9_999].map((offset) => ({
+        easting: 300_000 + offset,
+        northing: 500_000 + offset / 2,
+      }));
+      for (const centre of centres) {
+        const squares = new Set(squaresWithin(centre, radius).map(({ column, row }) => `${column},${row}`));
+        const edge = [0, 1, 2, 3, 4, 5, 6, 7].map((eighth) => ({
+          easting: Math.floor(centre.easting + radius * Math.cos((eighth * Math.PI) / 4)),
+          northing: Math.floor(centre.northing + radius * Math.sin((eighth * Math.PI) / 4)),
+        }));
 
-      expect(Math.max(...counts)).toBeLessThanOrEqual(maxStripsWithin(radius));
+        expect(squares.size).toBeLessThanOrEqual(maxSquaresWithin(radius));
+        for (const point of edge) {
+          expect(squares.has(`${Math.floor(point.easting / 10_000)},${Math.floor(point.northing / 10_000)}`)).toBe(
+            true,
+          );
+        }
+      }
     }
-    expect([maxStripsWithin(5_000), maxStripsWithin(25_000), maxStripsWithin(50_000)]).toEqual([2, 2, 3]);
+    expect([maxSquaresWithin(5_000), maxSquaresWithin(25_000), maxSquaresWithin(50_000)]).toEqual([4, 36, 121]);
   });
 });
 
-describe("a school's search index items", () => {
-  it('are one per distinct name word of 2 or more letters, one LAESTAB and one grid place', () => {
-    const items = schoolIndexItems(school({ name: "St Mary's and St John's C of E School" }));
+describe("a school's search index entries", () => {
+  it("are one per name word of 2 or more letters, one in its LA's LAESTAB list and one in its grid square", () => {
+    const items = schoolIndexItems([school({ name: "St Mary's and St John's C of E School" })]);
 
-    expect(items.map((item) => `${item.pk} ${item.sk}`).sort()).toEqual([
-      'GRID#10 0181201#100000',
-      'LAESTAB#2013614 SCHOOL#100000',
-      'NAME_WORD#an and#100000',
-      'NAME_WORD#jo johns#100000',
-      'NAME_WORD#ma marys#100000',
-      'NAME_WORD#of of#100000',
-      'NAME_WORD#sc school#100000',
-      'NAME_WORD#st st#100000',
+    expect(items.map((item) => `${item.pk} ${item.sk} ${item['100000']}`).sort()).toEqual([
+      'GRID_SQUARE#53#18 GRID_SQUARE 533498|181201|201|LONDON|PRIMARY|OUTSTANDING|',
+      'LAESTABS#201 LAESTABS 2013614',
+      'NAME_WORD#an and#09 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
+      'NAME_WORD#jo johns#09 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
+      'NAME_WORD#ma marys#09 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
+      'NAME_WORD#of of#09 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
+      'NAME_WORD#sc school#09 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
+      'NAME_WORD#st st#09 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
     ]);
   });
 
-  it('move with a rename or a new location: the old items are deleted, the new put, the rest kept', () => {
+  it('are packed: schools sharing a word or a square share its item, a word spread over shards by LA', () => {
+    const items = schoolIndexItems([
+      school(),
+      school({ urn: '100016' as Urn, establishmentNumber: '3615' }),
+      school({ urn: '100001' as Urn, laCode: '202', establishmentNumber: null }),
+    ]);
+
+    const item = (pk: string, sk: string) => items.find((found) => found.pk === pk && found.sk === sk);
+    expect(Object.keys(item('NAME_WORD#al', 'aldgate#09')!).sort()).toEqual(['100000', '100016', 'pk', 'sk', 'type']);
+    expect(Object.keys(item('NAME_WORD#al', 'aldgate#10')!).sort()).toEqual(['100001', 'pk', 'sk', 'type']);
+    expect(Object.keys(item('GRID_SQUARE#53#18', 'GRID_SQUARE')!)).toHaveLength(3 + 3);
+    expect(item('LAESTABS#201', 'LAESTABS')).toEqual({
+      pk: 'LAESTABS#201',
+      sk: 'LAESTABS',
+      type: 'LaestabList',
+      100000: '2013614',
+      100016: '2013615',
+    });
+  });
+
+  it('move with a rename or a new location: the old entries are removed, the new set, the rest left alone', () => {
     const before = school();
+    const changes = (after: School) =>
+      indexItemUpdates([{ before, after }]).map(({ key, set, remove }) => ({
+        item: `${key.pk} ${key.sk}`,
+        set: [...set.keys()],
+        remove: [...remove],
+      }));
 
-    const renamed = indexItemChanges(before, school({ name: 'The Harrow School' }));
-    const moved = indexItemChanges(before, school({ easting: 393_000, northing: 565_000 }));
-    const unchanged = indexItemChanges(before, school());
+    const renamed = changes(school({ name: 'The Harrow School' }));
+    const moved = changes(school({ easting: 393_000, northing: 565_000 }));
+    const unchanged = changes(school());
 
-    expect(renamed.deletes).toEqual([{ pk: 'NAME_WORD#al', sk: 'aldgate#100000' }]);
-    expect(renamed.puts.map((item) => item.sk)).toEqual(['the#100000', 'harrow#100000', 'school#100000']);
-    expect(moved.deletes).toEqual([{ pk: 'GRID#10', sk: '0181201#100000' }]);
-    expect(moved.puts.map((item) => item.pk)).toEqual(['GRID#7']);
-    expect(unchanged).toEqual({ puts: [], deletes: [] });
+    expect(renamed).toEqual([
+      { item: 'NAME_WORD#th the#09', set: ['100000'], remove: [] },
+      { item: 'NAME_WORD#ha harrow#09', set: ['100000'], remove: [] },
+      { item: 'NAME_WORD#sc school#09', set: ['100000'], remove: [] },
+      { item: 'NAME_WORD#al aldgate#09', set: [], remove: ['100000'] },
+    ]);
+    expect(moved).toEqual([
+      { item: 'GRID_SQUARE#39#56 GRID_SQUARE', set: ['100000'], remove: [] },
+      { item: 'GRID_SQUARE#53#18 GRID_SQUARE', set: [], remove: ['100000'] },
+    ]);
+    expect(unchanged).toEqual([]);
+  });
+
+  it('of two schools changed together touch each item once', () => {
+    const updates = indexItemUpdates([
+      { before: null, after: school() },
+      { before: null, after: school({ urn: '100016' as Urn, name: 'The Aldgate Nursery' }) },
+    ]);
+
+    const aldgate = updates.filter((update) => update.key.sk.startsWith('aldgate#'));
+    expect(aldgate.map((update) => [...update.set.keys()])).toEqual([['100000', '100016']]);
+    expect(updates.filter((update) => update.key.pk.startsWith('GRID_SQUARE#'))).toHaveLength(1);
   });
 });
