@@ -26,6 +26,18 @@ const TABLE_ACTIONS = [
 /** The only action the handler performs on the table's global secondary indexes. */
 const INDEX_ACTIONS = ['dynamodb:Query'];
 
+/** A function's permission to write to its own log group, and no other. */
+export function writesLogsTo(logGroup: LogGroup): PolicyDocument {
+  return new PolicyDocument({
+    statements: [
+      new PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    ],
+  });
+}
+
 /** Where the functions' dependencies are pinned. */
 export const LOCK_FILE = fileURLToPath(new URL('../package-lock.json', import.meta.url));
 
@@ -72,14 +84,7 @@ export class ApiFunction extends Construct {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: 'The registry GraphQL handler: its own log group and the registry table only',
       inlinePolicies: {
-        logs: new PolicyDocument({
-          statements: [
-            new PolicyStatement({
-              actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-              resources: [logGroup.logGroupArn],
-            }),
-          ],
-        }),
+        logs: writesLogsTo(logGroup),
         // X-Ray's writes support no resource-level permissions: their resource is always *.
         xray: new PolicyDocument({
           statements: [

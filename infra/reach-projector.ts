@@ -7,7 +7,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SERVICE_NAME } from '../src/observability/metric-names.js';
-import { LOCK_FILE, REGISTRY_BUNDLING } from './api-function.js';
+import { LOCK_FILE, REGISTRY_BUNDLING, writesLogsTo } from './api-function.js';
 import { REACH_PROJECTOR_ENTRY } from './lambda-bundle.js';
 import type { RegistryAlarms } from './registry-alarms.js';
 import type { RegistryTable } from './registry-table.js';
@@ -59,14 +59,7 @@ export class ReachProjector extends Construct {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: 'The reach projector: its own log group, the registry table and its stream, its dead-letter queue',
       inlinePolicies: {
-        logs: new PolicyDocument({
-          statements: [
-            new PolicyStatement({
-              actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-              resources: [logGroup.logGroupArn],
-            }),
-          ],
-        }),
+        logs: writesLogsTo(logGroup),
         table: new PolicyDocument({
           statements: [
             new PolicyStatement({ actions: TABLE_ACTIONS, resources: [props.table.tableArn] }),

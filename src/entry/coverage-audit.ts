@@ -1,8 +1,6 @@
-import { parseArgs } from 'node:util';
 import { auditCoverage } from '../store/coverage-audit.js';
 import { readLoadMarker } from '../store/load-marker.js';
-import { runningServer } from './local-data.js';
-import { createStore } from '../store/store.js';
+import { auditCommand } from './audit-command.js';
 
 const usage = `Usage: npm run coverage:audit -- [--repair] [--table NAME] [--endpoint URL] [--region REGION]
 
@@ -14,25 +12,9 @@ running in this checkout (it records its DynamoDB Local in .local/server.json), 
 run again). Exits 1 when drift remains.`;
 
 try {
-  const { values } = parseArgs({
-    options: {
-      repair: { type: 'boolean' },
-      table: { type: 'string' },
-      endpoint: { type: 'string' },
-      region: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    console.log(usage);
-  } else {
-    const local = values.endpoint || values.region ? undefined : runningServer();
-    if (local) console.log(`auditing table "${local.table}" of the npm start running here (${local.endpoint})`);
-    const store = createStore({
-      tableName: values.table ?? local?.table ?? process.env.TABLE_NAME ?? 'registry',
-      endpoint: values.endpoint ?? local?.endpoint,
-      region: values.region,
-    });
+  const command = auditCommand(usage);
+  if (command) {
+    const { store, repair } = command;
     const marker = await readLoadMarker(store);
     if (marker?.state === 'LOADING') {
       console.log(
@@ -40,7 +22,7 @@ try {
       );
       process.exitCode = 1;
     }
-    const result = await auditCoverage(store, { repair: values.repair });
+    const result = await auditCoverage(store, { repair: repair });
     const { schoolsRead, alliancesRead, drift: drifted } = result;
     console.log(
       `read ${schoolsRead} schools and ${alliancesRead} alliances; ${drifted.length} local authorities drifted`,
@@ -52,11 +34,11 @@ try {
       for (const entry of drift.alliancesExtra)
         console.log(`  LA ${drift.laCode} alliance ${entry}: kept but not led from here`);
     }
-    if (values.repair) {
+    if (repair) {
       const changed = result.changedDuringAudit.join(', ') || 'none';
       console.log(`repaired ${result.repaired}; changed during the audit (run again): ${changed}`);
     }
-    if (result.drift.length > 0 && (!values.repair || result.changedDuringAudit.length > 0)) process.exitCode = 1;
+    if (result.drift.length > 0 && (!repair || result.changedDuringAudit.length > 0)) process.exitCode = 1;
   }
 } catch (error) {
   console.error(`${(error as Error).message}\n\n${usage}`);

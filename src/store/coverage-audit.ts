@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { cellKey, cellOf } from '../domain/coverage-cell.js';
 import { fromAllianceItem } from './alliance-item.js';
-import { indexPartition } from './index-partition.js';
+import { partitionItems } from './partition-items.js';
 import { keys } from './keys.js';
 import { listLocalAuthorities } from './local-authorities.js';
 import { fromSchoolItem, type StoredSchool } from './school-item.js';
@@ -35,7 +35,7 @@ export interface AuditResult {
  */
 export async function auditCoverage(store: Store, options: { repair?: boolean } = {}): Promise<AuditResult> {
   const schools = new Map<string, StoredSchool>();
-  for await (const item of indexPartition(store, keys.allSchools)) {
+  for await (const item of partitionItems(store, keys.allSchools, { index: 'gsi1' })) {
     const school = fromSchoolItem(item);
     schools.set(school.urn, school);
   }
@@ -48,7 +48,7 @@ export async function auditCoverage(store: Store, options: { repair?: boolean } 
   }
   const actualEntries = new Map<string, Set<string>>();
   let alliancesRead = 0;
-  for await (const item of indexPartition(store, keys.allAlliances)) {
+  for await (const item of partitionItems(store, keys.allAlliances, { index: 'gsi1' })) {
     const alliance = fromAllianceItem(item);
     alliancesRead += 1;
     for (const urn of alliance.leads) {

@@ -1,7 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalAuthority } from '../domain/local-authority.js';
 import { batchGet } from './batch-get.js';
 import { keys } from './keys.js';
+import { partitionItems } from './partition-items.js';
 import { fromLocalAuthorityItem } from './local-authority-item.js';
 import type { Store } from './store.js';
 
@@ -23,18 +23,8 @@ export async function getLocalAuthoritiesByCode(
  */
 export async function listLocalAuthorities(store: Store): Promise<LocalAuthority[]> {
   const authorities: LocalAuthority[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.localAuthorityPartition },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    authorities.push(...(result.Items ?? []).map(fromLocalAuthorityItem));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
+  for await (const item of partitionItems(store, keys.localAuthorityPartition)) {
+    authorities.push(fromLocalAuthorityItem(item));
+  }
   return authorities;
 }

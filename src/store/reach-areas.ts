@@ -1,9 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChange } from '../domain/errors.js';
 import type { SchoolReach } from '../domain/reach.js';
 import { batchGet } from './batch-get.js';
 import { keys } from './keys.js';
+import { partitionItems } from './partition-items.js';
 import {
   fromReachAreaItem,
   fromReachStateItem,
@@ -21,25 +22,13 @@ const AREAS_PER_TRANSACTION = 99;
 export async function readAllReach(store: Store): Promise<{ areas: Map<string, StoredReachArea>; state: ReachState }> {
   const areas = new Map<string, StoredReachArea>();
   let state: Record<string, unknown> | undefined;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.reachPartition },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of result.Items ?? []) {
-      if (item.sk === keys.reachState.sk) state = item;
-      else if (String(item.sk).startsWith(keys.reachAreaPrefix)) {
-        const area = fromReachAreaItem(item);
-        areas.set(area.laCode, area);
-      }
+  for await (const item of partitionItems(store, keys.reachPartition)) {
+    if (item.sk === keys.reachState.sk) state = item;
+    else if (String(item.sk).startsWith(keys.reachAreaPrefix)) {
+      const area = fromReachAreaItem(item);
+      areas.set(area.laCode, area);
     }
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
+  }
   return { areas, state: fromReachStateItem(state) };
 }
 

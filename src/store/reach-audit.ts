@@ -1,7 +1,7 @@
 import { ConcurrentChange } from '../domain/errors.js';
 import { reachByArea, type Nearest, type SchoolReach } from '../domain/reach.js';
 import { keys } from './keys.js';
-import { indexPartition } from './index-partition.js';
+import { partitionItems } from './partition-items.js';
 import { readAllReach, writeReach, type AreaWrite } from './reach-areas.js';
 import { stateOf, toReachStateItem } from './reach-items.js';
 import { fromSchoolItem } from './school-item.js';
@@ -34,7 +34,8 @@ export interface ReachAuditResult {
  */
 export async function auditReach(store: Store, options: { repair?: boolean } = {}): Promise<ReachAuditResult> {
   const schools = [];
-  for await (const item of indexPartition(store, keys.allSchools)) schools.push(fromSchoolItem(item));
+  for await (const item of partitionItems(store, keys.allSchools, { index: 'gsi1' }))
+    schools.push(fromSchoolItem(item));
   const expected = reachByArea(schools);
   const { areas, state } = await readAllReach(store);
 
