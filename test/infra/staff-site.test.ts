@@ -53,7 +53,7 @@ describe('GraphiQL in AWS', () => {
     const { template } = synthesizeRegistry();
 
     // assess
-    const environment = onlyResource(template, 'AWS::Lambda::Function').Properties.Environment.Variables;
+    const environment = onlyResource(template, 'AWS::Lambda::Function', 'Api').Properties.Environment.Variables;
     expect(environment.INTROSPECTION).toBe('true');
     const output = template.findOutputs('GraphiqlUrl');
     expect(JSON.stringify(Object.values(output)[0]?.Value)).toContain('graphiql');
@@ -65,9 +65,9 @@ describe('GraphiQL in AWS', () => {
     const asked = synthesizeRegistry({ stage: 'prod', introspection: 'true' }).template;
 
     // assess
-    expect(onlyResource(prod, 'AWS::Lambda::Function').Properties.Environment.Variables.INTROSPECTION).toBe('false');
+    expect(onlyResource(prod, 'AWS::Lambda::Function', 'Api').Properties.Environment.Variables.INTROSPECTION).toBe('false');
     expect(prod.findOutputs('GraphiqlUrl')).toEqual({});
-    expect(onlyResource(asked, 'AWS::Lambda::Function').Properties.Environment.Variables.INTROSPECTION).toBe('true');
+    expect(onlyResource(asked, 'AWS::Lambda::Function', 'Api').Properties.Environment.Variables.INTROSPECTION).toBe('true');
     expect(Object.keys(asked.findOutputs('GraphiqlUrl'))).toHaveLength(1);
   });
 });
