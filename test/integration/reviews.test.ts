@@ -101,6 +101,13 @@ describe('designation reviews on Derby, from the real 2018 data', () => {
       `{ auditTrail(allianceId: "${allianceId}") { edges { node { action actor { id } after } } } }`,
     );
     expect(allianceTrail.data?.auditTrail.edges).toEqual([
+      // Its creation by the NCTL import, then the de-designation of its lead.
+      {
+        node: expect.objectContaining({
+          action: 'importRegistryFiles',
+          after: expect.objectContaining({ leads: [HARRINGTON], type: 'SINGLE' }),
+        }),
+      },
       {
         node: {
           action: 'concludeDesignationReview',
