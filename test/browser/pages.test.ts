@@ -108,6 +108,23 @@ describe('the staff workspace shows the shipped registry', () => {
     expect(densities.every((density) => Number(density) < 2)).toBe(true);
   });
 
+  it('shows Northumberland among local authorities where many schools are far from a teaching school', async () => {
+    const page = await openAs(browser, STAFF, '/gaps');
+    await page.locator('#gaps').waitFor();
+
+    await page.getByLabel('Many schools far from a teaching school').check();
+    await page.getByLabel('No teaching school', { exact: true }).uncheck();
+    await page.getByLabel('No teaching school no outstanding').uncheck();
+    await page.getByRole('button', { name: 'Show gaps' }).click();
+
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('kind')).toEqual(['REMOTE']);
+    const row = page.locator('#gaps tbody tr').filter({ hasText: 'Northumberland' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Many schools far from a teaching school');
+    expect(await row.textContent()).toMatch(/\d+% of schools 20 km or more\s+from a teaching school/);
+    await expectAccessible(page);
+  });
+
   it("shows a local authority's figures by phase, teaching schools and candidates to designate", async () => {
     const page = await openAs(browser, STAFF, '/local-authorities/860');
 
@@ -120,6 +137,42 @@ describe('the staff workspace shows the shipped registry', () => {
     expect(await page.locator('#untapped tbody tr').count()).toBeGreaterThan(0);
     await expectAccessible(page);
     await screenshot(page, 'local-authority');
+  });
+
+  it("shows how far Northumberland's schools are from a teaching school, and the farthest of them", async () => {
+    const page = await openAs(browser, STAFF, '/local-authorities/929');
+
+    await page.locator('#la-reach').waitFor();
+
+    const farthest = await summaryValue(page, '#la-reach', 'Farthest distance').textContent();
+    expect(farthest).toMatch(/^\d+\.\d km$/);
+    expect(Number.parseFloat(farthest ?? '')).toBeGreaterThan(40);
+    expect(await summaryValue(page, '#la-reach', 'Median distance').textContent()).toMatch(/^\d+\.\d km$/);
+    const bands = await page.locator('#reach-bands tbody tr').allTextContents();
+    expect(bands).toHaveLength(5);
+    expect(bands.at(-1)).toMatch(/40 km and over\s*[1-9]/);
+    const remote = page.locator('#remote-schools tbody tr');
+    expect(await remote.count()).toBe(10);
+    expect(await remote.first().locator('a').count()).toBe(2);
+    expect(await remote.first().locator('td').last().textContent()).toBe(farthest);
+    await expectAccessible(page);
+  });
+
+  it("shows a school's nearest teaching school and nearest of its phase, with the distances", async () => {
+    const page = await openAs(browser, STAFF, '/schools/100000');
+
+    await page.locator('#school-details').waitFor();
+
+    const { school } = await staffGraphql<{ school: { nearestTeachingSchool: { school: { name: string } } } }>(
+      '{ school(urn: "100000") { nearestTeachingSchool { school { name } } } }',
+    );
+    const nearest = summaryValue(page, '#school-details', 'Nearest teaching school');
+    expect(await nearest.locator('a').textContent()).toBe(school.nearestTeachingSchool.school.name);
+    expect(await nearest.textContent()).toMatch(/, \d+\.\d km away$/);
+    const ofPhase = summaryValue(page, '#school-details', 'Nearest of its phase');
+    expect(await ofPhase.locator('a').count()).toBe(1);
+    expect(await ofPhase.textContent()).toMatch(/, \d+\.\d km away$/);
+    await expectAccessible(page);
   });
 
   it('shows a teaching school (designation, alliance, nearest teaching schools) and its alliance', async () => {

@@ -47,10 +47,12 @@ const TAG_COLOURS: Record<string, string> = {
   NO_TEACHING_SCHOOL: 'govuk-tag--orange',
   PHASE_GAP: 'govuk-tag--blue',
   LOW_DENSITY: 'govuk-tag--purple',
+  REMOTE: 'govuk-tag--turquoise',
 };
 
-export function tag(code: string): SafeHtml {
-  return html`<strong class="govuk-tag ${TAG_COLOURS[code] ?? ''}">${words(code)}</strong>`;
+/** A GOV.UK tag for a status or gap code, in its colour; the code as words unless `text` says otherwise. */
+export function tag(code: string, text = words(code)): SafeHtml {
+  return html`<strong class="govuk-tag ${TAG_COLOURS[code] ?? ''}">${text}</strong>`;
 }
 
 /** The options of a select, each [value, label], the one whose value is `selected` chosen. */

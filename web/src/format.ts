@@ -24,6 +24,21 @@ export function decimal(value: number, digits = 2): string {
   return value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** A share from 0 to 1 as a whole percentage: 0.234 as 23%. */
+export function percent(share: number): string {
+  return share.toLocaleString('en-GB', { style: 'percent', maximumFractionDigits: 0 });
+}
+
+/** A distance as staff read it: 3.2 km. */
+export function km(value: number): string {
+  return `${decimal(value, 1)} km`;
+}
+
+/** A coverage gap's kind in plain English; the kinds named by their code read well as words. */
+export function gapKindName(kind: string): string {
+  return kind === 'REMOTE' ? 'Many schools far from a teaching school' : words(kind);
+}
+
 /** 2018-03-12 as 12 March 2018, as GOV.UK writes dates. */
 export function date(value: string | null | undefined): string {
   if (!value) return 'Not known';

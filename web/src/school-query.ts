@@ -1,5 +1,15 @@
 import { graphql } from './gql';
 
+graphql(`
+  fragment NearestTeachingSchoolFields on NearestTeachingSchool {
+    distanceKm
+    school {
+      urn
+      name
+    }
+  }
+`);
+
 /** A school with everything its page and its action forms show. Notes and staff names only for staff. */
 export const SchoolPage = graphql(`
   query SchoolPage($urn: String!, $staff: Boolean!) {
@@ -17,6 +27,12 @@ export const SchoolPage = graphql(`
       easting
       northing
       version
+      nearestTeachingSchool {
+        ...NearestTeachingSchoolFields
+      }
+      nearestOfPhase: nearestTeachingSchool(samePhase: true) {
+        ...NearestTeachingSchoolFields
+      }
       localAuthority {
         code
         name

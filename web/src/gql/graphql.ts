@@ -352,7 +352,7 @@ export type CoverageGapsQueryVariables = Exact<{
 }>;
 
 
-export type CoverageGapsQuery = { nationalCoverage: { density: number }, coverageGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { kinds: Array<GapKind>, gapPhases: Array<Phase>, localAuthority: { code: string, name: string, region: { name: string } }, coverage: { schools: number, teachingSchools: number, outstandingSchools: number, untappedOutstanding: number, density: number } } }> } };
+export type CoverageGapsQuery = { nationalCoverage: { density: number }, coverageGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { kinds: Array<GapKind>, gapPhases: Array<Phase>, remoteShare: number, localAuthority: { code: string, name: string, region: { name: string } }, coverage: { schools: number, teachingSchools: number, outstandingSchools: number, untappedOutstanding: number, density: number } } }> } };
 
 export type NationalCoverageQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -364,7 +364,7 @@ export type LocalAuthorityPageQueryVariables = Exact<{
 }>;
 
 
-export type LocalAuthorityPageQuery = { localAuthority: { code: string, name: string, rscRegion: string | null, region: { code: GorRegion, name: string }, coverage: { schools: number, teachingSchools: number, underReview: number, outstandingSchools: number, untappedOutstanding: number, alliances: number, density: number, byPhase: Array<{ phase: Phase, schools: number, teachingSchools: number, outstandingSchools: number, untappedOutstanding: number }> }, teachingSchools: { totalCount: number, edges: Array<{ node: { urn: string, name: string, phase: Phase, ofstedRating: OfstedRating | null, designation: { status: DesignationStatus, cohort: number | null, designatedOn: string | null } | null, leadsAlliance: { id: string, name: string, type: AllianceType } | null } }> } } | null, untappedOutstandingSchools: { totalCount: number, edges: Array<{ node: { urn: string, name: string, phase: Phase, numberOfPupils: number | null, lastInspectedOn: string | null } }> } };
+export type LocalAuthorityPageQuery = { localAuthority: { code: string, name: string, rscRegion: string | null, region: { code: GorRegion, name: string }, coverage: { schools: number, teachingSchools: number, underReview: number, outstandingSchools: number, untappedOutstanding: number, alliances: number, density: number, reach: { schools: number, unknown: number, medianKm: number | null, farthestKm: number | null, bands: Array<{ fromKm: number, toKm: number | null, schools: number }> }, byPhase: Array<{ phase: Phase, schools: number, teachingSchools: number, outstandingSchools: number, untappedOutstanding: number }> }, teachingSchools: { totalCount: number, edges: Array<{ node: { urn: string, name: string, phase: Phase, ofstedRating: OfstedRating | null, designation: { status: DesignationStatus, cohort: number | null, designatedOn: string | null } | null, leadsAlliance: { id: string, name: string, type: AllianceType } | null } }> } } | null, untappedOutstandingSchools: { totalCount: number, edges: Array<{ node: { urn: string, name: string, phase: Phase, numberOfPupils: number | null, lastInspectedOn: string | null } }> }, remoteSchools: { edges: Array<{ node: { urn: string, name: string }, nearestTeachingSchool: { distanceKm: number, school: { urn: string, name: string } } }> } };
 
 export type UserErrorFieldsFragment = { field: Array<string> | null, message: string, code: UserErrorCode };
 
@@ -411,13 +411,15 @@ export type SearchSchoolsQueryVariables = Exact<{
 
 export type SearchSchoolsQuery = { searchSchools: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ matchedBy: SearchMatch, node: { urn: string, name: string, phase: Phase, localAuthority: { name: string }, designation: { status: DesignationStatus } | null } }> } };
 
+export type NearestTeachingSchoolFieldsFragment = { distanceKm: number, school: { urn: string, name: string } };
+
 export type SchoolPageQueryVariables = Exact<{
   urn: string;
   staff: boolean;
 }>;
 
 
-export type SchoolPageQuery = { school: { urn: string, name: string, phase: Phase, status: EstablishmentStatus, establishmentType: string | null, numberOfPupils: number | null, isSmall: boolean, isSpecial: boolean, ofstedRating: OfstedRating | null, lastInspectedOn: string | null, easting: number | null, northing: number | null, version: number, localAuthority: { code: string, name: string }, region: { code: GorRegion, name: string }, designation: { status: DesignationStatus, cohort: number | null, designatedOn: string | null, endedOn: string | null, endReason: string | null, history: Array<{ status: DesignationStatus, cohort: number | null, designatedOn: string | null, endedOn: string | null, endReason: string | null }> } | null, leadsAlliance: { id: string, name: string, type: AllianceType } | null, allianceMemberships: { edges: Array<{ node: { role: MemberRole, joinedOn: string, leftOn: string | null, alliance: { id: string, name: string } } }> }, reviews: { edges: Array<{ node: { id: string, trigger: ReviewTrigger, openedOn: string, dueBy: string, status: ReviewStatus, outcome: ReviewOutcome | null, decidedOn: string | null, version: number, notes?: string | null, openedBy?: string | null, decidedBy?: string | null } }> } } | null };
+export type SchoolPageQuery = { school: { urn: string, name: string, phase: Phase, status: EstablishmentStatus, establishmentType: string | null, numberOfPupils: number | null, isSmall: boolean, isSpecial: boolean, ofstedRating: OfstedRating | null, lastInspectedOn: string | null, easting: number | null, northing: number | null, version: number, nearestTeachingSchool: { distanceKm: number, school: { urn: string, name: string } } | null, nearestOfPhase: { distanceKm: number, school: { urn: string, name: string } } | null, localAuthority: { code: string, name: string }, region: { code: GorRegion, name: string }, designation: { status: DesignationStatus, cohort: number | null, designatedOn: string | null, endedOn: string | null, endReason: string | null, history: Array<{ status: DesignationStatus, cohort: number | null, designatedOn: string | null, endedOn: string | null, endReason: string | null }> } | null, leadsAlliance: { id: string, name: string, type: AllianceType } | null, allianceMemberships: { edges: Array<{ node: { role: MemberRole, joinedOn: string, leftOn: string | null, alliance: { id: string, name: string } } }> }, reviews: { edges: Array<{ node: { id: string, trigger: ReviewTrigger, openedOn: string, dueBy: string, status: ReviewStatus, outcome: ReviewOutcome | null, decidedOn: string | null, version: number, notes?: string | null, openedBy?: string | null, decidedBy?: string | null } }> } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -462,6 +464,15 @@ export const UserErrorFieldsFragmentDoc = new TypedDocumentString(`
   code
 }
     `, {"fragmentName":"UserErrorFields"}) as unknown as TypedDocumentString<UserErrorFieldsFragment, unknown>;
+export const NearestTeachingSchoolFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NearestTeachingSchoolFields on NearestTeachingSchool {
+  distanceKm
+  school {
+    urn
+    name
+  }
+}
+    `, {"fragmentName":"NearestTeachingSchoolFields"}) as unknown as TypedDocumentString<NearestTeachingSchoolFieldsFragment, unknown>;
 export const LocalAuthoritiesCoverageDocument = new TypedDocumentString(`
     query LocalAuthoritiesCoverage($after: String) {
   localAuthorities(first: 100, after: $after) {
@@ -599,6 +610,7 @@ export const CoverageGapsDocument = new TypedDocumentString(`
         }
         kinds
         gapPhases
+        remoteShare
         coverage {
           schools
           teachingSchools
@@ -645,6 +657,17 @@ export const LocalAuthorityPageDocument = new TypedDocumentString(`
     }
     coverage {
       ...CoverageFields
+      reach {
+        schools
+        unknown
+        medianKm
+        farthestKm
+        bands {
+          fromKm
+          toKm
+          schools
+        }
+      }
     }
     teachingSchools: schools(filter: {isTeachingSchool: true}, first: 100) {
       totalCount
@@ -680,6 +703,17 @@ export const LocalAuthorityPageDocument = new TypedDocumentString(`
       }
     }
   }
+  remoteSchools(filter: {localAuthority: $code, beyondKm: 0}, first: 10) {
+    edges {
+      node {
+        urn
+        name
+      }
+      nearestTeachingSchool {
+        ...NearestTeachingSchoolFields
+      }
+    }
+  }
 }
     fragment CoverageFields on Coverage {
   schools
@@ -695,6 +729,13 @@ export const LocalAuthorityPageDocument = new TypedDocumentString(`
     teachingSchools
     outstandingSchools
     untappedOutstanding
+  }
+}
+fragment NearestTeachingSchoolFields on NearestTeachingSchool {
+  distanceKm
+  school {
+    urn
+    name
   }
 }`) as unknown as TypedDocumentString<LocalAuthorityPageQuery, LocalAuthorityPageQueryVariables>;
 export const DesignateDocument = new TypedDocumentString(`
@@ -824,6 +865,12 @@ export const SchoolPageDocument = new TypedDocumentString(`
     easting
     northing
     version
+    nearestTeachingSchool {
+      ...NearestTeachingSchoolFields
+    }
+    nearestOfPhase: nearestTeachingSchool(samePhase: true) {
+      ...NearestTeachingSchoolFields
+    }
     localAuthority {
       code
       name
@@ -883,4 +930,10 @@ export const SchoolPageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SchoolPageQuery, SchoolPageQueryVariables>;
+    fragment NearestTeachingSchoolFields on NearestTeachingSchool {
+  distanceKm
+  school {
+    urn
+    name
+  }
+}`) as unknown as TypedDocumentString<SchoolPageQuery, SchoolPageQueryVariables>;

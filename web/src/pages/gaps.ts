@@ -1,7 +1,7 @@
 import { request } from '../api';
 import { link, selectOptions, table, tag } from '../components';
 import { csvLink } from '../csv';
-import { decimal, number, PHASE_NAMES, phaseName, REGION_NAMES, words } from '../format';
+import { decimal, gapKindName, number, PHASE_NAMES, percent, phaseName, REGION_NAMES } from '../format';
 import { graphql } from '../gql';
 import type { GapKind, GorRegion, Phase } from '../gql/graphql';
 import { html } from '../html';
@@ -29,6 +29,7 @@ const CoverageGaps = graphql(`
           }
           kinds
           gapPhases
+          remoteShare
           coverage {
             schools
             teachingSchools
@@ -42,12 +43,19 @@ const CoverageGaps = graphql(`
   }
 `);
 
-const KINDS: GapKind[] = ['NO_TEACHING_SCHOOL', 'NO_TEACHING_SCHOOL_NO_OUTSTANDING', 'PHASE_GAP', 'LOW_DENSITY'];
+const KINDS: GapKind[] = [
+  'NO_TEACHING_SCHOOL',
+  'NO_TEACHING_SCHOOL_NO_OUTSTANDING',
+  'PHASE_GAP',
+  'LOW_DENSITY',
+  'REMOTE',
+];
 const KIND_HINTS: Record<GapKind, string> = {
   NO_TEACHING_SCHOOL: 'The local authority has no teaching school.',
   NO_TEACHING_SCHOOL_NO_OUTSTANDING: 'No teaching school and no outstanding school to designate.',
   PHASE_GAP: 'A phase (of those ticked below) with schools but no teaching school.',
   LOW_DENSITY: 'Fewer teaching schools per 100 schools than the threshold below.',
+  REMOTE: 'A tenth or more of its schools are 20 km or more from the nearest teaching school.',
 };
 const DEFAULT_PHASES: Phase[] = ['PRIMARY', 'SECONDARY'];
 
@@ -79,7 +87,9 @@ const gaps: Page = async ({ query, show }) => {
       <label class="govuk-label govuk-checkboxes__label" for="${name}-${value}">${label}</label>
       ${hint ? html`<div class="govuk-hint govuk-checkboxes__hint">${hint}</div>` : ''}
     </div>`;
-  const kindBoxes = KINDS.map((kind) => checkbox('kind', kind, words(kind), kinds.includes(kind), KIND_HINTS[kind]));
+  const kindBoxes = KINDS.map((kind) =>
+    checkbox('kind', kind, gapKindName(kind), kinds.includes(kind), KIND_HINTS[kind]),
+  );
   const phaseBoxes = Object.entries(PHASE_NAMES).map(([code, name]) =>
     checkbox('phase', code, name, phases.includes(code as Phase)),
   );
@@ -136,9 +146,14 @@ const gaps: Page = async ({ query, show }) => {
           rows: nodes.map((gap) => [
             html`${link(`/local-authorities/${gap.localAuthority.code}`, gap.localAuthority.name)}<br>
               <span class="govuk-body-s">${gap.localAuthority.region.name}</span>`,
-            html`${gap.kinds.map((kind) => html`${tag(kind)} `)}${
+            html`${gap.kinds.map((kind) => html`${tag(kind, gapKindName(kind))} `)}${
               gap.gapPhases.length
                 ? html`<br><span class="govuk-body-s">${gap.gapPhases.map(phaseName).join(', ')}</span>`
+                : ''
+            }${
+              gap.kinds.includes('REMOTE')
+                ? html`<br><span class="govuk-body-s">${percent(gap.remoteShare)} of schools 20 km or more
+                  from a teaching school</span>`
                 : ''
             }`,
             number(gap.coverage.schools),
@@ -170,7 +185,18 @@ const gaps: Page = async ({ query, show }) => {
   if (download) {
     download.innerHTML = csvLink(
       'coverage-gaps.csv',
-      ['code', 'name', 'region', 'kinds', 'gapPhases', 'schools', 'teachingSchools', 'density', 'untappedOutstanding'],
+      [
+        'code',
+        'name',
+        'region',
+        'kinds',
+        'gapPhases',
+        'schools',
+        'teachingSchools',
+        'density',
+        'untappedOutstanding',
+        'remoteShare',
+      ],
       nodes.map((gap) => [
         gap.localAuthority.code,
         gap.localAuthority.name,
@@ -181,6 +207,7 @@ const gaps: Page = async ({ query, show }) => {
         gap.coverage.teachingSchools,
         gap.coverage.density,
         gap.coverage.untappedOutstanding,
+        gap.remoteShare,
       ]),
     );
   }

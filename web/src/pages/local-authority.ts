@@ -2,7 +2,7 @@ import { request } from '../api';
 import { allianceLink, designationText, link, summaryRow, table } from '../components';
 import { teachingSchoolPoints } from '../coverage';
 import { csvLink } from '../csv';
-import { decimal, number, phaseName, words } from '../format';
+import { decimal, km, number, phaseName, words } from '../format';
 import { graphql } from '../gql';
 import { html } from '../html';
 import { drawMap, schoolPoints } from '../map';
@@ -20,6 +20,17 @@ const LocalAuthorityPage = graphql(`
       }
       coverage {
         ...CoverageFields
+        reach {
+          schools
+          unknown
+          medianKm
+          farthestKm
+          bands {
+            fromKm
+            toKm
+            schools
+          }
+        }
       }
       teachingSchools: schools(filter: { isTeachingSchool: true }, first: 100) {
         totalCount
@@ -55,19 +66,34 @@ const LocalAuthorityPage = graphql(`
         }
       }
     }
+    remoteSchools(filter: { localAuthority: $code, beyondKm: 0 }, first: 10) {
+      edges {
+        node {
+          urn
+          name
+        }
+        nearestTeachingSchool {
+          ...NearestTeachingSchoolFields
+        }
+      }
+    }
   }
 `);
+
+/** A reach band in words: 0 to 5 km, or 40 km and over for the last. */
+function bandName(band: { fromKm: number; toKm?: number | null }): string {
+  return band.toKm == null ? `${band.fromKm} km and over` : `${band.fromKm} to ${band.toKm} km`;
+}
 
 /** One local authority: its figures by phase, teaching schools, alliances, candidates to designate, and its map. */
 const localAuthority: Page = async ({ params, show, main }) => {
   const code = params.code ?? '';
-  const [{ localAuthority: area, untappedOutstandingSchools: untapped }, points, teaching] = await Promise.all([
-    request(LocalAuthorityPage, { code }),
-    schoolPoints(),
-    teachingSchoolPoints(code),
-  ]);
+  const [{ localAuthority: area, untappedOutstandingSchools: untapped, remoteSchools }, points, teaching] =
+    await Promise.all([request(LocalAuthorityPage, { code }), schoolPoints(), teachingSchoolPoints(code)]);
   if (!area) throw new NotFound();
   const { coverage } = area;
+  const { reach } = coverage;
+  const remote = remoteSchools.edges;
   const teachingNodes = area.teachingSchools.edges.map((edge) => edge.node);
   const alliances = [
     ...new Map(
@@ -116,6 +142,36 @@ const localAuthority: Page = async ({ params, show, main }) => {
         number(row.untappedOutstanding),
       ]),
     })}
+    <h2 class="govuk-heading-m" id="reach">Distance to a teaching school</h2>
+    <p class="govuk-body">How far each of the ${number(reach.schools)} open schools is from the nearest teaching school,
+      in a straight line. A teaching school is 0 km from itself.</p>
+    <dl class="govuk-summary-list" id="la-reach">
+      ${summaryRow('Median distance', reach.medianKm == null ? 'Not known' : km(reach.medianKm))}
+      ${summaryRow('Farthest distance', reach.farthestKm == null ? 'Not known' : km(reach.farthestKm))}
+      ${summaryRow('Schools with no location in GIAS', number(reach.unknown))}
+    </dl>
+    ${table({
+      id: 'reach-bands',
+      caption: `${area.name}: open schools by distance to the nearest teaching school`,
+      head: ['Distance', 'Schools'],
+      numeric: [1],
+      rows: reach.bands.map((band) => [bandName(band), number(band.schools)]),
+    })}
+    ${
+      remote.length
+        ? table({
+            id: 'remote-schools',
+            caption: `The ${remote.length} schools in ${area.name} farthest from a teaching school`,
+            head: ['School', 'Nearest teaching school', 'Distance'],
+            numeric: [2],
+            rows: remote.map(({ node, nearestTeachingSchool: nearest }) => [
+              link(`/schools/${node.urn}`, node.name),
+              link(`/schools/${nearest.school.urn}`, nearest.school.name),
+              km(nearest.distanceKm),
+            ]),
+          })
+        : ''
+    }
     <h2 class="govuk-heading-m">Teaching schools (${number(area.teachingSchools.totalCount)})</h2>
     ${
       teachingNodes.length

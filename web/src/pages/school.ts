@@ -1,8 +1,9 @@
 import { request } from '../api';
 import { isStaff, mayChange } from '../auth';
 import { allianceLink, designationText, link, summaryRow, table, tag } from '../components';
-import { date, number, phaseName, words } from '../format';
+import { date, km, number, phaseName, words } from '../format';
 import { graphql } from '../gql';
+import type { NearestTeachingSchoolFieldsFragment } from '../gql/graphql';
 import { html } from '../html';
 import { NotFound, type Page } from '../page';
 import { SchoolPage } from '../school-query';
@@ -25,6 +26,13 @@ const NearestTeachingSchools = graphql(`
   }
 `);
 
+/** The nearest teaching school as a summary list value: a link and the distance, or why there is none. */
+function nearestText(nearest: NearestTeachingSchoolFieldsFragment | null | undefined, located: boolean) {
+  if (!nearest) return located ? 'Not known' : 'Not known (no location in GIAS)';
+  if (nearest.distanceKm === 0) return 'This is a teaching school';
+  return html`${link(`/schools/${nearest.school.urn}`, nearest.school.name)}, ${km(nearest.distanceKm)} away`;
+}
+
 /** A school: its details, designation and history, reviews, alliance, nearest teaching schools, and staff actions. */
 const school: Page = async ({ params, query, viewer, show }) => {
   const urn = params.urn ?? '';
@@ -32,12 +40,12 @@ const school: Page = async ({ params, query, viewer, show }) => {
   const { school: found } = await request(SchoolPage, { urn, staff });
   if (!found) throw new NotFound();
   const s = found;
-  const nearest =
-    s.easting != null && s.northing != null
-      ? (await request(NearestTeachingSchools, { urn })).schoolsNear.edges
-          .filter((edge) => edge.node.urn !== urn)
-          .slice(0, 5)
-      : [];
+  const located = s.easting != null && s.northing != null;
+  const nearest = located
+    ? (await request(NearestTeachingSchools, { urn })).schoolsNear.edges
+        .filter((edge) => edge.node.urn !== urn)
+        .slice(0, 5)
+    : [];
   const canAct = mayChange(viewer, s.region.code);
   const current = s.designation && s.designation.status !== 'DE_DESIGNATED' ? s.designation : null;
   const reviews = s.reviews.edges.map((edge) => edge.node);
@@ -87,6 +95,8 @@ const school: Page = async ({ params, query, viewer, show }) => {
             'Ofsted rating',
             s.ofstedRating ? `${words(s.ofstedRating)}, inspected ${date(s.lastInspectedOn)}` : 'Not known',
           )}
+          ${summaryRow('Nearest teaching school', nearestText(s.nearestTeachingSchool, located))}
+          ${summaryRow('Nearest of its phase', nearestText(s.nearestOfPhase, located))}
           ${summaryRow('Leads alliance', s.leadsAlliance ? allianceLink(s.leadsAlliance) : 'None')}
           ${summaryRow(
             'Alliance memberships',
@@ -168,11 +178,11 @@ const school: Page = async ({ params, query, viewer, show }) => {
               link(`/schools/${node.urn}`, node.name),
               phaseName(node.phase),
               node.localAuthority.name,
-              `${distanceKm.toFixed(1)} km`,
+              km(distanceKm),
             ]),
           })
         : html`<p class="govuk-body">No other teaching school within 50 km${
-            s.easting == null ? ' (GIAS has no location for this school)' : ''
+            !located ? ' (GIAS has no location for this school)' : ''
           }.</p>`
     }`,
   );
