@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../domain/errors.js';
 import { createContext, type Caller, type RequestContext } from '../graphql/context.js';
 import { createLocalAuthorityCache } from '../store/local-authority-cache.js';
+import { createReachCache } from '../store/reach-cache.js';
 import { RequestBudget, withRequestBudget } from '../store/request-budget.js';
 import type { Store } from '../store/store.js';
 import { unreadableBody } from './unreadable-body.js';
@@ -33,16 +34,17 @@ export interface GraphqlHandlerOptions {
 /**
  * The Lambda handler for API Gateway HTTP API (v2) events; the local server calls the same one. Besides
  * /graphql it serves the routes of http-routes.ts (downloads, the schema). What lives as long as the handler
- * (the container) is made here once: the local authorities' cache.
+ * (the container) is made here once: the caches of local authorities' details and of reach.
  */
 export function createGraphqlHandler(options: GraphqlHandlerOptions) {
   const localAuthorities = createLocalAuthorityCache(options.store);
+  const reach = createReachCache(options.store);
   const requests = handlers.createAPIGatewayProxyEventV2RequestHandler();
   const handler = startServerAndCreateLambdaHandler(options.server, requests, {
     context: async ({ event, context }) => {
       const requestId = context.awsRequestId;
       const caller = await identified(options.identify, event, requestId);
-      return createContext({ store: options.store, localAuthorities, caller, requestId });
+      return createContext({ store: options.store, localAuthorities, reach, caller, requestId });
     },
   });
   const guarded: typeof handler = (event, context, callback) => {

@@ -2,6 +2,7 @@ import type { Actor } from '../domain/audit-event.js';
 import type { ScopeRegion } from '../domain/region-scope.js';
 import { DEFAULT_SETTINGS, type RegistrySettings } from '../domain/school.js';
 import { createLocalAuthorityCache, type LocalAuthorityCache } from '../store/local-authority-cache.js';
+import { createReachCache, type ReachCache } from '../store/reach-cache.js';
 import { currentRequestBudget, RequestBudget } from '../store/request-budget.js';
 import type { Store } from '../store/store.js';
 import type { Role } from './auth.js';
@@ -36,6 +37,11 @@ export interface ContextOptions {
    * @default a cache for this request alone
    */
   localAuthorities?: LocalAuthorityCache;
+  /**
+   * The container's copy of every local authority's reach.
+   * @default a copy for this request alone
+   */
+  reach?: ReachCache;
   caller: Caller;
   requestId: string;
   /**
@@ -53,7 +59,7 @@ export interface ContextOptions {
 export function createContext(options: ContextOptions): RequestContext {
   return {
     store: options.store,
-    loaders: createLoaders(options.store),
+    loaders: createLoaders(options.store, options.reach ?? createReachCache(options.store)),
     localAuthorities: options.localAuthorities ?? createLocalAuthorityCache(options.store),
     caller: options.caller,
     requestId: options.requestId,

@@ -7,7 +7,8 @@ import { getLocalAuthoritiesByCode, listLocalAuthorities } from '../store/local-
 import type { StoredSchool } from '../store/school-item.js';
 import { getSchoolsByUrn } from '../store/schools.js';
 import type { Store } from '../store/store.js';
-import { readAllReach, readReachAreas } from '../store/reach-areas.js';
+import { readReachAreas } from '../store/reach-areas.js';
+import type { ReachCache } from '../store/reach-cache.js';
 import type { ReachState, StoredReachArea } from '../store/reach-items.js';
 
 /**
@@ -23,13 +24,13 @@ export interface Loaders {
   allLocalAuthorities: () => Promise<LocalAuthority[]>;
   /** One local authority's stored reach (one BatchGetItem per tick, the reach state with it). */
   reachOfArea: DataLoader<string, StoredReachArea>;
-  /** Every local authority's stored reach (one Query of two or three pages). */
+  /** Every local authority's stored reach (from the container's copy: one GetItem while it is current). */
   allReach: () => Promise<ReadonlyMap<string, StoredReachArea>>;
   /** The reach state, read with whichever of the two came first. */
   reachState: () => Promise<ReachState>;
 }
 
-export function createLoaders(store: Store): Loaders {
+export function createLoaders(store: Store, reach: ReachCache): Loaders {
   const localAuthorityByCode = new DataLoader<string, LocalAuthority | undefined>((codes) =>
     getLocalAuthoritiesByCode(store, codes),
   );
@@ -55,7 +56,7 @@ export function createLoaders(store: Store): Loaders {
     },
     reachOfArea,
     allReach: () => {
-      allReach ??= readAllReach(store).then(({ areas, state }) => {
+      allReach ??= reach.all().then(({ areas, state }) => {
         for (const [code, area] of areas) reachOfArea.prime(code, area);
         reachState ??= Promise.resolve(state);
         return areas;

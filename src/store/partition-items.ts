@@ -12,7 +12,7 @@ type Item = Record<string, unknown>;
 export async function* partitionItems(
   store: Store,
   partitionKey: string,
-  options: { index?: 'gsi1' } = {},
+  options: { index?: 'gsi1'; descending?: boolean } = {},
 ): AsyncGenerator<Item> {
   let startKey: Item | undefined;
   do {
@@ -25,6 +25,7 @@ export async function* partitionItems(
           '#pk': options.index ? INDEXES[options.index].partitionKey : TABLE_KEYS.partitionKey,
         },
         ExpressionAttributeValues: { ':pk': partitionKey },
+        ScanIndexForward: options.descending ? false : undefined,
         ExclusiveStartKey: startKey,
       }),
     );

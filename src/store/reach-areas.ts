@@ -22,7 +22,9 @@ const AREAS_PER_TRANSACTION = 99;
 export async function readAllReach(store: Store): Promise<{ areas: Map<string, StoredReachArea>; state: ReachState }> {
   const areas = new Map<string, StoredReachArea>();
   let state: Record<string, unknown> | undefined;
-  for await (const item of partitionItems(store, keys.reachPartition)) {
+  // Descending, so the state (sk `STATE`) comes before every area (`AREA#...`): each area read is at least as new
+  // as the state's version, which is what makes the areas safe to keep until that version moves (reach-cache.ts).
+  for await (const item of partitionItems(store, keys.reachPartition, { descending: true })) {
     if (item.sk === keys.reachState.sk) state = item;
     else if (String(item.sk).startsWith(keys.reachAreaPrefix)) {
       const area = fromReachAreaItem(item);

@@ -1,5 +1,4 @@
-import type { AreaExtent } from '../domain/reach-influence.js';
-import { extentOf } from '../domain/reach-influence.js';
+import { decodeExtent, encodeExtent, extentOf, type AreaExtent } from '../domain/reach-influence.js';
 import { PHASE_CODES } from '../domain/phase.js';
 import { isTeachingPoint, type Nearest, type SchoolReach, type TeachingPoint } from '../domain/reach.js';
 import { GOR_REGION_CODES } from '../domain/region.js';
@@ -59,9 +58,7 @@ export function toReachStateItem(state: ReachState): Item {
     version: state.version,
     asOf: state.asOf,
     teaching: sortedObject([...state.teaching.values()].map((point) => [point.urn, encodePoint(point)])),
-    extents: sortedObject(
-      [...state.extents].map(([code, extent]) => [code, `${extent.farthestMetres ?? ''}|${extent.squares.join(' ')}`]),
-    ),
+    extents: sortedObject([...state.extents].map(([code, extent]) => [code, encodeExtent(extent)])),
   };
 }
 
@@ -74,11 +71,7 @@ export function fromReachStateItem(item: Item | undefined): ReachState {
   }
   const extents = new Map<string, AreaExtent>();
   for (const [code, value] of Object.entries((item.extents as Record<string, string> | undefined) ?? {})) {
-    const [farthest, squares] = value.split('|') as [string, string];
-    extents.set(code, {
-      farthestMetres: farthest === '' ? null : Number(farthest),
-      squares: squares === '' ? [] : squares.split(' '),
-    });
+    extents.set(code, decodeExtent(value));
   }
   return { version: item.version as number, asOf: item.asOf as string, teaching, extents };
 }

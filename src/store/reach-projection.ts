@@ -1,6 +1,5 @@
 import { ConcurrentChange } from '../domain/errors.js';
-import type { GridPoint } from '../domain/grid.js';
-import { affectedAreas, extentOf } from '../domain/reach-influence.js';
+import { affectedAreas, extentOf, type TeachingPlace } from '../domain/reach-influence.js';
 import { isTeachingPoint, reachOf, reachPointOf, type ReachPoint, type SchoolReach } from '../domain/reach.js';
 import type { School } from '../domain/school.js';
 import { readReachAreas, readReachState, writeReach, type AreaWrite } from './reach-areas.js';
@@ -62,7 +61,7 @@ function latestPerSchool(changes: readonly SchoolChange[]): SchoolChange[] {
 async function projectOnce(store: Store, changes: readonly SchoolChange[]): Promise<Omit<ProjectionReport, 'retries'>> {
   const state = await readReachState(store);
   const teaching = new Map(state.teaching);
-  const places: GridPoint[] = [];
+  const places: TeachingPlace[] = [];
   const codes = new Set<string>();
   const changed = new Map<string, ReachPoint | null>();
   for (const change of changes) {
@@ -70,8 +69,8 @@ async function projectOnce(store: Store, changes: readonly SchoolChange[]): Prom
     const old = teaching.get(change.urn);
     const next = after && isTeachingPoint(after) ? pointOnly(after) : undefined;
     if (JSON.stringify(old) !== JSON.stringify(next)) {
-      if (old) places.push(old.location);
-      if (next) places.push(next.location);
+      if (old) places.push(old);
+      if (next) places.push(next);
       if (next) teaching.set(change.urn, next);
       else teaching.delete(change.urn);
     }

@@ -91,6 +91,10 @@ describe('the reach projector, over DynamoDB Local’s stream', () => {
       before.data!.remoteSchools.edges.map((edge: any) => [edge.node.urn, edge.nearestTeachingSchool.distanceKm]),
     );
 
+    const nationalAsOf = async () =>
+      (await graphql('{ nationalCoverage { reach { asOf } } }')).data!.nationalCoverage.reach.asOf as string;
+    const asOfBefore = await nationalAsOf();
+
     // Act
     expect((await designate(remote.urn)).data!.designateTeachingSchool.userErrors).toEqual([]);
     const designated = await waitFor(
@@ -101,6 +105,7 @@ describe('the reach projector, over DynamoDB Local’s stream', () => {
     // Assess
     expect(designated.value.school.urn).toBe(remote.urn);
     expect(designated.ms).toBeLessThan(10_000);
+    expect(await nationalAsOf()).not.toBe(asOfBefore);
     const after = await graphql(
       `{ remoteSchools(filter: { localAuthority: "${NORTHUMBERLAND}", beyondKm: 0 }, first: 100) {
           edges { node { urn } nearestTeachingSchool { distanceKm school { urn } } } } }`,

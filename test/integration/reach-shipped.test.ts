@@ -101,6 +101,22 @@ describe('reach on the shipped 2018 registry', () => {
     expect(counted.requests.total).toBeLessThanOrEqual(3);
   });
 
+  it("answers England's reach again from the container's copy in 2 requests while reach has not changed", async () => {
+    // Prepare
+    const counted = shippedStore();
+    const client = graphqlClient(counted.store);
+    const query = '{ nationalCoverage { reach { medianKm asOf } } }';
+    const first = await client(query);
+    counted.requests.reset();
+
+    // Act
+    const again = await client(query);
+
+    // Assess
+    expect(again.data).toEqual(first.data);
+    expect(counted.requests.byOperation).toEqual({ Query: 1, BatchGetItem: 1 });
+  });
+
   it('lists Northumberland among the local authorities where many schools are far from a teaching school', async () => {
     // Act
     const response = await graphql(
