@@ -103,12 +103,18 @@ async function main(): Promise<void> {
       allowedOrigins: originsFrom(process.env.ALLOWED_ORIGINS ?? '*'),
     }),
   );
-  const projector = await startLocalReachProjector(store, dynamo.endpoint, {
+  // Started beside the server rather than before it (turning the stream on takes about a second): the stream keeps
+  // every change until the poller reads it, so a change made meanwhile is projected as soon as it starts.
+  const projector = startLocalReachProjector(store, dynamo.endpoint, {
     onError: (error) => logger.error('Reach projection failed; the batch is retried', { error }),
   });
+  projector.catch((error) => logger.error('The reach projector did not start', { error }));
   const closeStore = closeKept;
   closeKept = async () => {
-    await projector.stop();
+    await projector.then(
+      (started) => started.stop(),
+      () => undefined,
+    );
     await closeStore?.();
   };
   ensureWebBuild();
