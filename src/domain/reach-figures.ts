@@ -67,6 +67,12 @@ export function areaReachOf(schools: readonly SchoolReach[]): AreaReach {
   return { ...reachFiguresOf(schools.map((school) => school.nearest?.metres ?? null)), byPhaseGroup };
 }
 
+/**
+ * What counts as remote when a caller does not say (schema/coverage.graphql and schema/reach.graphql give the same
+ * defaults): 20 km or more from a teaching school, and a tenth of an authority's schools for a REMOTE gap.
+ */
+export const REMOTE_DEFAULTS = { beyondKm: 20, minShare: 0.1 } as const;
+
 /** The share (0 to 1) of the schools with a known distance that are `beyondKm` or more from a teaching school. */
 export function remoteShareOf(schools: readonly SchoolReach[], beyondKm: number): number {
   const known = schools.filter((school) => school.nearest !== null);

@@ -7,6 +7,7 @@ import type {
   CoverageGapConnectionResolvers,
   DesignationReviewConnectionResolvers,
   LocalAuthorityConnectionResolvers,
+  RemoteSchoolConnectionResolvers,
   SchoolConnectionResolvers,
 } from '../generated/resolvers.js';
 
@@ -33,3 +34,4 @@ export const AllianceMembershipConnection: AllianceMembershipConnectionResolvers
 export const DesignationReviewConnection: DesignationReviewConnectionResolvers = connectionFields;
 export const AuditEventConnection: AuditEventConnectionResolvers = connectionFields;
 export const CoverageGapConnection: CoverageGapConnectionResolvers = connectionFields;
+export const RemoteSchoolConnection: RemoteSchoolConnectionResolvers = connectionFields;

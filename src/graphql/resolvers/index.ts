@@ -7,6 +7,7 @@ import {
   CoverageGapConnection,
   DesignationReviewConnection,
   LocalAuthorityConnection,
+  RemoteSchoolConnection,
   SchoolConnection,
 } from './connection-fields.js';
 import { DateScalar } from './date-scalar.js';
@@ -32,7 +33,7 @@ import { CoverageGap, coverageQueries, LocalAuthorityCoverage, RegionCoverage, R
 import { Query } from './query.js';
 import { Designation, DesignationReview, JSONObject, reviewQueries, SchoolReviewFields } from './review-queries.js';
 import { School } from './school.js';
-import { CoverageReach, reachQueries, RemoteSchoolConnection, RemoteSchoolEdge, SchoolReachFields } from './reach.js';
+import { CoverageReach, reachQueries, RemoteSchoolEdge, SchoolReachFields } from './reach.js';
 import { Location, SchoolLocationFields, searchQueries } from './search.js';
 
 export const resolvers: Resolvers = {

@@ -1,6 +1,6 @@
 import { InvalidInput } from '../../domain/errors.js';
 import { parseLaCode } from '../../domain/local-authority.js';
-import { areaReachOf, remoteShareOf, toKm } from '../../domain/reach-figures.js';
+import { areaReachOf, REMOTE_DEFAULTS, remoteShareOf, toKm } from '../../domain/reach-figures.js';
 import type { Nearest, SchoolReach } from '../../domain/reach.js';
 import type { GapQuestion } from '../../domain/coverage.js';
 import { pageOfList } from '../connection-sources.js';
@@ -10,12 +10,10 @@ import type {
   CoverageGapFilter,
   CoverageResolvers,
   QueryResolvers,
-  RemoteSchoolConnectionResolvers,
   RemoteSchoolEdgeResolvers,
   SchoolResolvers,
 } from '../generated/resolvers.js';
 import { pageArgs } from '../paging.js';
-import { pageInfoOf } from './connection-fields.js';
 
 /** How far `beyondKm` and `remoteBeyondKm` may go, in km. */
 const BEYOND_KM = { min: 0, max: 1000 } as const;
@@ -68,8 +66,8 @@ export async function remoteQuestion(
   context: RequestContext,
   filter: Pick<CoverageGapFilter, 'remoteBeyondKm' | 'minRemoteShare'>,
 ): Promise<GapQuestion['remote']> {
-  const beyondKm = checkedKm(filter.remoteBeyondKm, 'filter.remoteBeyondKm', 20);
-  const minShare = filter.minRemoteShare ?? 0.1;
+  const beyondKm = checkedKm(filter.remoteBeyondKm, 'filter.remoteBeyondKm', REMOTE_DEFAULTS.beyondKm);
+  const minShare = filter.minRemoteShare ?? REMOTE_DEFAULTS.minShare;
   if (!(minShare >= 0 && minShare <= 1)) {
     throw new InvalidInput('filter.minRemoteShare', `filter.minRemoteShare must be from 0 to 1, got ${minShare}`);
   }
@@ -80,7 +78,7 @@ export async function remoteQuestion(
 export const reachQueries: Pick<QueryResolvers, 'remoteSchools'> = {
   remoteSchools: async (_parent, { filter, ...args }, context) => {
     const { first, after } = pageArgs(args);
-    const beyondKm = checkedKm(filter?.beyondKm, 'filter.beyondKm', 20);
+    const beyondKm = checkedKm(filter?.beyondKm, 'filter.beyondKm', REMOTE_DEFAULTS.beyondKm);
     const localAuthority = filter?.localAuthority ? parseLaCode(filter.localAuthority, 'filter.localAuthority') : null;
     const schools = await schoolsIn(context, {
       laCodes: localAuthority ? [localAuthority] : null,
@@ -96,11 +94,6 @@ export const reachQueries: Pick<QueryResolvers, 'remoteSchools'> = {
       .sort((left, right) => right.nearest!.metres - left.nearest!.metres || left.urn.localeCompare(right.urn));
     return pageOfList(`remoteSchools:${JSON.stringify(filter ?? {})}`, remote, first, after);
   },
-};
-
-export const RemoteSchoolConnection: RemoteSchoolConnectionResolvers = {
-  pageInfo: (parent) => pageInfoOf(parent),
-  totalCount: (parent) => parent.totalCount(),
 };
 
 export const RemoteSchoolEdge: RemoteSchoolEdgeResolvers = {
