@@ -44,6 +44,9 @@ export interface DynamoDbLocalOptions {
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const port = options.port ?? (await freePort());
+  // DynamoDB Local sends telemetry unless told not to (its -disableTelemetry, or this variable, which the package's
+  // spawn passes on): nothing here may call out, and the attempt slows Java's start.
+  process.env.DDB_LOCAL_TELEMETRY = '0';
   const java = spawn({ port, sharedDb: true, stdio: 'ignore', path: options.dataDirectory ?? null });
   const exited = new Promise<void>((resolve) => java.once('exit', () => resolve()));
   const watchdog = watch(java);

@@ -3,34 +3,18 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { prepareFreshLoad, writePreparedLoad } from '../import/fresh-load.js';
-import { describeImport, registryTotals } from '../import/run-import.js';
-import { createGraphqlServer } from '../graphql/server.js';
-import { logger, metrics } from '../observability/powertools.js';
-import { createRequestObserver } from '../observability/request-observer.js';
-import { readLoadMarker } from '../store/load-marker.js';
-import { countRequests } from '../store/request-counter.js';
-import { createClient, createStore, ensureTable, type Store } from '../store/store.js';
-import { startLocalReachProjector } from './local-reach-projector.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
-import { originsFrom } from './cors.js';
-import { createGraphqlHandler } from './graphql-handler.js';
 import {
   clearKeptData,
   DATA_DIRECTORY,
   dataStamp,
   keptDataMatches,
-  recordServer,
   runningServer,
   stampKeptData,
 } from './local-data.js';
-import { startLocalServer } from './local-server.js';
-import { localIdentity, localSigningKey, signDevToken } from './local-identity.js';
 import { progressLine } from './progress.js';
 import { SHIPPED_DATA } from './shipped-data.js';
-import { devSignIn } from './dev-sign-in.js';
-import { ensureGraphiqlBuild, graphiqlPage } from './graphiql-page.js';
-import { ensureWebBuild, webAssets } from './web-assets.js';
+import { StartError } from './start-error.js';
 
 const TABLE = 'registry';
 
@@ -77,87 +61,46 @@ async function main(): Promise<void> {
   const stamp = inMemory ? '' : dataStamp(TABLE);
   const reuse = !inMemory && !values.fresh && keptDataMatches(stamp);
   let dynamo: DynamoDbLocal;
+  let api: Promise<typeof import('./local-api.js')>;
   if (inMemory) {
     console.log('Starting DynamoDB Local (in memory) and reading the 2018 registry...');
-    dynamo = await loadShipped(undefined);
+    const loading = loadShipped(undefined);
+    api = loadApi();
+    dynamo = await loading;
   } else {
     if (!reuse) {
       console.log(`Loading the 2018 registry, to keep in ${DATA_DIRECTORY}...`);
       await loadKeptData(stamp);
     }
     console.log(`Starting DynamoDB Local over the data kept in ${DATA_DIRECTORY}...`);
-    dynamo = await startDynamoDbLocal({ dataDirectory: DATA_DIRECTORY });
+    const starting = startDynamoDbLocal({ dataDirectory: DATA_DIRECTORY });
+    api = loadApi();
+    dynamo = await starting;
     closeKept = () => dynamo.close();
   }
-  const client = createClient({ endpoint: dynamo.endpoint });
-  const store = createStore({ tableName: TABLE, client });
-  if (!inMemory) await assertLoadComplete(store);
-  // The Lambda's request log, on the terminal (`npm start` sets POWERTOOLS_DEV: indented, metrics off).
-  const requests = countRequests(client, { askConsumedCapacity: true });
-  const observer = createRequestObserver({ requests, logger, metrics });
-  const handler = observer.wrap(
-    createGraphqlHandler({
-      server: createGraphqlServer({ introspection: true, development: true, plugins: [observer.plugin] }),
-      store,
-      identify: localIdentity(localSigningKey()),
-      allowedOrigins: originsFrom(process.env.ALLOWED_ORIGINS ?? '*'),
-    }),
-  );
-  // Started beside the server rather than before it (turning the stream on takes about a second): the stream keeps
-  // every change until the poller reads it, so a change made meanwhile is projected as soon as it starts.
-  const projector = startLocalReachProjector(store, dynamo.endpoint, {
-    onError: (error) => logger.error('Reach projection failed; the batch is retried', { error }),
+  const stopApi = await (await api).serveLocalApi({
+    dynamo,
+    tableName: TABLE,
+    port,
+    dataDirectory: inMemory ? null : DATA_DIRECTORY,
+    started,
   });
-  projector.catch((error) => logger.error('The reach projector did not start', { error }));
   const closeStore = closeKept;
   closeKept = async () => {
-    await projector.then(
-      (started) => started.stop(),
-      () => undefined,
-    );
+    await stopApi();
     await closeStore?.();
   };
-  ensureWebBuild();
-  ensureGraphiqlBuild();
-  await startLocalServer({
-    handler,
-    port,
-    graphiql: graphiqlPage,
-    routes: [devSignIn(localSigningKey()), webAssets()],
-  });
-  const graphql = `http://localhost:${port}/graphql`;
-  process.once(
-    'exit',
-    recordServer({
-      pid: process.pid,
-      endpoint: dynamo.endpoint,
-      table: TABLE,
-      graphql,
-      dataDirectory: inMemory ? null : DATA_DIRECTORY,
-    }),
-  );
-  console.log(`\nReady in ${((performance.now() - started) / 1000).toFixed(1)} s. GraphQL: ${graphql}`);
-  console.log(`Staff workspace: http://localhost:${port}/ (development sign-in: http://localhost:${port}/dev/sign-in)`);
-  console.log(
-    `DynamoDB Local: ${dynamo.endpoint} (table "${TABLE}"; npm run coverage:audit finds it by itself). ` +
-      'Ctrl-C stops both.',
-  );
-  console.log(
-    "Reach projector: following the table's stream, as the Lambda function does in AWS (npm run reach:audit).",
-  );
-  const token = await signDevToken(localSigningKey(), { role: 'dfe-staff' });
-  console.log('\nEvery request needs a bearer token. A dfe-staff one, valid 8 hours:');
-  console.log(`  export TOKEN=${token}`);
-  console.log('Others: npm run token -- --role tsc-staff --region "North West"   or   npm run token -- --role partner');
-  console.log(
-    `Try:\n  curl -s localhost:${port}/graphql -H "authorization: Bearer $TOKEN" ` +
-      `-H 'content-type: application/json' \\`,
-  );
-  console.log(`    -d '{"query":"{ school(urn: \\"100000\\") { name localAuthority { code name } } }"}'`);
 }
 
-/** A start refused for a reason the user can act on: printed without a stack. */
-class StartError extends Error {}
+/**
+ * The API's modules (Apollo, the schema, Powertools: about a second) load while Java starts, after it is spawned.
+ * A failure is reported where the module is awaited.
+ */
+function loadApi(): Promise<typeof import('./local-api.js')> {
+  const api = import('./local-api.js');
+  api.catch(() => undefined);
+  return api;
+}
 
 /** Fails at once, before anything is loaded, when the port is taken. */
 function assertPortFree(port: number): Promise<void> {
@@ -182,13 +125,25 @@ function assertPortFree(port: number): Promise<void> {
  * directory, Java keeps the data there; answers the running DynamoDB Local.
  */
 async function loadShipped(dataDirectory: string | undefined): Promise<DynamoDbLocal> {
-  const [dynamo, prepared] = await Promise.all([startDynamoDbLocal({ dataDirectory }), prepareFreshLoad(SHIPPED_DATA)]);
+  const java = startDynamoDbLocal({ dataDirectory });
+  const [
+    { prepareFreshLoad, writePreparedLoad },
+    { describeImport, registryTotals },
+    { createStore, enableStream, ensureTable },
+  ] = await Promise.all([
+    import('../import/fresh-load.js'),
+    import('../import/run-import.js'),
+    import('../store/store.js'),
+  ]);
+  const [dynamo, prepared] = await Promise.all([java, prepareFreshLoad(SHIPPED_DATA)]);
   const store = createStore({ tableName: TABLE, endpoint: dynamo.endpoint });
   await ensureTable(store);
   const progress = progressLine('Loading the 2018 registry');
   const reports = await writePreparedLoad(store, prepared, { onProgress: progress.update });
   progress.done();
   console.log(describeImport({ reports, totals: await registryTotals(store) }));
+  // On before anything is served, so the reach projector sees every change made through the API (not the load).
+  await enableStream(store);
   return dynamo;
 }
 
@@ -206,16 +161,6 @@ async function loadKeptData(stamp: string): Promise<void> {
     stampKeptData(stamp, new Date());
   } finally {
     rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-/** Kept data is served only if its load finished; otherwise the user is told how to reload. */
-async function assertLoadComplete(store: Store): Promise<void> {
-  const marker = await readLoadMarker(store).catch(() => undefined);
-  if (marker?.state !== 'COMPLETE') {
-    throw new StartError(
-      `The data kept in ${DATA_DIRECTORY} is from a load that did not finish: run npm start -- --fresh`,
-    );
   }
 }
 

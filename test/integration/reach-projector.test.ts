@@ -8,6 +8,7 @@ import { writeCsv } from '../support/fixtures.js';
 import { graphqlClient } from '../support/graphql.js';
 import { shippedEstablishments, shippedTeachingSchools } from '../support/shipped-file.js';
 import { emptyStore } from '../support/store.js';
+import { waitFor } from '../support/wait-for.js';
 
 const NORTHUMBERLAND = '929';
 
@@ -22,17 +23,6 @@ async function northEastStore(): Promise<Store> {
     teachingSchools: writeCsv(Object.keys(teaching[0]!), teaching, { encoding: 'utf-8', name: 'teaching.csv' }),
   });
   return store;
-}
-
-/** Asks until `accept` holds (or the time is up); answers the last answer and how long it took. */
-async function waitFor<T>(ask: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000) {
-  const started = performance.now();
-  let value = await ask();
-  while (!accept(value) && performance.now() - started < timeoutMs) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await ask();
-  }
-  return { value, ms: performance.now() - started };
 }
 
 /** A small seeded random generator (mulberry32), so a failing sequence can be replayed. */

@@ -8,6 +8,7 @@ import { freePort } from '../../src/entry/dynamodb-local.js';
 import { localSigningKey, signDevToken } from '../../src/entry/local-identity.js';
 import { auditCoverage } from '../../src/store/coverage-audit.js';
 import { createStore } from '../../src/store/store.js';
+import { waitFor } from '../support/wait-for.js';
 
 const dataDirectory = mkdtempSync(join(tmpdir(), 'registry-start-test-'));
 afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
@@ -76,7 +77,7 @@ describe('npm start', () => {
     }
   });
 
-  it('keeps the loaded registry and API changes across a restart, with no coverage drift', async () => {
+  it('keeps the loaded registry and API changes across a restart, with no coverage or reach drift', async () => {
     const port = await freePort();
     const first = start(port, ['--fresh']);
     await first.ready;
@@ -95,6 +96,11 @@ describe('npm start', () => {
         '{ school(urn: "100000") { designation { status cohort } } nationalCoverage { schools teachingSchools } }',
       );
       const audit = await auditCoverage(createStore({ tableName: 'registry', endpoint }));
+      // Designated as the first start began serving: its stream must already have held the change.
+      const reach = await waitFor(
+        () => graphql(port, '{ school(urn: "100000") { nearestTeachingSchool { distanceKm school { urn } } } }'),
+        (found) => found.data?.school?.nearestTeachingSchool?.distanceKm === 0,
+      );
 
       expect(designated.data).toEqual({ designateTeachingSchool: { userErrors: [] } });
       expect(first.output()).toContain('registry: 24953 schools, 799 teaching schools');
@@ -105,6 +111,7 @@ describe('npm start', () => {
         nationalCoverage: { schools: 24_953, teachingSchools: 800 },
       });
       expect(audit.drift).toEqual([]);
+      expect(reach.value.data.school.nearestTeachingSchool).toEqual({ distanceKm: 0, school: { urn: '100000' } });
     } finally {
       await stop(second.child);
     }
