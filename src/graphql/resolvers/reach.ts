@@ -1,6 +1,6 @@
 import { InvalidInput } from '../../domain/errors.js';
 import { parseLaCode } from '../../domain/local-authority.js';
-import { areaReachOf, REMOTE_DEFAULTS, remoteShareOf, toKm } from '../../domain/reach-figures.js';
+import { areaReachOf, REMOTE_DEFAULTS, remoteShareOf, toKm, type AreaReach } from '../../domain/reach-figures.js';
 import type { Nearest, SchoolReach } from '../../domain/reach.js';
 import type { GapQuestion } from '../../domain/coverage.js';
 import { pageOfList } from '../connection-sources.js';
@@ -19,6 +19,13 @@ import { pageArgs } from '../paging.js';
 const BEYOND_KM = { min: 0, max: 1000 } as const;
 
 /**
+ * The figures of areas wider than a local authority, kept beside the per-container copy of every area they were
+ * worked out from (reach-cache.ts): a new version of reach is a new copy, so nothing here outlives what it is of.
+ * The nation's median sorts some 25,000 distances; asked again, it is answered from here.
+ */
+const wideAreaFigures = new WeakMap<ReadonlyMap<string, unknown>, Map<string, AreaReach>>();
+
+/**
  * Reach is read from the areas the projector keeps: a local authority's figures cost one BatchGetItem, anything
  * wider one Query of every area (two or three pages), whatever the number of areas asked about.
  */
@@ -33,9 +40,20 @@ async function schoolsIn(context: RequestContext, scope: AreaScope): Promise<Sch
   return scope.region ? schools.filter((school) => school.region === scope.region) : schools;
 }
 
+async function reachIn(context: RequestContext, scope: AreaScope): Promise<AreaReach> {
+  if (scope.laCodes?.length === 1) return areaReachOf(await schoolsIn(context, scope));
+  const areas = await context.loaders.allReach();
+  const known = wideAreaFigures.get(areas) ?? new Map<string, AreaReach>();
+  wideAreaFigures.set(areas, known);
+  const key = JSON.stringify(scope);
+  const figures = known.get(key) ?? areaReachOf(await schoolsIn(context, scope));
+  known.set(key, figures);
+  return figures;
+}
+
 export const CoverageReach: Pick<CoverageResolvers, 'reach'> = {
   reach: async (coverage, _args, context) => {
-    const figures = areaReachOf(await schoolsIn(context, coverage.scope));
+    const figures = await reachIn(context, coverage.scope);
     return { ...figures, asOf: (await context.loaders.reachState()).asOf };
   },
 };
