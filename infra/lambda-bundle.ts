@@ -51,6 +51,12 @@ export const UNUSED_MODULES = [
   '@aws-sdk/token-providers',
 ];
 
+/** What the bundle holds instead of `@graphql-tools/schema`: see the file. */
+export const NO_EXECUTABLE_SCHEMA = fileURLToPath(new URL('./no-executable-schema.ts', import.meta.url));
+
+/** What the bundle holds instead of `@apollo/utils.createhash`: see the file. */
+export const NODE_CREATE_HASH = fileURLToPath(new URL('./node-create-hash.ts', import.meta.url));
+
 /** CommonJS code inside an ESM bundle still calls `require` for Node's built-ins. */
 const REQUIRE_SHIM =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -74,7 +80,12 @@ export const LAMBDA_BUNDLE = {
   // Lambda's Node.js runtime loads `index.mjs` as an ES module whatever the folder's package.json says.
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
-  alias: { '@apollo/server': APOLLO_SERVER_ESM, 'graphql/language/parser': GRAPHQL_PARSER_ESM },
+  alias: {
+    '@apollo/server': APOLLO_SERVER_ESM,
+    'graphql/language/parser': GRAPHQL_PARSER_ESM,
+    '@graphql-tools/schema': NO_EXECUTABLE_SCHEMA,
+    '@apollo/utils.createhash': NODE_CREATE_HASH,
+  },
   external: UNUSED_MODULES,
   banner: { js: REQUIRE_SHIM },
 } satisfies BuildOptions;

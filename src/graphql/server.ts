@@ -6,12 +6,13 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { makeExecutableSchema } from '@graphql-tools/schema';
 import { buildSchema, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, InvalidInput, RegistryError } from '../domain/errors.js';
 import type { RequestContext } from './context.js';
 import { isTemporaryFault } from './temporary-fault.js';
-import { typeDefs } from './generated/type-defs.js';
+import { descriptions, typeDefsWithoutDescriptions } from './generated/schema-parts.js';
+import { describeSchema } from './schema-descriptions.js';
+import { setResolvers } from './set-resolvers.js';
 import { requestLimits, type RequestLimits } from './limits.js';
 import { resolvers } from './resolvers/index.js';
 import { queriesAndMutationsOnly } from './operation-kinds.js';
@@ -47,12 +48,22 @@ export interface GraphqlServerOptions {
 }
 
 /**
- * The executable schema, built once per container, at load. The generated type definitions are one printed schema,
- * so graphql-js builds it directly (no merging of documents), and the resolvers are set on its fields in place
- * rather than by rebuilding every type, which is what Apollo Server does with `typeDefs` and `resolvers`: a cold
- * start spent more time there than in anything else of its own.
+ * The executable schema, built once per container, at load: what a cold start spent most of its own time on. The
+ * generated type definitions are one printed schema, so graphql-js builds it directly (no merging of documents),
+ * from the text without its descriptions (graphql-js lexes the descriptions, three quarters of the text, more
+ * slowly than JSON.parse reads them), which are then set by coordinate; the resolvers are set on its types in place
+ * rather than by rebuilding every type, which is what Apollo Server does with `typeDefs` and `resolvers`. The printed
+ * schema is the one codegen and `npm run schema` check, and test/unit/schema.test.ts validates it and checks that
+ * this builds the same schema, so it is neither validated again here (as SDL, then as a schema before the first
+ * request) nor given source locations, which only its errors would use.
  */
-const schema = makeExecutableSchema({ typeDefs: buildSchema(typeDefs), resolvers, updateResolversInPlace: true });
+export const schema = buildSchema(typeDefsWithoutDescriptions, {
+  assumeValidSDL: true,
+  assumeValid: true,
+  noLocation: true,
+});
+describeSchema(schema, descriptions);
+setResolvers(schema, resolvers);
 
 /** The one Apollo Server both the Lambda handler and the local server run. */
 export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloServer<RequestContext> {
