@@ -1,4 +1,5 @@
 import {
+  defaultFieldResolver,
   type GraphQLFieldResolver,
   type GraphQLIsTypeOfFn,
   type GraphQLSchema,
@@ -13,9 +14,10 @@ import type { Resolvers } from './generated/resolvers.js';
  * Sets the resolvers on the schema's types in place: object types' field resolvers (and `__isTypeOf`), interfaces'
  * and unions' `__resolveType`, and scalars' coercion (from the GraphQLScalarType given for them; the schema's own
  * description stays). A resolver for a type, field or kind the schema does not have is an error, so a resolver left
- * behind by a schema change fails at load rather than never running.
+ * behind by a schema change fails at load rather than never running. `lazy` types' resolvers are loaded when first
+ * needed.
  */
-export function setResolvers(schema: GraphQLSchema, resolvers: Resolvers): void {
+export function setResolvers(schema: GraphQLSchema, resolvers: Resolvers, lazy: LazyResolvers = {}): void {
   for (const [typeName, given] of Object.entries(resolvers) as [string, Record<string, unknown>][]) {
     const type = schema.getType(typeName);
     if (isScalarType(type) && isScalarType(given)) {
@@ -36,4 +38,22 @@ export function setResolvers(schema: GraphQLSchema, resolvers: Resolvers): void 
       }
     }
   }
+  for (const [typeName, load] of Object.entries(lazy)) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) throw new Error(`Lazy resolvers for ${typeName}, which is not an object type`);
+    let loaded: Promise<object> | undefined;
+    for (const field of Object.values(type.getFields())) {
+      field.resolve = async (source, args, context, info) => {
+        loaded ??= load!();
+        const given = (await loaded) as Record<string, GraphQLFieldResolver<unknown, unknown> | undefined>;
+        return (given[field.name] ?? defaultFieldResolver)(source, args, context, info);
+      };
+    }
+  }
 }
+
+/**
+ * An object type's field resolvers, loaded (a dynamic import) when one of its fields is first resolved: every field
+ * of the type resolves through them.
+ */
+export type LazyResolvers = Partial<Record<keyof Resolvers, () => Promise<object>>>;

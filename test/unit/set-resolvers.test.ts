@@ -1,4 +1,4 @@
-import { buildSchema, GraphQLScalarType, graphqlSync } from 'graphql';
+import { buildSchema, GraphQLScalarType, graphql, graphqlSync } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Resolvers } from '../../src/graphql/generated/resolvers.js';
 import { setResolvers } from '../../src/graphql/set-resolvers.js';
@@ -42,5 +42,27 @@ describe('setting resolvers on a built schema', () => {
 
     // assess
     expect(act).toThrow('Query.yesterday');
+  });
+
+  it("loads a type's lazy resolvers once, when one of its fields is first resolved", async () => {
+    // prepare
+    const schema = buildSchema(`${SDL} type Mutation { feed: String! pat: String! }`);
+    let loads = 0;
+    const lazy = {
+      Mutation: async () => {
+        loads += 1;
+        return { feed: () => 'fed', pat: () => 'patted' };
+      },
+    };
+    setResolvers(schema, {} as Resolvers, lazy);
+    const loadsBeforeUse = loads;
+
+    // act
+    const result = await graphql({ schema, source: 'mutation { feed pat }' });
+
+    // assess
+    expect(loadsBeforeUse).toBe(0);
+    expect(result).toEqual({ data: { feed: 'fed', pat: 'patted' } });
+    expect(loads).toBe(1);
   });
 });
