@@ -48,13 +48,11 @@ describe('setting resolvers on a built schema', () => {
     // prepare
     const schema = buildSchema(`${SDL} type Mutation { feed: String! pat: String! }`);
     let loads = 0;
-    const lazy = {
-      Mutation: async () => {
-        loads += 1;
-        return { feed: () => 'fed', pat: () => 'patted' };
-      },
+    const loadMutations = async () => {
+      loads += 1;
+      return { feed: () => 'fed', pat: () => 'patted' };
     };
-    setResolvers(schema, {} as Resolvers, lazy);
+    setResolvers(schema, {} as Resolvers, { Mutation: loadMutations });
     const loadsBeforeUse = loads;
 
     // act
