@@ -20,6 +20,5 @@ export const handler = observer.wrap(
     server: createGraphqlServer({ introspection: process.env.INTROSPECTION === 'true', plugins: [observer.plugin] }),
     store: createStore({ tableName, client }),
     identify: identifyFromApiGateway,
-    loadLocalAuthoritiesAtStart: true,
   }),
 );
