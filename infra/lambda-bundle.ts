@@ -66,8 +66,8 @@ const REQUIRE_SHIM =
  * ES module builds are tree-shaken), minified, without source maps, split into chunks. Measured by `npm run bench`
  * (docs/bench.md, both bundles with and without a map in one run): loading the map with --enable-source-maps made
  * the handler's cold start about 30 % slower, for stack traces of minified code; errors are logged with their
- * request id. With splitting, what the handler imports dynamically (proj4, Tracer and the X-Ray SDK, the
- * downloads, mutations: see bundleLambda) is in chunks of its own that a cold start does not read.
+ * request id. With splitting, what the handler imports dynamically (the mutations, proj4, the downloads, Tracer and
+ * the X-Ray SDK: scripts/bundle.ts) is in chunks of its own that a cold start does not read.
  */
 export const LAMBDA_BUNDLE = {
   platform: 'node' as const,
@@ -90,8 +90,8 @@ export const LAMBDA_BUNDLE = {
   banner: { js: REQUIRE_SHIM },
 } satisfies BuildOptions;
 
-/** The file Lambda loads (the functions' handler is `index.handler`). */
-export const LAMBDA_INDEX = 'index.mjs';
+/** The module Lambda loads, `index.mjs` (the functions' handler is `index.handler`). */
+export const LAMBDA_MODULE = 'index';
 
 /** A folder of files, their total size. */
 export interface BundleFiles {
@@ -127,7 +127,7 @@ export function bundleLambda(entry: string, outdir: string, options: LambdaBundl
   const { metafile } = buildSync({
     ...LAMBDA_BUNDLE,
     sourcemap: options.sourcemap ?? LAMBDA_BUNDLE.sourcemap,
-    entryPoints: [{ in: entry, out: LAMBDA_INDEX.replace(/\.mjs$/, '') }],
+    entryPoints: [{ in: entry, out: LAMBDA_MODULE }],
     bundle: true,
     outdir,
     metafile: true,
@@ -138,7 +138,7 @@ export function bundleLambda(entry: string, outdir: string, options: LambdaBundl
       .filter(([file]) => file.endsWith('.mjs'))
       .map(([file, output]) => [resolve(file), output]),
   );
-  const index = resolve(join(outdir, LAMBDA_INDEX));
+  const index = resolve(join(outdir, `${LAMBDA_MODULE}.mjs`));
   const atStart = new Set<string>();
   const pending = [index];
   for (let file = pending.pop(); file; file = pending.pop()) {

@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { AssetHashType, DockerImage, type ILocalBundling } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
-import { bundleLambda, LAMBDA_INDEX } from './lambda-bundle.js';
+import { bundleLambda, LAMBDA_MODULE } from './lambda-bundle.js';
 
 /** The folder the bundler reads from (the CDK's bundling asks for one; only its output is hashed and shipped). */
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The handler setting for a function whose code is bundledCode's: `index.mjs`, export `handler`. */
-export const BUNDLED_HANDLER = `${LAMBDA_INDEX.replace(/\.mjs$/, '')}.handler`;
+export const BUNDLED_HANDLER = `${LAMBDA_MODULE}.handler`;
 
 /**
  * A function's code: the entry point bundled as `npm run build` does (bundleLambda: ESM, split into chunks that load
