@@ -1,12 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../src/observability/metric-names.js';
-import { LAMBDA_BUNDLE, LAMBDA_ENTRY } from './lambda-bundle.js';
+import { LAMBDA_ENTRY } from './lambda-bundle.js';
+import { BUNDLED_HANDLER, bundledCode } from './lambda-code.js';
 import type { RegistryTable } from './registry-table.js';
 
 /**
@@ -38,23 +37,6 @@ export function writesLogsTo(logGroup: LogGroup): PolicyDocument {
   });
 }
 
-/** Where the functions' dependencies are pinned. */
-export const LOCK_FILE = fileURLToPath(new URL('../package-lock.json', import.meta.url));
-
-/** How the CDK bundles the registry's functions: with the local esbuild, as `npm run build` does (lambda-bundle.ts). */
-export const REGISTRY_BUNDLING: BundlingOptions = {
-  forceDockerBundling: false,
-  format: OutputFormat.ESM,
-  mainFields: [...LAMBDA_BUNDLE.mainFields],
-  banner: LAMBDA_BUNDLE.banner.js,
-  target: LAMBDA_BUNDLE.target,
-  minify: LAMBDA_BUNDLE.minify,
-  sourceMap: LAMBDA_BUNDLE.sourcemap,
-  // Bundle the pinned SDK as `npm run build` does, rather than use the runtime's copy.
-  externalModules: [...LAMBDA_BUNDLE.external],
-  esbuildArgs: { '--alias': Object.entries(LAMBDA_BUNDLE.alias).map(([from, to]) => `${from}=${to}`) },
-};
-
 export interface ApiFunctionProps {
   /** The table the handler reads and writes; its name goes in TABLE_NAME. */
   table: RegistryTable;
@@ -67,12 +49,12 @@ export interface ApiFunctionProps {
 }
 
 /**
- * The GraphQL handler as a Lambda function (arm64, bundled by the local esbuild with the same
- * settings as `npm run build`), with its own log group and a role that may only write to that
- * log group and read and write the registry table.
+ * The GraphQL handler as a Lambda function (arm64, bundled by the local esbuild as `npm run build` does:
+ * lambda-code.ts), with its own log group and a role that may only write to that log group and read and write the
+ * registry table.
  */
 export class ApiFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
@@ -99,10 +81,9 @@ export class ApiFunction extends Construct {
         }),
       },
     });
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: LAMBDA_ENTRY,
-      handler: 'handler',
-      depsLockFilePath: LOCK_FILE,
+    this.function = new LambdaFunction(this, 'Function', {
+      code: bundledCode(LAMBDA_ENTRY),
+      handler: BUNDLED_HANDLER,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: 1024,
@@ -123,7 +104,6 @@ export class ApiFunction extends Construct {
         LOG_LEVEL: 'INFO',
         INTROSPECTION: String(props.introspection),
       },
-      bundling: REGISTRY_BUNDLING,
     });
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions } from 'esbuild';
+import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
 
 /** The Lambda handler's entry point. */
 export const LAMBDA_ENTRY = fileURLToPath(new URL('../src/entry/lambda.ts', import.meta.url));
@@ -49,15 +51,23 @@ export const UNUSED_MODULES = [
   '@aws-sdk/token-providers',
 ];
 
+/** What the bundle holds instead of `@graphql-tools/schema`: see the file. */
+export const NO_EXECUTABLE_SCHEMA = fileURLToPath(new URL('./no-executable-schema.ts', import.meta.url));
+
+/** What the bundle holds instead of `@apollo/utils.createhash`: see the file. */
+export const NODE_CREATE_HASH = fileURLToPath(new URL('./node-create-hash.ts', import.meta.url));
+
 /** CommonJS code inside an ESM bundle still calls `require` for Node's built-ins. */
 const REQUIRE_SHIM =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 /**
  * esbuild settings for the handler, shared by `npm run build`, the bench and the CDK stack: ESM (so packages'
- * ES module builds are tree-shaken), minified, without source maps. Measured by `npm run bench` (docs/bench.md,
- * both bundles with and without a map in one run): loading the map with --enable-source-maps made the handler's
- * cold start about 30 % slower, for stack traces of minified code; errors are logged with their request id.
+ * ES module builds are tree-shaken), minified, without source maps, split into chunks. Measured by `npm run bench`
+ * (docs/bench.md, both bundles with and without a map in one run): loading the map with --enable-source-maps made
+ * the handler's cold start about 30 % slower, for stack traces of minified code; errors are logged with their
+ * request id. With splitting, what the handler imports dynamically (the mutations, proj4, the downloads, Tracer and
+ * the X-Ray SDK: scripts/bundle.ts) is in chunks of its own that a cold start does not read.
  */
 export const LAMBDA_BUNDLE = {
   platform: 'node' as const,
@@ -66,7 +76,82 @@ export const LAMBDA_BUNDLE = {
   mainFields: ['module', 'main'],
   minify: true,
   sourcemap: false,
-  alias: { '@apollo/server': APOLLO_SERVER_ESM, 'graphql/language/parser': GRAPHQL_PARSER_ESM },
+  splitting: true,
+  // Lambda's Node.js runtime loads `index.mjs` as an ES module whatever the folder's package.json says.
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  alias: {
+    '@apollo/server': APOLLO_SERVER_ESM,
+    'graphql/language/parser': GRAPHQL_PARSER_ESM,
+    '@graphql-tools/schema': NO_EXECUTABLE_SCHEMA,
+    '@apollo/utils.createhash': NODE_CREATE_HASH,
+  },
   external: UNUSED_MODULES,
   banner: { js: REQUIRE_SHIM },
 } satisfies BuildOptions;
+
+/** The module Lambda loads, `index.mjs` (the functions' handler is `index.handler`). */
+export const LAMBDA_MODULE = 'index';
+
+/** A folder of files, their total size. */
+export interface BundleFiles {
+  files: string[];
+  bytes: number;
+}
+
+/** What bundleLambda wrote. */
+export interface LambdaBundle {
+  /** The entry file (index.mjs), absolute. */
+  entry: string;
+  /** What a cold start reads: the entry file and the chunks it imports statically, directly or not. */
+  atStart: BundleFiles;
+  /** Chunks read only when a dynamic import asks for them (and what those import). */
+  lazy: BundleFiles;
+  metafile: Metafile;
+}
+
+export interface LambdaBundleOptions {
+  /**
+   * Write a source map beside each file.
+   * @default false (LAMBDA_BUNDLE)
+   */
+  sourcemap?: boolean;
+}
+
+/**
+ * Bundles one Lambda entry point into `outdir` with LAMBDA_BUNDLE's settings: `index.mjs` and a `chunks/` folder.
+ * Synchronous, because the CDK's local bundling is. The same function builds what `npm run build` checks, what the
+ * bench starts cold and what the CDK stack deploys.
+ */
+export function bundleLambda(entry: string, outdir: string, options: LambdaBundleOptions = {}): LambdaBundle {
+  const { metafile } = buildSync({
+    ...LAMBDA_BUNDLE,
+    sourcemap: options.sourcemap ?? LAMBDA_BUNDLE.sourcemap,
+    entryPoints: [{ in: entry, out: LAMBDA_MODULE }],
+    bundle: true,
+    outdir,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const outputs = Object.fromEntries(
+    Object.entries(metafile.outputs)
+      .filter(([file]) => file.endsWith('.mjs'))
+      .map(([file, output]) => [resolve(file), output]),
+  );
+  const index = resolve(join(outdir, `${LAMBDA_MODULE}.mjs`));
+  const atStart = new Set<string>();
+  const pending = [index];
+  for (let file = pending.pop(); file; file = pending.pop()) {
+    if (atStart.has(file)) continue;
+    atStart.add(file);
+    for (const imported of outputs[file]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external) pending.push(resolve(imported.path));
+    }
+  }
+  const lazy = Object.keys(outputs).filter((file) => !atStart.has(file));
+  return { entry: index, atStart: filesOf([...atStart]), lazy: filesOf(lazy), metafile };
+}
+
+function filesOf(files: string[]): BundleFiles {
+  return { files, bytes: files.reduce((total, file) => total + statSync(file).size, 0) };
+}

@@ -1,14 +1,21 @@
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  FilterCriteria,
+  FilterRule,
+  Function as LambdaFunction,
+  Runtime,
+  StartingPosition,
+} from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SERVICE_NAME } from '../src/observability/metric-names.js';
-import { LOCK_FILE, REGISTRY_BUNDLING, writesLogsTo } from './api-function.js';
+import { writesLogsTo } from './api-function.js';
 import { REACH_PROJECTOR_ENTRY } from './lambda-bundle.js';
+import { BUNDLED_HANDLER, bundledCode } from './lambda-code.js';
 import type { RegistryAlarms } from './registry-alarms.js';
 import type { RegistryTable } from './registry-table.js';
 
@@ -41,7 +48,7 @@ export interface ReachProjectorProps {
  * dead-letter queue. docs/operations.md says what to do.
  */
 export class ReachProjector extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly deadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: ReachProjectorProps) {
@@ -79,10 +86,9 @@ export class ReachProjector extends Construct {
         }),
       },
     });
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: REACH_PROJECTOR_ENTRY,
-      handler: 'handler',
-      depsLockFilePath: LOCK_FILE,
+    this.function = new LambdaFunction(this, 'Function', {
+      code: bundledCode(REACH_PROJECTOR_ENTRY),
+      handler: BUNDLED_HANDLER,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: 1024,
@@ -95,7 +101,6 @@ export class ReachProjector extends Construct {
         POWERTOOLS_SERVICE_NAME: `${SERVICE_NAME}-reach`,
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
-      bundling: REGISTRY_BUNDLING,
     });
     this.function.addEventSource(
       new DynamoEventSource(props.table, {

@@ -1,30 +1,24 @@
-// `npm run build`: bundles the Lambda handler as the CDK stack does, and fails if the bundle holds a second
-// copy of Apollo Server, passes the size budget, or cannot be loaded.
-import { statSync } from 'node:fs';
+// `npm run build`: bundles the Lambda handler as the CDK stack does (dist/lambda: index.mjs and its chunks), and
+// fails if the bundle holds a second copy of Apollo Server, passes the size budget, or cannot be loaded.
+import { rmSync } from 'node:fs';
+import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { LAMBDA_BUNDLE, LAMBDA_ENTRY } from '../infra/lambda-bundle.js';
+import { bundleLambda, LAMBDA_ENTRY } from '../infra/lambda-bundle.js';
 
 /**
- * The most the bundle may weigh: every cold start reads and parses all of it. Issue 12's target is 800 KiB; it is
- * about 1,066 KiB (reach included), most of the rest proj4 (about 130 KiB) and the X-Ray SDK under Powertools
- * Tracer (about 100 KiB).
- * Both are loaded only when needed (src/graphql/location-conversions.ts, loadTracer in src/observability), so they
- * are no longer evaluated at a cold start, but one-file bundles (the CDK's NodejsFunction) still carry their bytes.
+ * The most a cold start may read: the entry file and the chunks it imports statically. Issue 12's target is
+ * 800 KiB. What the handler imports dynamically (proj4 for grid references, Powertools Tracer and the X-Ray SDK,
+ * which load only in Lambda, the CSV downloads, the schema's text, the mutations) is in chunks that are read only
+ * when a request needs them, so it is reported apart and not counted. (Apollo Server's own start, at the first
+ * request, imports two small ones: its default landing page and a re-export of graphql, about 14 KiB.)
  */
-const BUDGET_KIB = 1_075;
+const BUDGET_KIB = 800;
 
-const outfile = 'dist/lambda/index.mjs';
-const result = await build({
-  ...LAMBDA_BUNDLE,
-  entryPoints: [LAMBDA_ENTRY],
-  bundle: true,
-  outfile,
-  metafile: true,
-  logLevel: 'warning',
-});
+const outdir = 'dist/lambda';
+rmSync(outdir, { recursive: true, force: true });
+const bundle = bundleLambda(LAMBDA_ENTRY, outdir);
 
-const cjsApollo = Object.keys(result.metafile.inputs).filter((input) => input.includes('@apollo/server/dist/cjs'));
+const cjsApollo = Object.keys(bundle.metafile.inputs).filter((input) => input.includes('@apollo/server/dist/cjs'));
 if (cjsApollo.length > 0) {
   console.error(
     `The bundle holds Apollo Server's CommonJS build too (${cjsApollo.length} files): ` +
@@ -32,18 +26,21 @@ if (cjsApollo.length > 0) {
   );
   process.exit(1);
 }
-const kib = statSync(outfile).size / 1024;
-if (kib > BUDGET_KIB) {
-  console.error(`${outfile} is ${kib.toFixed(0)} KiB, over its ${BUDGET_KIB} KiB budget`);
+const kib = (bytes: number) => (bytes / 1024).toFixed(0);
+const atStart = `${kib(bundle.atStart.bytes)} KiB read at a cold start (${bundle.atStart.files.length} files)`;
+const lazy = `${kib(bundle.lazy.bytes)} KiB in ${bundle.lazy.files.length} chunks loaded when needed`;
+if (bundle.atStart.bytes > BUDGET_KIB * 1024) {
+  console.error(`${outdir}: ${atStart}, over its ${BUDGET_KIB} KiB budget:`);
+  for (const file of bundle.atStart.files) console.error(`  ${relative(outdir, file)}`);
   process.exit(1);
 }
 
 process.env.TABLE_NAME ??= 'bundle-check';
 const started = performance.now();
-const { handler } = (await import(pathToFileURL(outfile).href)) as { handler?: unknown };
+const { handler } = (await import(pathToFileURL(bundle.entry).href)) as { handler?: unknown };
 const loadMs = performance.now() - started;
 if (typeof handler !== 'function') {
-  console.error(`${outfile} does not export a handler function`);
+  console.error(`${bundle.entry} does not export a handler function`);
   process.exit(1);
 }
-console.log(`${outfile}: ${kib.toFixed(0)} KiB, loads in ${loadMs.toFixed(0)} ms`);
+console.log(`${outdir}: ${atStart}, loads in ${loadMs.toFixed(0)} ms; ${lazy}`);

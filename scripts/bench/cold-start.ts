@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { LAMBDA_BUNDLE, LAMBDA_ENTRY } from '../../infra/lambda-bundle.js';
+import { bundleLambda, LAMBDA_ENTRY, type LambdaBundle } from '../../infra/lambda-bundle.js';
 import { graphqlEvent } from './invoke.js';
 import { percentile } from './percentile.js';
 
@@ -16,7 +15,10 @@ const BARE_ENTRY = fileURLToPath(new URL('./bare-handler.ts', import.meta.url));
 /** One bundle's size and cold start: a fresh Node process importing it and answering its first request. */
 export interface ColdStart {
   name: string;
+  /** What a cold start reads: the entry file and the chunks it imports statically. */
   bytes: number;
+  /** The chunks only a dynamic import reads. */
+  lazyBytes: number;
   /** Median milliseconds from before `import` to the first answer. */
   coldStartMs: number;
 }
@@ -29,10 +31,10 @@ export interface ColdStartPair {
 }
 
 /**
- * Builds the Lambda handler as `npm run build` and the CDK stack do, and the bare baseline the same way, each into
- * a folder of its own (as Lambda unpacks it), then starts each cold against the table: the handler answering
- * `school(urn) { name localAuthority { code name } }`, the bare one doing its GetItem. With `sourceMaps`, both
- * bundles carry a source map and Node runs with --enable-source-maps.
+ * Builds the Lambda handler as `npm run build` and the CDK stack do (bundleLambda), and the bare baseline the same
+ * way, each into a folder of its own (as Lambda unpacks it), then starts each cold against the table: the handler
+ * answering `school(urn) { name localAuthority { code name } }`, the bare one doing its GetItem. With `sourceMaps`,
+ * both bundles carry a source map and Node runs with --enable-source-maps.
  */
 export async function measureColdStarts(
   endpoint: string,
@@ -41,8 +43,8 @@ export async function measureColdStarts(
 ): Promise<ColdStartPair> {
   const directory = mkdtempSync(join(tmpdir(), 'registry-cold-'));
   try {
-    const handlerFile = await bundle(LAMBDA_ENTRY, join(directory, 'handler'), sourceMaps);
-    const bareFile = await bundle(BARE_ENTRY, join(directory, 'bare'), sourceMaps);
+    const handlerBundle = bundleLambda(LAMBDA_ENTRY, join(directory, 'handler'), { sourcemap: sourceMaps });
+    const bareBundle = bundleLambda(BARE_ENTRY, join(directory, 'bare'), { sourcemap: sourceMaps });
     const env = {
       ...process.env,
       NODE_ENV: 'production',
@@ -56,13 +58,13 @@ export async function measureColdStarts(
     const handlerTimes: number[] = [];
     const bareTimes: number[] = [];
     for (let run = 0; run < COLD_STARTS; run += 1) {
-      handlerTimes.push(coldStart(handlerFile, HANDLER_EVENT, env, sourceMaps));
-      bareTimes.push(coldStart(bareFile, { urn: '100000' }, env, sourceMaps));
+      handlerTimes.push(coldStart(handlerBundle.entry, HANDLER_EVENT, env, sourceMaps));
+      bareTimes.push(coldStart(bareBundle.entry, { urn: '100000' }, env, sourceMaps));
     }
     return {
       sourceMaps,
-      handler: { name: 'Lambda handler', bytes: statSync(handlerFile).size, coldStartMs: percentile(handlerTimes, 50) },
-      bare: { name: 'bare GetItem handler', bytes: statSync(bareFile).size, coldStartMs: percentile(bareTimes, 50) },
+      handler: coldStartOf('Lambda handler', handlerBundle, handlerTimes),
+      bare: coldStartOf('bare GetItem handler', bareBundle, bareTimes),
     };
   } finally {
     rmSync(directory, { recursive: true, force: true });
@@ -76,17 +78,8 @@ const HANDLER_EVENT = graphqlEvent(
   { 'cognito:groups': '[dfe-staff]', email: 'bench@localhost' },
 );
 
-async function bundle(entry: string, directory: string, sourceMaps: boolean): Promise<string> {
-  const outfile = join(directory, 'index.mjs');
-  await build({
-    ...LAMBDA_BUNDLE,
-    sourcemap: sourceMaps,
-    entryPoints: [entry],
-    bundle: true,
-    outfile,
-    logLevel: 'warning',
-  });
-  return outfile;
+function coldStartOf(name: string, bundle: LambdaBundle, times: number[]): ColdStart {
+  return { name, bytes: bundle.atStart.bytes, lazyBytes: bundle.lazy.bytes, coldStartMs: percentile(times, 50) };
 }
 
 function coldStart(file: string, event: unknown, env: NodeJS.ProcessEnv, sourceMaps: boolean): number {

@@ -93,17 +93,20 @@ export function renderReport(results: BenchResults): string {
     '',
     '## Handler bundle',
     '',
-    'Bundled as `npm run build` and the CDK stack do (infra/lambda-bundle.ts), each in a folder of its own; cold start',
-    '= a fresh Node process importing the bundle and answering its first request against DynamoDB Local (the handler',
-    '`school(urn) { name localAuthority { code name } }`, the bare bundle one GetItem), median of 7, interleaved.',
+    'Bundled as `npm run build` and the CDK stack do (infra/lambda-bundle.ts), each in a folder of its own. Read at',
+    'start = the entry file and the chunks it imports statically; the other chunks are read only when a dynamic import',
+    'asks for them. Cold start = a fresh Node process importing the bundle and answering its first request against',
+    'DynamoDB Local (the handler `school(urn) { name localAuthority { code name } }`, the bare bundle one GetItem),',
+    'median of 7, interleaved.',
     '',
     table(
-      ['source maps', 'bundle', 'size', 'cold start'],
+      ['source maps', 'bundle', 'read at start', 'loaded when needed', 'cold start'],
       results.coldStarts.flatMap((pair) =>
         [pair.handler, pair.bare].map((bundle) => [
           pair.sourceMaps ? 'yes (--enable-source-maps)' : 'no',
           bundle.name,
           `${number(bundle.bytes / 1024, 1)} KiB`,
+          `${number(bundle.lazyBytes / 1024, 1)} KiB`,
           `${ms(bundle.coldStartMs)} ms`,
         ]),
       ),
@@ -174,7 +177,7 @@ function targetsTable(results: BenchResults): string {
     met(extraMs <= 80),
   ]);
   rows.push([
-    'bundle size',
+    'bundle size read at a cold start (entry file and the chunks it imports statically)',
     `${number(deployed.handler.bytes / 1024)} KiB`,
     '-',
     '<= 800 KiB',

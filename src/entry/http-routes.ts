@@ -1,7 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { EXPORT_NAMES, type ExportName, exportCsv } from '../exports/registry-exports.js';
-import { schemaSdl } from '../graphql/schema-sdl.js';
+import { EXPORT_NAMES, type ExportName } from '../exports/export-names.js';
 import type { Store } from '../store/store.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
 
@@ -34,7 +33,8 @@ export function isApiPath(path: string): boolean {
 /**
  * The HTTP API's routes besides GraphQL itself, in front of the GraphQL handler: the bulk downloads
  * (/exports/*.csv), the schema (/schema.graphql) and, locally, CORS. GraphiQL is a
- * page of the local server (graphiql-page.ts), kept out of the Lambda's bundle.
+ * page of the local server (graphiql-page.ts), kept out of the Lambda's bundle. The downloads and the schema's
+ * text are loaded on their first request (chunks of their own in the bundle, which a cold start does not read).
  * The same Lambda serves them all, through the same authentication as /graphql.
  */
 export function withHttpRoutes<Handler extends (event: APIGatewayProxyEventV2, ...rest: never[]) => unknown>(
@@ -58,7 +58,7 @@ async function route(event: APIGatewayProxyEventV2, path: string, options: HttpR
     return authenticated(event, options, async () => ({
       statusCode: 200,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
-      body: schemaSdl(),
+      body: (await import('../graphql/schema-sdl.js')).schemaSdl(),
     }));
   }
   const exportName = EXPORT_PATH.exec(path)?.[1];
@@ -80,6 +80,7 @@ async function route(event: APIGatewayProxyEventV2, path: string, options: HttpR
  * 6 MB; gzipped (when the client accepts it, as browsers and `curl --compressed` do) about a fifth of that.
  */
 async function csvDownload(options: HttpRoutesOptions, name: ExportName, gzip: boolean): Promise<Result> {
+  const { exportCsv } = await import('../exports/registry-exports.js');
   const chunks: string[] = [];
   for await (const chunk of exportCsv(options.store, name)) chunks.push(chunk);
   const date = (options.now ?? (() => new Date()))().toISOString().slice(0, 10);

@@ -15,14 +15,13 @@ import type { SchoolCriteria } from '../store/school-filters.js';
 import { findSchools, getSchoolsByUrn } from '../store/schools.js';
 import type { Store } from '../store/store.js';
 import { type CsvColumn, csvChunks } from './csv.js';
+import type { ExportName } from './export-names.js';
 
 /**
  * The bulk downloads. Every column is a public field of the registry (what any caller of the GraphQL API may
  * read), so partners and staff get the same files. Column names and values follow GIAS where GIAS has the field
  * (`Open`, `Outstanding`, `London`), dates ISO 8601; the registry's own fields use the schema's enum values.
  */
-export const EXPORT_NAMES = ['schools', 'teaching-schools', 'alliances', 'coverage'] as const;
-export type ExportName = (typeof EXPORT_NAMES)[number];
 
 /** Rows read per DynamoDB page. */
 const PAGE_SIZE = 1000;

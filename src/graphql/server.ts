@@ -6,14 +6,15 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { makeExecutableSchema } from '@graphql-tools/schema';
-import { buildSchema, type GraphQLFormattedError } from 'graphql';
+import { buildASTSchema, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, InvalidInput, RegistryError } from '../domain/errors.js';
 import type { RequestContext } from './context.js';
 import { isTemporaryFault } from './temporary-fault.js';
-import { typeDefs } from './generated/type-defs.js';
+import { descriptions, schemaDocument } from './generated/schema-parts.js';
+import { describeSchema } from './schema-descriptions.js';
+import { setResolvers } from './set-resolvers.js';
 import { requestLimits, type RequestLimits } from './limits.js';
-import { resolvers } from './resolvers/index.js';
+import { lazyResolvers, resolvers } from './resolvers/index.js';
 import { queriesAndMutationsOnly } from './operation-kinds.js';
 import { hideSuggestions } from './suggestions.js';
 
@@ -47,12 +48,17 @@ export interface GraphqlServerOptions {
 }
 
 /**
- * The executable schema, built once per container, at load. The generated type definitions are one printed schema,
- * so graphql-js builds it directly (no merging of documents), and the resolvers are set on its fields in place
- * rather than by rebuilding every type, which is what Apollo Server does with `typeDefs` and `resolvers`: a cold
- * start spent more time there than in anything else of its own.
+ * The executable schema, built once per container, at load: what a cold start spent most of its own time on. The
+ * generated type definitions are one printed schema, so graphql-js builds it directly (no merging of documents),
+ * from its document parsed at codegen without descriptions (JSON, which JSON.parse reads far faster than graphql-js
+ * parses SDL); the descriptions are then set by coordinate, and the resolvers on its types in place rather than by
+ * rebuilding every type, which is what Apollo Server does with `typeDefs` and `resolvers`. The printed schema is the
+ * one codegen and `npm run schema` check, and test/unit/schema.test.ts validates it and checks that this builds the
+ * same schema, so it is not validated again here (as SDL, then as a schema before the first request).
  */
-const schema = makeExecutableSchema({ typeDefs: buildSchema(typeDefs), resolvers, updateResolversInPlace: true });
+export const schema = buildASTSchema(schemaDocument, { assumeValidSDL: true, assumeValid: true });
+describeSchema(schema, descriptions);
+setResolvers(schema, resolvers, lazyResolvers);
 
 /** The one Apollo Server both the Lambda handler and the local server run. */
 export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloServer<RequestContext> {

@@ -28,3 +28,19 @@ export async function listLocalAuthorities(store: Store): Promise<LocalAuthority
   }
   return authorities;
 }
+
+/** The attributes of a local authority's item that name and place it. */
+const DETAIL_ATTRIBUTES = ['code', 'name', 'region', 'rscRegion'];
+
+/**
+ * Every local authority's code, name and regions, in code order: the same one Query as listLocalAuthorities, but
+ * without the counts (an attribute per coverage cell, about 25 an authority) and alliance entries, which are most
+ * of what it would decode and are left empty here.
+ */
+export async function listLocalAuthorityDetails(store: Store): Promise<LocalAuthority[]> {
+  const authorities: LocalAuthority[] = [];
+  for await (const item of partitionItems(store, keys.localAuthorityPartition, { attributes: DETAIL_ATTRIBUTES })) {
+    authorities.push(fromLocalAuthorityItem(item));
+  }
+  return authorities;
+}

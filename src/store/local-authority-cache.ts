@@ -1,5 +1,5 @@
 import type { LocalAuthority } from '../domain/local-authority.js';
-import { listLocalAuthorities } from './local-authorities.js';
+import { listLocalAuthorityDetails } from './local-authorities.js';
 import { readLocalAuthorityVersion } from './local-authority-version.js';
 import type { Store } from './store.js';
 
@@ -21,7 +21,8 @@ export interface LocalAuthorityCacheOptions {
 /**
  * Local authorities' details (code, name, regions), kept per container: they change only on import, which
  * bumps their version (local-authority-version.ts). A school and its local authority then cost one request.
- * The snapshot's coverage counts are NOT current: resolvers that need counts read them per request.
+ * The snapshot holds no coverage counts or alliance entries (empty: they change with every write and are not
+ * read): resolvers that need counts read them per request.
  */
 export interface LocalAuthorityCache {
   /** The authority's details, or undefined if the snapshot lacks it (read it per request then). */
@@ -35,8 +36,8 @@ interface Snapshot {
 }
 
 /**
- * Reads at most one version item per `checkEveryMs` per container, and the local authorities (one Query of
- * about 150 small items) on first use and when their version moved; concurrent requests share one read.
+ * Reads at most one version item per `checkEveryMs` per container, and the local authorities' details (one Query of
+ * about 150 items, projected) on first use and when their version moved; concurrent requests share one read.
  */
 export function createLocalAuthorityCache(store: Store, options: LocalAuthorityCacheOptions = {}): LocalAuthorityCache {
   const checkEveryMs = options.checkEveryMs ?? 60_000;
@@ -47,7 +48,7 @@ export function createLocalAuthorityCache(store: Store, options: LocalAuthorityC
   const refresh = async (known: Snapshot | undefined): Promise<Snapshot> => {
     const version = await readLocalAuthorityVersion(store);
     if (known && known.version === version) return { ...known, checkedAt: now() };
-    const authorities = await listLocalAuthorities(store);
+    const authorities = await listLocalAuthorityDetails(store);
     return { version, byCode: new Map(authorities.map((authority) => [authority.code, authority])), checkedAt: now() };
   };
 

@@ -43,8 +43,15 @@ export function createStore(options: StoreOptions): Store {
   return { doc, tableName: options.tableName };
 }
 
+/**
+ * A DynamoDB client without the SDK's logger middleware: it copies every request's input and output, hiding
+ * members marked sensitive, to hand them to the client's logger, even to the default one that discards them. No
+ * logger is configured, so that is a walk over every item read (at a cold start, every local authority's) for nothing.
+ */
 export function createClient(options: Pick<StoreOptions, 'endpoint' | 'region'>): DynamoDBClient {
-  return new DynamoDBClient(clientConfig(options));
+  const client = new DynamoDBClient(clientConfig(options));
+  client.middlewareStack.remove('loggerMiddleware');
+  return client;
 }
 
 /** A DynamoDB Streams client for the same endpoint (the local reach projector reads DynamoDB Local's stream). */

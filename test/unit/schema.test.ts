@@ -6,6 +6,8 @@ import {
   isEnumType,
   isInputObjectType,
   isObjectType,
+  printSchema,
+  validateSchema,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { OFSTED_RATINGS } from '../../src/domain/ofsted.js';
@@ -13,6 +15,7 @@ import { PHASES } from '../../src/domain/phase.js';
 import { GOR_REGIONS } from '../../src/domain/region.js';
 import { RuleCode } from '../../src/domain/rule-code.js';
 import { typeDefs } from '../../src/graphql/generated/type-defs.js';
+import { schema as served } from '../../src/graphql/server.js';
 
 const schema = buildSchema(typeDefs);
 
@@ -24,6 +27,22 @@ function enumValues(name: string): string[] {
 }
 
 describe('the GraphQL schema', () => {
+  it('is valid, which the server assumes rather than checks at each cold start', () => {
+    // act
+    const errors = validateSchema(schema);
+
+    // assess
+    expect(errors.map((error) => error.message)).toEqual([]);
+  });
+
+  it('is served as printed, every description included, though the server builds it from the text without them', () => {
+    // act
+    const printed = printSchema(served);
+
+    // assess
+    expect(printed).toBe(typeDefs);
+  });
+
   it("describes every type, field, argument and enum value, since it is the partners' documentation", () => {
     const undocumented: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {

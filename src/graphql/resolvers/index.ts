@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolvers.js';
-import { Mutation } from '../mutations/index.js';
+import type { LazyResolvers } from '../set-resolvers.js';
 import {
   AllianceConnection,
   AllianceMembershipConnection,
@@ -48,7 +48,6 @@ export const resolvers: Resolvers = {
     ...changeQueries,
     ...reachQueries,
   },
-  Mutation,
   School: {
     ...School,
     ...SchoolAllianceFields,
@@ -82,4 +81,13 @@ export const resolvers: Resolvers = {
   Change,
   ChangeConnection,
   ChangeSubject,
+};
+
+/**
+ * Resolvers loaded on the first request that needs them: the mutations, with the write side of the store and the
+ * domain's rules for changes, a chunk of its own in the Lambda bundle that a cold start does not read (most
+ * requests only read).
+ */
+export const lazyResolvers: LazyResolvers = {
+  Mutation: async () => (await import('../mutations/index.js')).Mutation,
 };
