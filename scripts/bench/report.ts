@@ -116,7 +116,7 @@ export function renderReport(results: BenchResults): string {
     '',
     `autocannon, in a process of its own, posting \`${results.load.query}\` with a dev token to the local server on`,
     '127.0.0.1, which verifies the token and hands each request to the Lambda handler. Load generator, server and',
-    'DynamoDB Local share the machine.',
+    'DynamoDB Local share the machine. The better of two runs, each followed by a raw GetItem run (the baseline).',
     '',
     table(
       ['connections', 'seconds', 'requests', 'requests/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'failures'],

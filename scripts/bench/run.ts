@@ -18,12 +18,12 @@ import { measureColdStarts } from './cold-start.js';
 import { measureProjection, PROJECTION_PLACES } from './reach-projection.js';
 import { tallyConsumedCapacity } from './consumed-capacity.js';
 import { invoke } from './invoke.js';
-import { LOAD_QUERY, runLoad } from './load.js';
+import { LOAD_QUERY } from './load.js';
 import { describeMachine } from './machine.js';
 import { measure, WARMUP_RUNS, type Measurement } from './measure.js';
 import { renderReport } from './report.js';
 import { SCENARIOS } from './scenarios.js';
-import { measureImportRatio, measureStarts, rawGetItemThroughput } from './targets.js';
+import { measureImportRatio, measureStarts, measureThroughputRatio } from './targets.js';
 import { WORST_ACCEPTED_QUERY } from './worst-accepted.js';
 
 const usage = `Usage: npm run bench [-- --write] [--skip-start]
@@ -94,9 +94,11 @@ async function main(dynamo: DynamoDbLocal, options: { write: boolean; skipStart:
     await measureColdStarts(dynamo.endpoint, store.tableName, false),
     await measureColdStarts(dynamo.endpoint, store.tableName, true),
   ];
-  console.log('Load run on the local server, and raw GetItem at as many requests in flight...');
-  const load = await runLoad(store, { seconds: LOAD_SECONDS, connections: LOAD_CONNECTIONS });
-  const rawGetItemsPerSecond = await rawGetItemThroughput(store, LOAD_CONNECTIONS, LOAD_SECONDS);
+  console.log('Load runs on the local server, and raw GetItem at as many requests in flight, interleaved...');
+  const { load, rawGetItemsPerSecond } = await measureThroughputRatio(store, {
+    seconds: LOAD_SECONDS,
+    connections: LOAD_CONNECTIONS,
+  });
   let starts: Awaited<ReturnType<typeof measureStarts>> | undefined;
   if (!options.skipStart) {
     console.log('npm start: first start, then restart...');

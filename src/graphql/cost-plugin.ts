@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { getVariableValues, GraphQLError } from 'graphql';
+import { getVariableValues, GraphQLError, type OperationDefinitionNode } from 'graphql';
 import { RequestBudgetExceeded } from '../domain/errors.js';
 import type { RequestContext } from './context.js';
 import { ErrorCode } from '../domain/errors.js';
@@ -21,6 +21,13 @@ export interface CostReport {
 }
 
 /**
+ * The cost of each operation that declares no variables, which depends on its document alone: Apollo Server keeps
+ * one parsed document per query text, so a query sent again is not costed again (its limit is still applied). An
+ * operation refused for a list over its maximum throws before it is kept, and so is refused every time.
+ */
+const COSTS_WITHOUT_VARIABLES = new WeakMap<OperationDefinitionNode, number>();
+
+/**
  * Refuses, before anything runs, an operation whose static cost (with `first` read from variables and
  * defaults) is over `maxCost` (400, GRAPHQL_VALIDATION_FAILED, `extensions.limit` "maxCost") or that passes a
  * list longer than its maximum (400, BAD_USER_INPUT, `extensions.field`). A request stopped by its DynamoDB
@@ -34,12 +41,16 @@ export function costLimit(maxCost: number): ApolloServerPlugin<RequestContext> {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           const definitions = operation.variableDefinitions ?? [];
-          const coerced = getVariableValues(schema, definitions, request.variables ?? {}, { maxErrors: 1 });
-          // Variables that do not fit their types are refused by execution, before any resolver runs.
-          if ('errors' in coerced && coerced.errors) return;
-          const cost = operationCost(schema, document, operation, coerced.coerced, ({ path, type, value }) =>
-            eachList(path, type, value, (key, listPath, length) => refuseLongList(key, listPath, length)),
-          );
+          let cost = definitions.length === 0 ? COSTS_WITHOUT_VARIABLES.get(operation) : undefined;
+          if (cost === undefined) {
+            const coerced = getVariableValues(schema, definitions, request.variables ?? {}, { maxErrors: 1 });
+            // Variables that do not fit their types are refused by execution, before any resolver runs.
+            if ('errors' in coerced && coerced.errors) return;
+            cost = operationCost(schema, document, operation, coerced.coerced, ({ path, type, value }) =>
+              eachList(path, type, value, (key, listPath, length) => refuseLongList(key, listPath, length)),
+            );
+            if (definitions.length === 0) COSTS_WITHOUT_VARIABLES.set(operation, cost);
+          }
           staticCost = Math.round(cost * 100) / 100;
           if (cost > maxCost) {
             throw new GraphQLError(`Query Cost limit of ${maxCost} exceeded, found ${staticCost}.`, {

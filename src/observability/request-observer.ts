@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Logger, LogLevelThreshold } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -38,6 +38,7 @@ interface RequestRecord {
 export function createRequestObserver(options: RequestObserverOptions) {
   const { logger, metrics, tracer, requests } = options;
   const records = new Map<string, RequestRecord>();
+  const dimensioned = dimensionedMetrics(metrics);
 
   const plugin: ApolloServerPlugin<RequestContext> = {
     async requestDidStart({ contextValue }) {
@@ -99,13 +100,16 @@ export function createRequestObserver(options: RequestObserverOptions) {
         records.delete(context.awsRequestId);
         const summary = summarise(record, result, spent(requests, requestsBefore), performance.now() - started);
         if (summary.operation !== 'none') tracer?.putAnnotation('operation', summary.operation);
-        logger.debug({
-          message: 'DynamoDB requests by operation',
-          requestId: context.awsRequestId,
-          byOperation: byOperationSince(requests, requestsBefore),
-        });
+        // Built only for a request logged at DEBUG (the sampled share), not for every request.
+        if (logger.level <= LogLevelThreshold.DEBUG) {
+          logger.debug({
+            message: 'DynamoDB requests by operation',
+            requestId: context.awsRequestId,
+            byOperation: byOperationSince(requests, requestsBefore),
+          });
+        }
         logger.info({ message: 'request', requestId: context.awsRequestId, ...summary });
-        recordMetrics(metrics, summary);
+        recordMetrics(metrics, dimensioned, summary);
         subsegment?.close();
         if (segment) tracer?.setSegment(segment);
       }
@@ -141,7 +145,7 @@ function summarise(
   };
 }
 
-function recordMetrics(metrics: Metrics, summary: Summary): void {
+function recordMetrics(metrics: Metrics, dimensioned: DimensionedMetrics, summary: Summary): void {
   metrics.addMetric(RegistryMetric.requests, MetricUnit.Count, 1);
   metrics.addMetric(RegistryMetric.errors, MetricUnit.Count, summary.errorCodes.length);
   metrics.addMetric(RegistryMetric.faults, MetricUnit.Count, summary.faults);
@@ -150,18 +154,39 @@ function recordMetrics(metrics: Metrics, summary: Summary): void {
   metrics.addMetric(RegistryMetric.consumedWrite, MetricUnit.Count, summary.dynamodb.consumedWrite);
   metrics.addMetric(RegistryMetric.duration, MetricUnit.Milliseconds, summary.durationMs);
   metrics.publishStoredMetrics();
-  const byOperation = () => metrics.singleMetric().addDimension(RegistryDimension.operation, summary.operation);
-  byOperation().addMetric(RegistryMetric.requests, MetricUnit.Count, 1);
+  const byOperation = dimensioned(RegistryDimension.operation, summary.operation);
+  byOperation.addMetric(RegistryMetric.requests, MetricUnit.Count, 1);
   if (summary.errorCodes.length > 0)
-    byOperation().addMetric(RegistryMetric.errors, MetricUnit.Count, summary.errorCodes.length);
+    byOperation.addMetric(RegistryMetric.errors, MetricUnit.Count, summary.errorCodes.length);
   const byCode = new Map<string, number>();
   for (const code of summary.errorCodes) byCode.set(code, (byCode.get(code) ?? 0) + 1);
   for (const [code, count] of byCode) {
-    metrics
-      .singleMetric()
-      .addDimension(RegistryDimension.errorCode, code)
-      .addMetric(RegistryMetric.errors, MetricUnit.Count, count);
+    dimensioned(RegistryDimension.errorCode, code).addMetric(RegistryMetric.errors, MetricUnit.Count, count);
   }
+}
+
+type DimensionedMetrics = (
+  dimension: (typeof RegistryDimension)[keyof typeof RegistryDimension],
+  value: string,
+) => Metrics;
+
+/**
+ * Single-metric instances (each metric added is published at once) with one more default dimension, made once per
+ * dimension and value and then reused: `metrics.singleMetric()` builds a new Metrics, reading the environment
+ * again, each time. The values are bounded (the schema's root fields, the error codes), and so is the map.
+ */
+function dimensionedMetrics(metrics: Metrics): DimensionedMetrics {
+  const made = new Map<string, Metrics>();
+  return (dimension, value) => {
+    const key = `${dimension}\u0000${value}`;
+    let single = made.get(key);
+    if (!single) {
+      single = metrics.singleMetric();
+      single.setDefaultDimensions({ [dimension]: value });
+      made.set(key, single);
+    }
+    return single;
+  };
 }
 
 /** The operation's root field when it has one (bounded by the schema, so safe as a metric dimension). */

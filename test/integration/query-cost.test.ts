@@ -57,6 +57,27 @@ describe('the static cost limit, with page sizes from variables and defaults', (
   });
 });
 
+describe('the static cost of a query sent again', () => {
+  it('refuses a costly query without variables each time it is sent; costs variable pages per request', async () => {
+    const { store, requests } = shippedStore();
+    const graphql = graphqlClient(store);
+    const page = 'query ($n: Int) { schools(first: $n) { edges { node { urn } } } }';
+
+    const refusals = [await graphql(DEFAULT_PAGES_QUERY), await graphql(DEFAULT_PAGES_QUERY)];
+    const pages = [await graphql(page, { n: 10 }), await graphql(page, { n: 100_000 }), await graphql(page, { n: 10 })];
+
+    expect(refusals).toEqual([refusedForCost, refusedForCost]);
+    expect(refusals[1]?.extensions?.cost.staticCost).toBe(refusals[0]?.extensions?.cost.staticCost);
+    expect(pages.map((response) => [response.status, response.extensions?.cost.staticCost])).toEqual([
+      [200, 128.75],
+      [400, 1_287_500],
+      [200, 128.75],
+    ]);
+    expect(pages[1]?.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost' });
+    expect(requests.total).toBe(2);
+  });
+});
+
 describe('the DynamoDB request budget of each request', () => {
   it('stops an admitted query at 500 DynamoDB requests, with one top-level QUERY_TOO_COSTLY', async () => {
     const { store, requests } = shippedStore();
