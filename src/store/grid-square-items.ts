@@ -152,12 +152,14 @@ export function gridSquareChanges(changes: readonly { before: School | null; aft
 }
 
 /**
- * Calls `found` with each school of a grid square's item (read by the square's key): what search filters by and
- * its point. Decodes in place, without splitting the packed string.
+ * Calls `found` with each school of a grid square's item (read by the square's key) that `accepts` takes by its
+ * point: what search filters by, and the point. Reads the packed string in place; a school `accepts` refuses
+ * costs no object.
  */
 export function forEachPlaceEntry(
   square: GridSquare,
   item: Item,
+  accepts: (point: GridPoint) => boolean,
   found: (school: SchoolSummary & GridPoint) => void,
 ): void {
   const packed = item[ENTRIES_ATTRIBUTE];
@@ -165,17 +167,29 @@ export function forEachPlaceEntry(
   const east = square.column * SQUARE_METRES;
   const north = square.row * SQUARE_METRES;
   for (let at = 0; at < packed.length; at += ENTRY_LENGTH) {
-    found({
-      urn: packed.slice(at, at + ENTRY.easting),
-      easting: east + Number(packed.slice(at + ENTRY.easting, at + ENTRY.northing)),
-      northing: north + Number(packed.slice(at + ENTRY.northing, at + ENTRY.laCode)),
-      laCode: packed.slice(at + ENTRY.laCode, at + ENTRY.region),
-      region: REGIONS.get(packed[at + ENTRY.region]!) as GorRegion,
-      phase: PHASES.get(packed[at + ENTRY.phase]!) as Phase,
-      ofstedRating: nullIfNone(RATINGS.get(packed[at + ENTRY.ofsted]!)),
-      teaching: packed[at + ENTRY.teaching] === '1',
-    });
+    const point = {
+      easting: east + digits(packed, at + ENTRY.easting, at + ENTRY.northing),
+      northing: north + digits(packed, at + ENTRY.northing, at + ENTRY.laCode),
+    };
+    if (!accepts(point)) continue;
+    found(
+      Object.assign(point, {
+        urn: packed.slice(at, at + ENTRY.easting),
+        laCode: packed.slice(at + ENTRY.laCode, at + ENTRY.region),
+        region: REGIONS.get(packed[at + ENTRY.region]!) as GorRegion,
+        phase: PHASES.get(packed[at + ENTRY.phase]!) as Phase,
+        ofstedRating: nullIfNone(RATINGS.get(packed[at + ENTRY.ofsted]!)),
+        teaching: packed[at + ENTRY.teaching] === '1',
+      }),
+    );
   }
+}
+
+/** The number the decimal digits of `text` from `start` to `end` spell (no substring made). */
+function digits(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let at = start; at < end; at += 1) value = value * 10 + text.charCodeAt(at) - 48;
+  return value;
 }
 
 function nullIfNone(rating: OfstedRating | 'NONE' | undefined): OfstedRating | null {

@@ -1,5 +1,5 @@
 import { distanceKm, squaresWithin, type GridPoint } from '../domain/grid.js';
-import type { SchoolSummary } from '../domain/search-filter.js';
+import { passesFilter, type SchoolSummary, type SearchFilter } from '../domain/search-filter.js';
 import { batchGet } from './batch-get.js';
 import { forEachPlaceEntry } from './grid-square-items.js';
 import { keys } from './keys.js';
@@ -16,13 +16,18 @@ export interface PlaceSearchOptions {
    * @default false
    */
   consistent?: boolean;
+  /**
+   * Only schools that pass this filter.
+   * @default every school
+   */
+  filter?: SearchFilter;
 }
 
 /**
  * Schools within `radiusKm` of a grid point, nearest first (then by URN). Reads the 10 km grid squares the
  * circle reaches with BatchGetItem: a set that depends on the radius only (maxSquaresWithin: at most 36 squares,
  * one request, up to 25 km; two requests up to 50 km), never the whole country. Each square is one item with
- * its schools packed in one attribute (grid-square-items.ts).
+ * its schools packed in one attribute (grid-square-items.ts), read in place.
  */
 export async function schoolsWithin(
   store: Store,
@@ -37,11 +42,16 @@ export async function schoolsWithin(
     { consistent: options.consistent },
   );
   const found: NearbySchool[] = [];
+  let distance = 0;
+  const within = (point: GridPoint) => {
+    distance = distanceKm(centre, point);
+    return distance <= radiusKm;
+  };
+  const filter = options.filter ?? {};
   items.forEach((item, position) => {
     if (!item) return;
-    forEachPlaceEntry(squares[position]!, item, (school) => {
-      const distance = distanceKm(centre, school);
-      if (distance <= radiusKm) found.push(Object.assign(school, { distanceKm: distance }));
+    forEachPlaceEntry(squares[position]!, item, within, (school) => {
+      if (passesFilter(school, filter)) found.push(Object.assign(school, { distanceKm: distance }));
     });
   });
   // URNs are 6 digits: ordered as strings without a locale.

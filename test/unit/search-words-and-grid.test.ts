@@ -148,7 +148,12 @@ describe("a school's grid-square entry", () => {
   function readSquare(item: Record<string, unknown>) {
     const found: unknown[] = [];
     const [, column, row] = String(item.pk).split('#');
-    forEachPlaceEntry({ column: Number(column), row: Number(row) }, item, (entry) => found.push(entry));
+    forEachPlaceEntry(
+      { column: Number(column), row: Number(row) },
+      item,
+      () => true,
+      (entry) => found.push(entry),
+    );
     return found;
   }
 
