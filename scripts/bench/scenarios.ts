@@ -82,6 +82,10 @@ const SEARCH = `query ($query: String!) {
   searchSchools(query: $query, first: 20) { totalCount edges { matchedBy node { urn name } } }
 }`;
 
+/**
+ * A place search by URN: the school's item, then the 10 km grid squares the circle reaches (one BatchGetItem, each
+ * square one item with its schools packed in one attribute), then the page's schools (one BatchGetItem).
+ */
 const NEAR = `query ($urn: String!, $withinKm: Float!) {
   schoolsNear(near: { urn: $urn }, withinKm: $withinKm, first: 20) { totalCount edges { distanceKm node { urn name } } }
 }`;

@@ -1,7 +1,7 @@
 import { InvalidInput } from '../domain/errors.js';
 import { onGrid, type GridPoint } from '../domain/grid.js';
 import type { LatLong } from '../domain/location.js';
-import { passesFilter, type SearchFilter } from '../domain/search-filter.js';
+import type { SearchFilter } from '../domain/search-filter.js';
 import { parseUrn } from '../domain/urn.js';
 import { schoolsWithin } from '../store/places.js';
 import type { RequestContext } from './context.js';
@@ -37,9 +37,7 @@ export async function schoolsNear(
     );
   }
   const centre = await placePoint(context, args.near);
-  const found = (await schoolsWithin(context.store, centre, args.withinKm)).filter((school) =>
-    passesFilter(school, filter),
-  );
+  const found = await schoolsWithin(context.store, centre, args.withinKm, { filter });
   return searchPage(context, ['schoolsNear', centre, args.withinKm, filter], found, page);
 }
 

@@ -9,6 +9,7 @@ import { claimFreshLoad, completeFreshLoad } from '../store/load-marker.js';
 import { toLocalAuthorityItem } from '../store/local-authority-item.js';
 import { localAuthorityVersionItem } from '../store/local-authority-version.js';
 import { toSchoolItem } from '../store/school-item.js';
+import { gridSquareItems } from '../store/grid-square-items.js';
 import { schoolIndexItems } from '../store/school-index-items.js';
 import { reachItemsOf } from '../store/reach-items.js';
 import { reachByArea } from '../domain/reach.js';
@@ -45,8 +46,9 @@ export const ITEM_SOURCES: readonly ((registry: LoadedRegistry) => Iterable<Item
   function* schools(registry) {
     for (const school of registry.schools.values()) yield toSchoolItem(school, 1, registry.loadedAt);
   },
-  function searchIndexes(registry) {
-    return schoolIndexItems(registry.schools.values());
+  function* searchIndexes(registry) {
+    yield* schoolIndexItems(registry.schools.values());
+    yield* gridSquareItems(registry.schools.values());
   },
   function* reach(registry) {
     yield* reachItemsOf(reachByArea(registry.schools.values()), registry.loadedAt);

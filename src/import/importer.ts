@@ -59,7 +59,8 @@ export type RowChange = { line: number; urn: string; lane: string; apply: (exist
 
 const READ_BATCH = 100;
 const DEFAULT_CONCURRENCY = 4;
-const MAX_ATTEMPTS = 5;
+/** Attempts at a batch: lanes collide on busy grid squares (London's hold schools of several LAs). */
+const MAX_ATTEMPTS = 10;
 
 /**
  * Loads a GIAS download (any subset of its columns, by name). The whole file is read and checked before
@@ -251,15 +252,20 @@ async function applyChanges(
   await Promise.all(Array.from({ length: options.concurrency ?? DEFAULT_CONCURRENCY }, worker));
 }
 
-/** Reads a batch's schools, works out their new state and commits it; a concurrent writer means read again. */
+/**
+ * Reads a batch's schools, works out their new state and commits it; a concurrent writer (lanes share the grid
+ * squares on LA borders) means read again and commit what is still to write: a school an earlier attempt wrote
+ * reads back as it is to be, and stays counted as written.
+ */
 async function applyBatch(store: Store, batch: readonly RowChange[], report: ImportReport): Promise<void> {
+  const written = new Set<string>();
   for (let attempt = 1; ; attempt += 1) {
     const existing = await getSchoolsByUrn(
       store,
       batch.map((change) => change.urn),
     );
     const pending: SchoolChange[] = [];
-    const outcome = { written: 0, unchanged: 0, rejected: [] as Rejection[] };
+    const outcome = { unchanged: 0, rejected: [] as Rejection[] };
     batch.forEach((change, position) => {
       const before = existing[position] ?? null;
       let after: School;
@@ -269,23 +275,29 @@ async function applyBatch(store: Store, batch: readonly RowChange[], report: Imp
         outcome.rejected.push({ line: change.line, reason: reasonOf(error) });
         return;
       }
-      if (before && sameData(withoutVersion(before), after)) outcome.unchanged += 1;
-      else pending.push({ before, after });
+      if (!before || !sameData(withoutVersion(before), after)) pending.push({ before, after });
+      else if (!written.has(change.urn)) outcome.unchanged += 1;
     });
     try {
       for (const transaction of transactions(pending)) {
         await commitSchoolChanges(store, transaction);
-        outcome.written += transaction.length;
+        for (const { after } of transaction) written.add(after.urn);
       }
     } catch (error) {
-      if (error instanceof ConcurrentChange && attempt < MAX_ATTEMPTS && outcome.written === 0) continue;
-      throw error;
+      if (!(error instanceof ConcurrentChange) || attempt >= MAX_ATTEMPTS) throw error;
+      await backOff(attempt);
+      continue;
     }
-    report.written += outcome.written;
+    report.written += written.size;
     report.unchanged += outcome.unchanged;
     report.rejected.push(...outcome.rejected);
     return;
   }
+}
+
+/** Waits a random time that grows with each attempt, so lanes that collided do not collide again at once. */
+function backOff(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** Math.min(attempt, 6)));
 }
 
 /** Splits changes into transactions of at most MAX_TRANSACTION_ACTIONS actions (schools plus their LAs' counts). */

@@ -23,6 +23,8 @@ import { keys } from './keys.js';
 import { toNetworkItem, type StoredNetwork } from './networks.js';
 import { toReviewItem, type StoredReview } from './review-item.js';
 import { toSchoolItem, type StoredSchool } from './school-item.js';
+import { gridSquareChanges } from './grid-square-items.js';
+import { gridSquareWrites } from './grid-square-writes.js';
 import { indexItemUpdates } from './school-index-items.js';
 import type { Store } from './store.js';
 import { TIME_TO_LIVE_ATTRIBUTE } from './table-definition.js';
@@ -231,7 +233,8 @@ export class ChangeSet {
   }
 
   public async commit(): Promise<void> {
-    const items = [...this.items, ...this.indexUpdates(), ...this.authorityUpdates()];
+    const squares = await gridSquareWrites(this.store, gridSquareChanges(this.schoolChanges));
+    const items = [...this.items, ...this.indexUpdates(), ...squares, ...this.authorityUpdates()];
     if (items.length === 0) return;
     if (items.length > MAX_TRANSACTION_ACTIONS) {
       throw new TransactionTooLarge(`A change of ${items.length} writes exceeds ${MAX_TRANSACTION_ACTIONS}`);
@@ -386,11 +389,12 @@ export function schoolPlaces(states: readonly (Pick<School, 'region' | 'laCode'>
 }
 
 /**
- * How many transaction actions school changes need: schools, their audit events, the search index items whose
- * entries change, and the local authorities whose counts move.
+ * How many transaction actions school changes need: schools, their audit events, the search index items and
+ * grid squares whose entries change, and the local authorities whose counts move.
  */
 export function actionCount(changes: readonly SchoolChange[]): number {
-  return changes.length * 2 + indexItemUpdates(changes).length + deltasByAuthority(changes).size;
+  const indexes = indexItemUpdates(changes).length + gridSquareChanges(changes).length;
+  return changes.length * 2 + indexes + deltasByAuthority(changes).size;
 }
 
 /** Net count changes per local authority, leaving out authorities whose counts all cancel out. */

@@ -1,5 +1,4 @@
 import { isTeachingSchool } from '../domain/designation.js';
-import { squareOf, type GridPoint } from '../domain/grid.js';
 import { nameKey, nameWords } from '../domain/name-words.js';
 import type { School } from '../domain/school.js';
 import type { SchoolSummary } from '../domain/search-filter.js';
@@ -40,11 +39,11 @@ interface IndexEntry {
 }
 
 /**
- * Where a school is found by name, by LAESTAB and by place: entries in packed index items, each an attribute
- * named by the school's URN whose value says what search filters by. One entry per distinct name word of 2 or
- * more letters, in that word's shard (`NAME_WORD#<first 2 letters>` / `<word>#<shard>`, with the name's
- * words); one in its local authority's LAESTAB list (`LAESTABS#<laCode>`, the LAESTAB); one in its 10 km
- * square of the British National Grid when it has a location (`GRID_SQUARE#<column>#<row>`, with its point).
+ * Where a school is found by name and by LAESTAB: entries in packed index items, each an attribute named by the
+ * school's URN whose value says what search filters by. One entry per distinct name word of 2 or more letters,
+ * in that word's shard (`NAME_WORD#<first 2 letters>` / `<word>#<shard>`, with the name's words); one in its
+ * local authority's LAESTAB list (`LAESTABS#<laCode>`, the LAESTAB). Places are found by grid squares
+ * (grid-square-items.ts), packed more tightly.
  */
 function schoolIndexEntries(school: School): IndexEntry[] {
   const summary = [
@@ -63,14 +62,6 @@ function schoolIndexEntries(school: School): IndexEntry[] {
   }));
   const laestab = laestabOf(school);
   if (laestab) entries.push({ key: keys.laestabs(school.laCode), type: 'LaestabList', value: laestab });
-  if (school.easting !== null && school.northing !== null) {
-    const { column, row } = squareOf({ easting: school.easting, northing: school.northing });
-    entries.push({
-      key: keys.gridSquare(column, row),
-      type: 'GridSquare',
-      value: `${school.easting}${FIELD_SEPARATOR}${school.northing}${FIELD_SEPARATOR}${summary}`,
-    });
-  }
   return entries;
 }
 
@@ -150,16 +141,6 @@ export function entriesOf(item: Item): [urn: string, value: string][] {
 export function nameEntryOf(urn: string, value: string): SchoolSummary & { nameKey: string } {
   const [laCode, region, phase, ofstedRating, teaching, words] = value.split(FIELD_SEPARATOR);
   return { ...summaryOfFields(urn, laCode!, region!, phase!, ofstedRating!, teaching!), nameKey: words! };
-}
-
-/** What a grid-square entry says of its school: its point on the grid and what search filters by. */
-export function placeEntryOf(urn: string, value: string): SchoolSummary & GridPoint {
-  const [easting, northing, laCode, region, phase, ofstedRating, teaching] = value.split(FIELD_SEPARATOR);
-  return {
-    ...summaryOfFields(urn, laCode!, region!, phase!, ofstedRating!, teaching!),
-    easting: Number(easting),
-    northing: Number(northing),
-  };
 }
 
 function summaryOfFields(

@@ -39,6 +39,9 @@ function teachingSchoolsNearFromFiles(
     .sort((left, right) => left.distanceKm - right.distanceKm || left.urn.localeCompare(right.urn));
 }
 
+/** Where The Aldgate School is, on the grid. */
+const ALDGATE = { easting: 533498, northing: 181201 };
+
 beforeEach(() => requests.reset());
 
 describe('finding schools by name and number on the shipped registry', () => {
@@ -174,8 +177,6 @@ describe('finding schools by name and number on the shipped registry', () => {
 });
 
 describe('finding schools by place on the shipped registry', () => {
-  const ALDGATE = { easting: 533498, northing: 181201 };
-
   it("gives a school's location on the grid and in latitude and longitude", async () => {
     const response = await graphql('{ school(urn: "100000") { location { easting northing latitude longitude } } }');
 
@@ -300,5 +301,39 @@ describe('an import that renames or moves a school', () => {
     expect(nearNewPlace.data?.schoolsNear.edges).toEqual([
       { distanceKm: 0, node: { urn: '900001', name: 'Harrowgate Primary School' } },
     ]);
+  });
+});
+
+describe('designations and inspections of schools in one grid square', () => {
+  it('are all found by place when made at once: no change loses another', async () => {
+    const { store: fresh } = await emptyStore();
+    const client = graphqlClient(fresh);
+    const urns = Array.from({ length: 8 }, (_, index) => String(900_001 + index));
+    await importEstablishments(
+      fresh,
+      writeCsv(
+        GIAS_HEADER,
+        urns.map((urn, index) => giasRow({ URN: urn, Easting: String(533_000 + index * 100), Northing: '181201' })),
+      ),
+    );
+    const designate = `mutation ($urn: String!) {
+      designateTeachingSchool(input: { urn: $urn, cohort: 1 }) { userErrors { code } }
+    }`;
+    const inspect = `mutation ($urn: String!) {
+      recordOfstedInspection(input: { urn: $urn, rating: GOOD, inspectedOn: "2019-01-10" }) { userErrors { code } }
+    }`;
+
+    const responses = await Promise.all(
+      urns.map((urn, index) => client(index % 2 === 0 ? designate : inspect, { urn })),
+    );
+
+    const payloads = responses.map((response) => Object.values(response.data ?? {})[0] as any);
+    expect(payloads.map((payload) => payload?.userErrors)).toEqual(urns.map(() => []));
+    const near = async (filter: Record<string, unknown>) => {
+      const response = await client(NEAR, { near: { grid: ALDGATE }, withinKm: 2, filter });
+      return response.data?.schoolsNear.edges.map((edge: any) => edge.node.urn).sort();
+    };
+    expect(await near({ isTeachingSchool: true })).toEqual(urns.filter((_, index) => index % 2 === 0));
+    expect(await near({ ofstedRating: 'GOOD' })).toEqual(urns.filter((_, index) => index % 2 === 1));
   });
 });

@@ -4,6 +4,7 @@ import { toGridPoint, toLatLong } from '../../src/domain/location.js';
 import { matchName, nameWords } from '../../src/domain/name-words.js';
 import type { School } from '../../src/domain/school.js';
 import type { Urn } from '../../src/domain/urn.js';
+import { forEachPlaceEntry, gridSquareChanges, gridSquareItems } from '../../src/store/grid-square-items.js';
 import { indexItemUpdates, schoolIndexItems } from '../../src/store/school-index-items.js';
 import { school as fixtureSchool } from '../support/fixtures.js';
 
@@ -77,11 +78,10 @@ describe('the British National Grid', () => {
 });
 
 describe("a school's search index entries", () => {
-  it("are one per name word of 2 or more letters, one in its LA's LAESTAB list and one in its grid square", () => {
+  it("are one per name word of 2 or more letters and one in its LA's LAESTAB list", () => {
     const items = schoolIndexItems([school({ name: "St Mary's and St John's C of E School" })]);
 
     expect(items.map((item) => `${item.pk} ${item.sk} ${item['100000']}`).sort()).toEqual([
-      'GRID_SQUARE#53#18 GRID_SQUARE 533498|181201|201|LONDON|PRIMARY|OUTSTANDING|',
       'LAESTABS#201 LAESTABS 2013614',
       'NAME_WORD#an and#09 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
       'NAME_WORD#jo johns#09 201|LONDON|PRIMARY|OUTSTANDING||st marys and st johns c of e school',
@@ -92,7 +92,7 @@ describe("a school's search index entries", () => {
     ]);
   });
 
-  it('are packed: schools sharing a word or a square share its item, a word spread over shards by LA', () => {
+  it('are packed: schools sharing a word share its item, a word spread over shards by LA', () => {
     const items = schoolIndexItems([
       school(),
       school({ urn: '100016' as Urn, establishmentNumber: '3615' }),
@@ -102,7 +102,6 @@ describe("a school's search index entries", () => {
     const item = (pk: string, sk: string) => items.find((found) => found.pk === pk && found.sk === sk);
     expect(Object.keys(item('NAME_WORD#al', 'aldgate#09')!).sort()).toEqual(['100000', '100016', 'pk', 'sk', 'type']);
     expect(Object.keys(item('NAME_WORD#al', 'aldgate#10')!).sort()).toEqual(['100001', 'pk', 'sk', 'type']);
-    expect(Object.keys(item('GRID_SQUARE#53#18', 'GRID_SQUARE')!)).toHaveLength(3 + 3);
     expect(item('LAESTABS#201', 'LAESTABS')).toEqual({
       pk: 'LAESTABS#201',
       sk: 'LAESTABS',
@@ -122,18 +121,13 @@ describe("a school's search index entries", () => {
       }));
 
     const renamed = changes(school({ name: 'The Harrow School' }));
-    const moved = changes(school({ easting: 393_000, northing: 565_000 }));
-    const unchanged = changes(school());
+    const unchanged = changes(school({ easting: 393_000, northing: 565_000 }));
 
     expect(renamed).toEqual([
       { item: 'NAME_WORD#th the#09', set: ['100000'], remove: [] },
       { item: 'NAME_WORD#ha harrow#09', set: ['100000'], remove: [] },
       { item: 'NAME_WORD#sc school#09', set: ['100000'], remove: [] },
       { item: 'NAME_WORD#al aldgate#09', set: [], remove: ['100000'] },
-    ]);
-    expect(moved).toEqual([
-      { item: 'GRID_SQUARE#39#56 GRID_SQUARE', set: ['100000'], remove: [] },
-      { item: 'GRID_SQUARE#53#18 GRID_SQUARE', set: [], remove: ['100000'] },
     ]);
     expect(unchanged).toEqual([]);
   });
@@ -146,6 +140,84 @@ describe("a school's search index entries", () => {
 
     const aldgate = updates.filter((update) => update.key.sk.startsWith('aldgate#'));
     expect(aldgate.map((update) => [...update.set.keys()])).toEqual([['100000', '100016']]);
-    expect(updates.filter((update) => update.key.pk.startsWith('GRID_SQUARE#'))).toHaveLength(1);
+  });
+});
+
+describe("a school's grid-square entry", () => {
+  /** The schools a packed square's item holds, as a place search reads them. */
+  function readSquare(item: Record<string, unknown>) {
+    const found: unknown[] = [];
+    const [, column, row] = String(item.pk).split('#');
+    forEachPlaceEntry(
+      { column: Number(column), row: Number(row) },
+      item,
+      () => true,
+      (entry) => found.push(entry),
+    );
+    return found;
+  }
+
+  it('is packed with the others of its 10 km square in one attribute, and read back as it was', () => {
+    const items = gridSquareItems([
+      school({ urn: '100016' as Urn, ofstedRating: null, phase: 'SECONDARY', easting: 530_000, northing: 189_999 }),
+      school({ designation: { status: 'DESIGNATED', cohort: 1, designatedOn: null, endedOn: null, endReason: null } }),
+      school({ urn: '100001' as Urn, easting: 393_000, northing: 565_000, laCode: '929', region: 'NORTH_EAST' }),
+    ]);
+
+    expect(items.map((item) => [item.pk, Object.keys(item).sort()])).toEqual([
+      ['GRID_SQUARE#53#18', ['entries', 'pk', 'sk', 'type', 'version']],
+      ['GRID_SQUARE#39#56', ['entries', 'pk', 'sk', 'type', 'version']],
+    ]);
+    expect(readSquare(items[0]!)).toEqual([
+      {
+        urn: '100000',
+        easting: 533_498,
+        northing: 181_201,
+        laCode: '201',
+        region: 'LONDON',
+        phase: 'PRIMARY',
+        ofstedRating: 'OUTSTANDING',
+        teaching: true,
+      },
+      {
+        urn: '100016',
+        easting: 530_000,
+        northing: 189_999,
+        laCode: '201',
+        region: 'LONDON',
+        phase: 'SECONDARY',
+        ofstedRating: null,
+        teaching: false,
+      },
+    ]);
+    expect(readSquare(items[1]!)).toMatchObject([{ urn: '100001', laCode: '929', region: 'NORTH_EAST' }]);
+  });
+
+  it('moves with the school: removed from its old square and set in its new one; a rename leaves it alone', () => {
+    const before = school();
+    const changes = (after: School) =>
+      gridSquareChanges([{ before, after }]).map(({ square, entries }) => ({
+        square: `${square.column},${square.row}`,
+        entries: [...entries].map(([urn, entry]) => `${urn} ${entry}`),
+      }));
+
+    expect(changes(school({ easting: 393_000, northing: 565_000 }))).toEqual([
+      { square: '53,18', entries: ['100000 null'] },
+      { square: '39,56', entries: ['100000 10000030005000201gp10'] },
+    ]);
+    expect(changes(school({ ofstedRating: 'GOOD' }))).toEqual([
+      { square: '53,18', entries: ['100000 10000034981201201gp20'] },
+    ]);
+    expect(changes(school({ name: 'The Harrow School' }))).toEqual([]);
+    expect(changes(school({ easting: null, northing: null }))).toEqual([{ square: '53,18', entries: ['100000 null'] }]);
+  });
+
+  it('of two schools changed together touch their square once', () => {
+    const changes = gridSquareChanges([
+      { before: null, after: school() },
+      { before: null, after: school({ urn: '100016' as Urn, name: 'The Aldgate Nursery' }) },
+    ]);
+
+    expect(changes.map(({ entries }) => [...entries.keys()])).toEqual([['100000', '100016']]);
   });
 });
