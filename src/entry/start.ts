@@ -73,7 +73,7 @@ async function main(): Promise<void> {
       await loadKeptData(stamp);
     }
     console.log(`Starting DynamoDB Local over the data kept in ${DATA_DIRECTORY}...`);
-    const starting = startDynamoDbLocal({ dataDirectory: DATA_DIRECTORY });
+    const starting = startDynamoDbLocal({ dataDirectory: DATA_DIRECTORY, quickStart: true });
     api = loadApi();
     dynamo = await starting;
     closeKept = () => dynamo.close();
