@@ -1,5 +1,5 @@
 import type { LocalAuthority } from '../domain/local-authority.js';
-import { listLocalAuthorityDetails } from './local-authorities.js';
+import { listLocalAuthorities } from './local-authorities.js';
 import { readLocalAuthorityVersion } from './local-authority-version.js';
 import type { Store } from './store.js';
 
@@ -48,7 +48,7 @@ export function createLocalAuthorityCache(store: Store, options: LocalAuthorityC
   const refresh = async (known: Snapshot | undefined): Promise<Snapshot> => {
     const version = await readLocalAuthorityVersion(store);
     if (known && known.version === version) return { ...known, checkedAt: now() };
-    const authorities = await listLocalAuthorityDetails(store);
+    const authorities = await listLocalAuthorities(store, { detailsOnly: true });
     return { version, byCode: new Map(authorities.map((authority) => [authority.code, authority])), checkedAt: now() };
   };
 
