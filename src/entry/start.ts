@@ -1,41 +1,43 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
-import {
-  clearKeptData,
-  DATA_DIRECTORY,
-  dataStamp,
-  keptDataMatches,
-  runningServer,
-  stampKeptData,
-} from './local-data.js';
-import { progressLine } from './progress.js';
-import { SHIPPED_DATA } from './shipped-data.js';
+import { ensureGraphiqlBuild } from './graphiql-page.js';
+import { DATA_DIRECTORY, dataStamp, keptDataMatches, replaceKeptData, runningServer } from './local-data.js';
+import { shippedDatabaseFits, unpackShippedDatabase } from './shipped-database.js';
+import { loadShipped, scratchDirectory, withShippedLoad } from './shipped-load.js';
 import { StartError } from './start-error.js';
+import { ensureWebBuild } from './web-assets.js';
 
 const TABLE = 'registry';
 
-const usage = `Usage: npm start [-- --fresh | --in-memory]
+const usage = `Usage: npm start [-- --fresh | --in-memory] [--load]
 
-Serves GraphQL on http://localhost:PORT/graphql (PORT defaults to 4000) over DynamoDB Local, loaded with the
-shipped 2018 registry. The data is kept in .local/dynamodb/ and reused on the next start while the shipped files
-and the code that shapes stored data are unchanged (else it is loaded again: about a minute on an idle two-core
-machine); changes made through the API are kept with it.
+Serves GraphQL on http://localhost:PORT/graphql (PORT defaults to 4000) over DynamoDB Local holding the shipped
+2018 registry. A first start copies the registry, loaded already, from data/registry.dynamodb-local.db.br (made by
+npm run seed from the shipped files). The data is kept in .local/dynamodb/ and reused on the next start while the
+shipped files and the code that shapes stored data are unchanged; changes made through the API are kept with it.
 
-  --fresh       load the shipped registry again, dropping the kept data
-  --in-memory   keep nothing on disk (two servers can then run side by side in one checkout)`;
+  --fresh       start again from the shipped registry, dropping the kept data
+  --in-memory   keep nothing on disk: the data is in memory-backed scratch storage, removed on exit (two servers
+                can then run side by side in one checkout)
+  --load        load the shipped files through the importer (about a minute) rather than copy the loaded registry`;
 
 /**
- * `npm start`: DynamoDB Local (its data kept under .local/ unless --in-memory), the shipped 2018 registry loaded
- * into it when needed, and GraphQL on http://localhost:PORT/graphql. Ctrl-C, a crash or a failed start stop Java too.
+ * `npm start`: DynamoDB Local (its data kept under .local/ unless --in-memory), holding the shipped 2018 registry
+ * (copied loaded, or loaded from the files), and GraphQL on http://localhost:PORT/graphql. Ctrl-C, a crash or a
+ * failed start stop Java too.
  */
 async function main(): Promise<void> {
   const started = performance.now();
   const { values } = parseArgs({
-    options: { fresh: { type: 'boolean' }, 'in-memory': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      fresh: { type: 'boolean' },
+      'in-memory': { type: 'boolean' },
+      load: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return console.log(usage);
   const port = Number(process.env.PORT ?? 4000);
@@ -58,26 +60,36 @@ async function main(): Promise<void> {
   ] as const) {
     process.once(signal, () => void (closeKept?.() ?? Promise.resolve()).finally(() => process.exit(code)));
   }
-  const stamp = inMemory ? '' : dataStamp(TABLE);
-  const reuse = !inMemory && !values.fresh && keptDataMatches(stamp);
+  // The staff workspace and GraphiQL build (when stale: on a fresh clone) while the data and Java get ready.
+  const assets = Promise.all([ensureWebBuild(), ensureGraphiqlBuild()]);
+  assets.catch(() => undefined);
+  const copyShipped = !values.load && shippedDatabaseFits(TABLE);
   let dynamo: DynamoDbLocal;
   let api: Promise<typeof import('./local-api.js')>;
-  if (inMemory) {
-    console.log('Starting DynamoDB Local (in memory) and reading the 2018 registry...');
-    const loading = loadShipped(undefined);
+  if (inMemory && !copyShipped) {
+    console.log('Starting DynamoDB Local (in memory) and loading the 2018 registry...');
+    const loading = loadShipped(TABLE, undefined);
     api = loadApi();
-    dynamo = await loading;
+    dynamo = (await loading).dynamo;
   } else {
-    if (!reuse) {
-      console.log(`Loading the 2018 registry, to keep in ${DATA_DIRECTORY}...`);
-      await loadKeptData(stamp);
+    let dataDirectory = DATA_DIRECTORY;
+    if (inMemory) {
+      dataDirectory = scratchDirectory('registry-');
+      await unpackShippedDatabase(dataDirectory).catch((error) => {
+        rmSync(dataDirectory, { recursive: true, force: true });
+        throw error;
+      });
+    } else {
+      const stamp = dataStamp(TABLE);
+      if (values.fresh || !keptDataMatches(stamp)) await keepShipped(stamp, copyShipped);
     }
-    console.log(`Starting DynamoDB Local over the data kept in ${DATA_DIRECTORY}...`);
-    const starting = startDynamoDbLocal({ dataDirectory: DATA_DIRECTORY, quickStart: true });
+    console.log(`Starting DynamoDB Local over the data ${inMemory ? 'copied to' : 'kept in'} ${dataDirectory}...`);
+    const starting = startDynamoDbLocal({ dataDirectory, quickStart: true, removeDataDirectory: inMemory });
     api = loadApi();
     dynamo = await starting;
-    closeKept = () => dynamo.close();
+    if (!inMemory) closeKept = () => dynamo.close();
   }
+  await assets;
   const stopApi = await (await api).serveLocalApi({
     dynamo,
     tableName: TABLE,
@@ -120,48 +132,18 @@ function assertPortFree(port: number): Promise<void> {
   });
 }
 
-/**
- * Loads the shipped registry into a new DynamoDB Local, reading the files while Java starts. With a data
- * directory, Java keeps the data there; answers the running DynamoDB Local.
- */
-async function loadShipped(dataDirectory: string | undefined): Promise<DynamoDbLocal> {
-  const java = startDynamoDbLocal({ dataDirectory });
-  const [
-    { prepareFreshLoad, writePreparedLoad },
-    { describeImport, registryTotals },
-    { createStore, enableStream, ensureTable },
-  ] = await Promise.all([
-    import('../import/fresh-load.js'),
-    import('../import/run-import.js'),
-    import('../store/store.js'),
-  ]);
-  const [dynamo, prepared] = await Promise.all([java, prepareFreshLoad(SHIPPED_DATA)]);
-  const store = createStore({ tableName: TABLE, endpoint: dynamo.endpoint });
-  await ensureTable(store);
-  const progress = progressLine('Loading the 2018 registry');
-  const reports = await writePreparedLoad(store, prepared, { onProgress: progress.update });
-  progress.done();
-  console.log(describeImport({ reports, totals: await registryTotals(store) }));
-  // On before anything is served, so the reach projector sees every change made through the API (not the load).
-  await enableStream(store);
-  return dynamo;
-}
-
-/**
- * Loads into a scratch directory in memory-backed storage where there is one (DynamoDB Local syncs every write
- * to disk, which makes a load on disk minutes long), then moves the finished data into DATA_DIRECTORY.
- */
-async function loadKeptData(stamp: string): Promise<void> {
-  const scratch = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'registry-load-'));
-  try {
-    const loader = await loadShipped(scratch);
-    await loader.close();
-    clearKeptData();
-    for (const name of readdirSync(scratch)) copyFileSync(join(scratch, name), join(DATA_DIRECTORY, name));
-    stampKeptData(stamp, new Date());
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+/** Replaces the kept data with the shipped registry: a copy of the loaded one, or loaded from the files. */
+async function keepShipped(stamp: string, copyShipped: boolean): Promise<void> {
+  if (copyShipped) {
+    console.log(`Copying the 2018 registry, loaded already, into ${DATA_DIRECTORY}...`);
+    return replaceKeptData(stamp, unpackShippedDatabase);
   }
+  console.log(`Loading the 2018 registry, to keep in ${DATA_DIRECTORY}...`);
+  await withShippedLoad(TABLE, (loaded) =>
+    replaceKeptData(stamp, (kept) => {
+      for (const name of readdirSync(loaded)) copyFileSync(join(loaded, name), join(kept, name));
+    }),
+  );
 }
 
 // The SDK warns that releases from 2027 need Node 22; Lambda runs 24, and here the warning only clutters output.

@@ -26,8 +26,8 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
  * Builds the workspace (`vite build`) when web/dist is missing or older than web/index.html, its Vite config or a
  * file under web/src, so `npm ci && npm start` and the browser tests serve the current site.
  */
-export function ensureWebBuild(): void {
-  buildWhenStale(
+export function ensureWebBuild(): Promise<void> {
+  return buildWhenStale(
     join(WEB_DIST, 'index.html'),
     [join(WEB_ROOT, 'src'), join(WEB_ROOT, 'index.html'), join(WEB_ROOT, 'vite.config.ts')],
     'the staff workspace (web/)',

@@ -16,7 +16,7 @@ let close: () => void;
 let partnerToken: string;
 
 beforeAll(async () => {
-  ensureGraphiqlBuild();
+  await ensureGraphiqlBuild();
   const handler = createGraphqlHandler({
     server: createGraphqlServer(),
     store: shippedStore().store,

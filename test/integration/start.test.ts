@@ -79,7 +79,7 @@ describe('npm start', () => {
 
   it('keeps the loaded registry and API changes across a restart, with no coverage or reach drift', async () => {
     const port = await freePort();
-    const first = start(port, ['--fresh']);
+    const first = start(port, ['--fresh', '--load']);
     await first.ready;
     const designated = await graphql(
       port,
@@ -103,6 +103,7 @@ describe('npm start', () => {
       );
 
       expect(designated.data).toEqual({ designateTeachingSchool: { userErrors: [] } });
+      expect(first.output()).toContain('Loading the 2018 registry');
       expect(first.output()).toContain('registry: 24953 schools, 799 teaching schools');
       expect(second.output()).toContain('Starting DynamoDB Local over the data kept in');
       expect(second.output()).not.toContain('Loading the 2018 registry');
@@ -116,4 +117,27 @@ describe('npm start', () => {
       await stop(second.child);
     }
   }, 600_000);
+
+  it('copies the shipped registry, loaded already, on a first start: the same figures, no coverage drift', async () => {
+    const port = await freePort();
+    const first = start(port, ['--fresh']);
+    const endpoint = await first.ready;
+    try {
+      const answer = await graphql(
+        port,
+        '{ school(urn: "100000") { name designation { status } } nationalCoverage { schools teachingSchools } }',
+      );
+      const audit = await auditCoverage(createStore({ tableName: 'registry', endpoint }));
+
+      expect(first.output()).toContain('Copying the 2018 registry, loaded already');
+      expect(first.output()).not.toContain('Loading the 2018 registry');
+      expect(answer.data).toEqual({
+        school: { name: 'The Aldgate School', designation: null },
+        nationalCoverage: { schools: 24_953, teachingSchools: 799 },
+      });
+      expect(audit.drift).toEqual([]);
+    } finally {
+      await stop(first.child);
+    }
+  }, 120_000);
 });
