@@ -62,13 +62,10 @@ export function startLocalServer(options: LocalServerOptions): Promise<Server> {
         lambdaContext(),
         () => undefined,
       )) as APIGatewayProxyStructuredResultV2;
-      const headers = Object.fromEntries(
-        Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]),
-      );
-      response.writeHead(result.statusCode ?? 200, {
-        ...headers,
-        ...(result.cookies?.length ? { 'set-cookie': result.cookies } : {}),
-      });
+      const headers: Record<string, string | string[]> = {};
+      for (const name in result.headers ?? {}) headers[name] = String(result.headers![name]);
+      if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+      response.writeHead(result.statusCode ?? 200, headers);
       response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
     } catch (error) {
       console.error(error);
@@ -99,7 +96,8 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
 
 function toEvent(request: IncomingMessage, url: URL, body: Buffer): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
+  for (const name in request.headers) {
+    const value = request.headers[name];
     if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
   const now = new Date();
@@ -135,19 +133,21 @@ function toEvent(request: IncomingMessage, url: URL, body: Buffer): APIGatewayPr
   };
 }
 
+/** What the Lambda context says of the function: the same for every request, so made once. */
+const LOCAL_FUNCTION: Omit<Context, 'awsRequestId'> = {
+  callbackWaitsForEmptyEventLoop: false,
+  functionName: 'registry-local',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:local:000000000000:function:registry-local',
+  memoryLimitInMB: '1024',
+  logGroupName: 'local',
+  logStreamName: 'local',
+  getRemainingTimeInMillis: () => 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+};
+
 function lambdaContext(): Context {
-  return {
-    awsRequestId: randomUUID(),
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: 'registry-local',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:local:000000000000:function:registry-local',
-    memoryLimitInMB: '1024',
-    logGroupName: 'local',
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => 30_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
+  return { ...LOCAL_FUNCTION, awsRequestId: randomUUID() };
 }
