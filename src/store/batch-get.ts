@@ -1,4 +1,4 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './store.js';
 
 type Key = { pk: string; sk: string };
@@ -8,7 +8,8 @@ const MAX_KEYS_PER_REQUEST = 100;
 const MAX_ATTEMPTS = 5;
 
 /**
- * Reads items by key with BatchGetItem, 100 keys a request, retrying what DynamoDB leaves unprocessed.
+ * Reads items by key with BatchGetItem, 100 keys a request, retrying what DynamoDB leaves unprocessed; one key
+ * alone (a school page, most single lookups) with GetItem, which costs the same units and less work on both sides.
  * Answers in the order of `keys`, with undefined where no item exists. `consistent` reads strongly consistently.
  */
 export async function batchGet(
@@ -16,6 +17,13 @@ export async function batchGet(
   keyList: readonly Key[],
   options: { consistent?: boolean } = {},
 ): Promise<(Item | undefined)[]> {
+  const [only, ...others] = dedupe(keyList);
+  if (only && others.length === 0) {
+    const result = await store.doc.send(
+      new GetCommand({ TableName: store.tableName, Key: only, ConsistentRead: options.consistent }),
+    );
+    return keyList.map(() => result.Item);
+  }
   const found = new Map<string, Item>();
   for (let start = 0; start < keyList.length; start += MAX_KEYS_PER_REQUEST) {
     let pending: Key[] = dedupe(keyList.slice(start, start + MAX_KEYS_PER_REQUEST));
@@ -39,7 +47,7 @@ function id(key: Key): string {
   return `${key.pk}\u0000${key.sk}`;
 }
 
-function dedupe(keyList: Key[]): Key[] {
+function dedupe(keyList: readonly Key[]): Key[] {
   return [...new Map(keyList.map((key) => [id(key), { pk: key.pk, sk: key.sk }])).values()];
 }
 
