@@ -8,9 +8,9 @@ import { bundleLambda, LAMBDA_ENTRY } from '../infra/lambda-bundle.js';
 /**
  * The most a cold start may read: the entry file and the chunks it imports statically. Issue 12's target is
  * 800 KiB. What the handler imports dynamically (proj4 for grid references, Powertools Tracer and the X-Ray SDK,
- * which load only in Lambda, the CSV downloads, the schema's text, the mutations) is in chunks that are read only
- * when a request needs them, so it is reported apart and not counted. (Apollo Server's own start, at the first
- * request, imports two small ones: its default landing page and a re-export of graphql, about 14 KiB.)
+ * which load only in Lambda, the CSV downloads, the schema's text and descriptions, the mutations) is in chunks
+ * read only when a request needs them, so it is reported apart and not counted. (Apollo Server's own start, at the
+ * first request, imports two small ones: its default landing page and a re-export of graphql, about 14 KiB.)
  */
 const BUDGET_KIB = 800;
 

@@ -29,6 +29,13 @@ export interface GraphqlHandlerOptions {
    * @default []
    */
   allowedOrigins?: readonly string[];
+  /**
+   * Start reading the local authorities' details for the container's cache at once, rather than when the first
+   * request needs them: in Lambda, those two DynamoDB requests then overlap the rest of the cold start (most
+   * first requests name a school and its local authority) instead of following the school's read.
+   * @default false
+   */
+  loadLocalAuthoritiesAtStart?: boolean;
 }
 
 /**
@@ -38,6 +45,7 @@ export interface GraphqlHandlerOptions {
  */
 export function createGraphqlHandler(options: GraphqlHandlerOptions) {
   const localAuthorities = createLocalAuthorityCache(options.store);
+  if (options.loadLocalAuthoritiesAtStart) localAuthorities.load();
   const reach = createReachCache(options.store);
   const requests = handlers.createAPIGatewayProxyEventV2RequestHandler();
   const handler = startServerAndCreateLambdaHandler(options.server, requests, {

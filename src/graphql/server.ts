@@ -6,11 +6,11 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { buildASTSchema, type GraphQLFormattedError } from 'graphql';
+import { buildASTSchema, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { ErrorCode, InvalidInput, RegistryError } from '../domain/errors.js';
 import type { RequestContext } from './context.js';
 import { isTemporaryFault } from './temporary-fault.js';
-import { descriptions, schemaDocument } from './generated/schema-parts.js';
+import { schemaDocument } from './generated/schema-parts.js';
 import { describeSchema } from './schema-descriptions.js';
 import { setResolvers } from './set-resolvers.js';
 import { requestLimits, type RequestLimits } from './limits.js';
@@ -51,14 +51,35 @@ export interface GraphqlServerOptions {
  * The executable schema, built once per container, at load: what a cold start spent most of its own time on. The
  * generated type definitions are one printed schema, so graphql-js builds it directly (no merging of documents),
  * from its document parsed at codegen without descriptions (JSON, which JSON.parse reads far faster than graphql-js
- * parses SDL); the descriptions are then set by coordinate, and the resolvers on its types in place rather than by
- * rebuilding every type, which is what Apollo Server does with `typeDefs` and `resolvers`. The printed schema is the
- * one codegen and `npm run schema` check, and test/unit/schema.test.ts validates it and checks that this builds the
- * same schema, so it is not validated again here (as SDL, then as a schema before the first request).
+ * parses SDL), and the resolvers are set on its types in place rather than by rebuilding every type, which is what
+ * Apollo Server does with `typeDefs` and `resolvers`. Its descriptions only introspection shows: describedSchema sets
+ * them. The printed schema is the one codegen and `npm run schema` check, and test/unit/schema.test.ts validates it
+ * and checks that this builds the same schema, so it is not validated again here (as SDL, then as a schema before
+ * the first request).
  */
 export const schema = buildASTSchema(schemaDocument, { assumeValidSDL: true, assumeValid: true });
-describeSchema(schema, descriptions);
 setResolvers(schema, resolvers, lazyResolvers);
+
+let described: Promise<GraphQLSchema> | undefined;
+
+/**
+ * The schema with its descriptions, set by coordinate from their own generated module on the first call (a chunk of
+ * its own in the Lambda bundle, which a cold start with introspection off never reads).
+ */
+export function describedSchema(): Promise<GraphQLSchema> {
+  described ??= import('./generated/descriptions.js').then(({ descriptions }) => {
+    describeSchema(schema, descriptions);
+    return schema;
+  });
+  return described;
+}
+
+/** Introspection answers with descriptions: the server sets them before its first request. */
+const describedBeforeStart: ApolloServerPlugin<RequestContext> = {
+  async serverWillStart() {
+    await describedSchema();
+  },
+};
 
 /** The one Apollo Server both the Lambda handler and the local server run. */
 export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloServer<RequestContext> {
@@ -75,6 +96,7 @@ export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloS
       queriesAndMutationsOnly,
       ...plugins,
       ...((options.suggestions ?? introspection) ? [] : [hideSuggestions]),
+      ...(introspection ? [describedBeforeStart] : []),
       ...UNUSED_APOLLO_FEATURES,
       ...(options.plugins ?? []),
     ],

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type Logger, LogLevelThreshold } from '@aws-lambda-powertools/logger';
@@ -18,6 +19,17 @@ export interface RequestObserverOptions {
   metrics: Metrics;
   /** X-Ray subsegments and annotations, where tracing is on (loadTracer). */
   tracer?: Tracer;
+}
+
+/** The request id of the invocation a piece of work serves, through its awaits and callbacks. */
+const invocation = new AsyncLocalStorage<string>();
+
+/**
+ * Whether the work running now serves an invocation of a handler `wrap` wrapped (rather than the container,
+ * at load): what a RequestCounter should count for the request's log line and metrics (its `only` option).
+ */
+export function forAnInvocation(): boolean {
+  return invocation.getStore() !== undefined;
 }
 
 /** What the Apollo plugin learns about a request, for the handler's one log line. */
@@ -89,7 +101,7 @@ export function createRequestObserver(options: RequestObserverOptions) {
       tracer?.addServiceNameAnnotation();
       let result: APIGatewayProxyStructuredResultV2 | undefined;
       try {
-        result = (await handler(event, context, callback)) ?? undefined;
+        result = (await invocation.run(context.awsRequestId, () => handler(event, context, callback))) ?? undefined;
         return result!;
       } catch (error) {
         logger.error({ message: 'The handler failed', requestId: context.awsRequestId, error });

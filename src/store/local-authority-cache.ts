@@ -27,6 +27,11 @@ export interface LocalAuthorityCacheOptions {
 export interface LocalAuthorityCache {
   /** The authority's details, or undefined if the snapshot lacks it (read it per request then). */
   details: (code: string) => Promise<LocalAuthority | undefined>;
+  /**
+   * Starts reading the details now, unless they are read or being read, without waiting: the first request that
+   * needs them then waits less or not at all. A read that fails is left for that request to retry.
+   */
+  load: () => void;
 }
 
 interface Snapshot {
@@ -62,5 +67,10 @@ export function createLocalAuthorityCache(store: Store, options: LocalAuthorityC
     return pending;
   };
 
-  return { details: async (code) => (await current()).byCode.get(code) };
+  return {
+    details: async (code) => (await current()).byCode.get(code),
+    load: () => {
+      current().catch(() => undefined);
+    },
+  };
 }

@@ -17,6 +17,7 @@ export function countRequests(client: DynamoDBClient, options: CountOptions = {}
   const state = { total: 0, byOperation: {} as Record<string, number>, consumedRead: 0, consumedWrite: 0 };
   client.middlewareStack.add(
     (next, context) => async (args) => {
+      if (options.only && !options.only()) return next(args);
       state.total += 1;
       const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
       state.byOperation[operation] = (state.byOperation[operation] ?? 0) + 1;
@@ -62,6 +63,13 @@ export interface CountOptions {
    * @default false
    */
   askConsumedCapacity?: boolean;
+  /**
+   * Counts only the commands sent while this says so, asked as each is sent (the request observer's
+   * `forAnInvocation`: what an invocation sends, not what a container reads for itself, such as the local
+   * authorities' details started at load, whose requests may still be in flight when the first invocation starts).
+   * @default every command counts
+   */
+  only?: () => boolean;
 }
 
 const WRITE_OPERATIONS = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);

@@ -1,4 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { describe, expect, inject, it, vi } from 'vitest';
+import { createGraphqlHandler } from '../../src/entry/graphql-handler.js';
+import { createGraphqlServer } from '../../src/graphql/server.js';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../../src/observability/metric-names.js';
+import { createRequestObserver, forAnInvocation } from '../../src/observability/request-observer.js';
+import { countRequests } from '../../src/store/request-counter.js';
+import { createClient, createStore } from '../../src/store/store.js';
 import { saveLocalAuthorityDetails } from '../../src/store/local-authority-writes.js';
 import { createLocalAuthorityCache } from '../../src/store/local-authority-cache.js';
 import { runImport } from '../../src/import/run-import.js';
@@ -48,5 +58,58 @@ describe("a container's cache of local authorities", () => {
     const response = await graphql(query);
 
     expect(response.data).toEqual({ school: { localAuthority: { name: 'City of London', coverage: { schools: 2 } } } });
+  });
+
+  it("reads them at load when asked, and the first request's log counts only what that request sent", async () => {
+    const { store } = await emptyStore();
+    await runImport(store, { establishments: writeCsv(GIAS_HEADER, [giasRow()]) });
+    const client = createClient({ endpoint: inject('dynamoEndpoint') });
+    const sent: string[] = [];
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        sent.push(String(context.commandName).replace(/Command$/, ''));
+        return next(args);
+      },
+      { step: 'initialize', name: 'testSentCommands' },
+    );
+    const written: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    const observer = createRequestObserver({
+      requests: countRequests(client, { only: forAnInvocation }),
+      logger: new Logger({ serviceName: SERVICE_NAME }),
+      metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME }),
+    });
+    const handler = observer.wrap(
+      createGraphqlHandler({
+        server: createGraphqlServer({ plugins: [observer.plugin] }),
+        store: createStore({ tableName: store.tableName, client }),
+        identify: () => ({ id: 'test@localhost', role: 'dfe-staff', regions: [] }),
+        loadLocalAuthoritiesAtStart: true,
+      }),
+    );
+    const sentAtLoad = [...sent];
+    const event = {
+      version: '2.0',
+      rawPath: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      requestContext: { http: { method: 'POST', path: '/graphql' }, requestId: randomUUID() },
+      body: JSON.stringify({ query: '{ school(urn: "900001") { name localAuthority { name } } }' }),
+      isBase64Encoded: false,
+    } as unknown as APIGatewayProxyEventV2;
+
+    const answer = (await handler(
+      event,
+      { awsRequestId: 'first' } as Context,
+      () => undefined,
+    )) as APIGatewayProxyStructuredResultV2;
+    vi.restoreAllMocks();
+
+    const logged = written.flatMap((chunk) => chunk.split('\n').filter(Boolean)).map((line) => JSON.parse(line));
+    expect(sentAtLoad).toEqual(['GetItem']);
+    expect(JSON.parse(answer.body ?? '{}').data).toEqual({
+      school: { name: 'Test Primary School', localAuthority: { name: 'City of London' } },
+    });
+    expect(sent.sort()).toEqual(['BatchGetItem', 'GetItem', 'Query']);
+    expect(logged.find((line) => line.message === 'request')?.dynamodb).toMatchObject({ requests: 1 });
   });
 });
