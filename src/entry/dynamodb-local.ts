@@ -137,7 +137,7 @@ async function waitUntilAnswering(endpoint: string, java: ChildProcess, timeoutM
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
       } catch {
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
     throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`);

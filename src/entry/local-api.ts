@@ -1,6 +1,6 @@
 import { createGraphqlServer } from '../graphql/server.js';
 import { logger, metrics } from '../observability/powertools.js';
-import { createRequestObserver } from '../observability/request-observer.js';
+import { createRequestObserver, forAnInvocation } from '../observability/request-observer.js';
 import { readLoadMarker } from '../store/load-marker.js';
 import { countRequests } from '../store/request-counter.js';
 import { createClient, createStore } from '../store/store.js';
@@ -8,7 +8,7 @@ import { originsFrom } from './cors.js';
 import { devSignIn } from './dev-sign-in.js';
 import type { DynamoDbLocal } from './dynamodb-local.js';
 import { graphiqlPage } from './graphiql-page.js';
-import { createGraphqlHandler, type GraphqlHandler } from './graphql-handler.js';
+import { createGraphqlHandler } from './graphql-handler.js';
 import { DATA_DIRECTORY, recordServer } from './local-data.js';
 import { localIdentity, localSigningKey, signDevToken } from './local-identity.js';
 import { startLocalReachProjector } from './local-reach-projector.js';
@@ -45,16 +45,17 @@ export async function serveLocalApi(options: LocalApiOptions): Promise<() => Pro
     }
   }
   // The Lambda's request log, on the terminal (`npm start` sets POWERTOOLS_DEV: indented, metrics off).
-  const requests = countRequests(client, { askConsumedCapacity: true });
+  const requests = countRequests(client, { askConsumedCapacity: true, only: forAnInvocation });
   const observer = createRequestObserver({ requests, logger, metrics });
-  const graphqlHandler = createGraphqlHandler({
-    server: createGraphqlServer({ introspection: true, development: true, plugins: [observer.plugin] }),
-    store,
-    identify: localIdentity(localSigningKey()),
-    allowedOrigins: originsFrom(process.env.ALLOWED_ORIGINS ?? '*'),
-  });
-  const warm = process.env.NOWARM ? Promise.resolve() : warmUp(graphqlHandler);
-  const handler = observer.wrap(graphqlHandler);
+  const handler = observer.wrap(
+    createGraphqlHandler({
+      server: createGraphqlServer({ introspection: true, development: true, plugins: [observer.plugin] }),
+      store,
+      identify: localIdentity(localSigningKey()),
+      allowedOrigins: originsFrom(process.env.ALLOWED_ORIGINS ?? '*'),
+      loadLocalAuthoritiesAtStart: true,
+    }),
+  );
   // Started beside the server rather than before it: the stream is on since the load and keeps every change until
   // the poller reads it, so a change made while the poller starts is projected as soon as it has.
   const projector = startLocalReachProjector(store, dynamo.endpoint, {
@@ -78,34 +79,12 @@ export async function serveLocalApi(options: LocalApiOptions): Promise<() => Pro
       dataDirectory: options.dataDirectory ? DATA_DIRECTORY : null,
     }),
   );
-  await warm;
   await printWelcome(options, graphql);
   return () =>
     projector.then(
       (started) => started.stop(),
       () => undefined,
     );
-}
-
-/** What the warm-up asks: a page of one school with its local authority (a Query), and a school by URN. */
-const WARM_UP_QUERY = '{ schools(first: 1) { edges { node { localAuthority { name } } } } school(urn: "100000") { name } }';
-
-/**
- * Sends one request through the handler, unlogged, while the server starts listening: Java runs the code paths of a
- * first request (a Query, a BatchGetItem, the local authorities) for the first time, and Node compiles Apollo's,
- * and the container's local-authority cache is filled. A user's first request then finds them ready, or shares
- * the reads in flight. A failure here is left for that request to meet and report.
- */
-async function warmUp(handler: GraphqlHandler): Promise<void> {
-  const token = await signDevToken(localSigningKey(), { role: 'dfe-staff' });
-    const ev = ({ version: '2.0', routeKey: 'POST /graphql', rawPath: '/graphql', rawQueryString: '',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', host: 'localhost' },
-      requestContext: { accountId: 'l', apiId: 'l', domainName: 'localhost', domainPrefix: 'l', http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: '' }, requestId: 'x'+Math.random(), routeKey: 'POST /graphql', stage: '$default', time: '', timeEpoch: Date.now() },
-      body: JSON.stringify({ query: WARM_UP_QUERY }), isBase64Encoded: false }) as any;
-    const ctx = { awsRequestId: 'x', functionName: 'f', getRemainingTimeInMillis: () => 30000 } as any;
-  const t = performance.now();
-  const r: any = await handler(ev, ctx, () => undefined);
-  console.log('W', (performance.now() - t).toFixed(0), r.body.slice(0, 100));
 }
 
 async function printWelcome({ started, port, dynamo, tableName }: LocalApiOptions, graphql: string): Promise<void> {

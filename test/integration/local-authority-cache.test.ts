@@ -109,7 +109,7 @@ describe("a container's cache of local authorities", () => {
     expect(JSON.parse(answer.body ?? '{}').data).toEqual({
       school: { name: 'Test Primary School', localAuthority: { name: 'City of London' } },
     });
-    expect(sent.sort()).toEqual(['BatchGetItem', 'GetItem', 'Query']);
+    expect(sent.sort()).toEqual(['GetItem', 'GetItem', 'Query']);
     expect(logged.find((line) => line.message === 'request')?.dynamodb).toMatchObject({ requests: 1 });
   });
 });
