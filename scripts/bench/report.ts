@@ -148,7 +148,7 @@ function targetsTable(results: BenchResults): string {
   const rows: string[][] = [];
   if (starts) {
     rows.push([
-      '`npm start`, first start to first answer',
+      '`npm start`, first start to first answer (copies the shipped database in; the site already built)',
       `${number(starts.firstSeconds, 1)} s`,
       '-',
       '<= 15 s idle',

@@ -115,7 +115,7 @@ const START = fileURLToPath(new URL('../../src/entry/start.ts', import.meta.url)
 /**
  * Runs `npm start`'s script as a user would (tsx, a free port, its data in a scratch directory instead of .local/),
  * timing each start from spawn to the first answer of the README's query with a dev token (the school's name, read
- * from DynamoDB Local): once with --fresh, once more over the kept data.
+ * from DynamoDB Local): once with --fresh (the shipped database copied in), once more over the kept data.
  */
 export async function measureStarts(): Promise<StartTimes> {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'registry-start-'));
