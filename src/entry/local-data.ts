@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { shippedDatabaseKey } from './shipped-database.js';
 
 /** `.local/`: what `npm start` keeps between runs (never committed). */
 export const LOCAL_DIRECTORY = fileURLToPath(new URL('../../.local/', import.meta.url));
@@ -18,12 +17,12 @@ const LAYOUT_SOURCES = ['domain', 'store', 'import'].map((folder) =>
 );
 
 /**
- * The version stamp of the data `npm start` keeps: a hash of the shipped files, the table definition, DynamoDB
- * Local's version (shippedDatabaseKey) and the code that shapes stored items (src/domain, src/store, src/import).
- * Kept data is reused only under the same stamp.
+ * The version stamp of the data `npm start` keeps: a hash of the shipped database's key (shippedDatabaseKey: the
+ * shipped files, the table definition, DynamoDB Local's version) and the code that shapes stored items (src/domain,
+ * src/store, src/import). Kept data is reused only under the same stamp.
  */
-export function dataStamp(tableName: string): string {
-  const hash = createHash('sha256').update(shippedDatabaseKey(tableName));
+export function dataStamp(shippedKey: string): string {
+  const hash = createHash('sha256').update(shippedKey);
   for (const folder of LAYOUT_SOURCES) {
     for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
       const path = join(folder, name);

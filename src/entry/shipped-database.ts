@@ -45,11 +45,11 @@ export function shippedDatabaseKey(tableName: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Whether the shipped database holds the shipped registry for this table (else the files are loaded). */
-export function shippedDatabaseFits(tableName: string): boolean {
+/** Whether the shipped database was made under this shippedDatabaseKey (else the files are loaded). */
+export function shippedDatabaseFits(key: string): boolean {
   try {
     const about = JSON.parse(readFileSync(SHIPPED_DATABASE.about, 'utf8')) as Partial<ShippedDatabaseAbout>;
-    return about.key === shippedDatabaseKey(tableName) && statSync(SHIPPED_DATABASE.file).isFile();
+    return about.key === key && statSync(SHIPPED_DATABASE.file).isFile();
   } catch {
     return false;
   }

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { ensureGraphiqlBuild } from './graphiql-page.js';
 import { DATA_DIRECTORY, dataStamp, keptDataMatches, replaceKeptData, runningServer } from './local-data.js';
-import { shippedDatabaseFits, unpackShippedDatabase } from './shipped-database.js';
+import { shippedDatabaseFits, shippedDatabaseKey, unpackShippedDatabase } from './shipped-database.js';
 import { loadShipped, scratchDirectory, withShippedLoad } from './shipped-load.js';
 import { StartError } from './start-error.js';
 import { ensureWebBuild } from './web-assets.js';
@@ -63,7 +63,9 @@ async function main(): Promise<void> {
   // The staff workspace and GraphiQL build (when stale: on a fresh clone) while the data and Java get ready.
   const assets = Promise.all([ensureWebBuild(), ensureGraphiqlBuild()]);
   assets.catch(() => undefined);
-  const copyShipped = !values.load && shippedDatabaseFits(TABLE);
+  // Read and hashed once: the shipped files are part of both the shipped database's key and the kept data's stamp.
+  const shippedKey = shippedDatabaseKey(TABLE);
+  const copyShipped = !values.load && shippedDatabaseFits(shippedKey);
   let dynamo: DynamoDbLocal;
   let api: Promise<typeof import('./local-api.js')>;
   if (inMemory && !copyShipped) {
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
         throw error;
       });
     } else {
-      const stamp = dataStamp(TABLE);
+      const stamp = dataStamp(shippedKey);
       if (values.fresh || !keptDataMatches(stamp)) await keepShipped(stamp, copyShipped);
     }
     console.log(`Starting DynamoDB Local over the data ${inMemory ? 'copied to' : 'kept in'} ${dataDirectory}...`);
