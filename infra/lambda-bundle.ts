@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
+import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
 
 /** The Lambda handler's entry point. */
 export const LAMBDA_ENTRY = fileURLToPath(new URL('../src/entry/lambda.ts', import.meta.url));
@@ -29,8 +29,8 @@ export const GRAPHQL_PARSER_ESM = fileURLToPath(
  * Left out of the bundle, because the handler never imports them (each is only reached through a dynamic import
  * or a branch that Lambda never takes), about 160 KiB less to ship and parse on every cold start:
  * - Apollo's usage reporting, schema reporting, inline tracing and cache control (for Apollo GraphOS, federation
- *   subgraphs and HTTP caching; src/graphql/server.ts installs their Disabled plugins) and the protobuf encoder
- *   only they use;
+ *   subgraphs and HTTP caching) and its landing page (src/graphql/server.ts installs their Disabled plugins), and
+ *   the protobuf encoder only they use;
  * - the SDK's credential providers after the first: Lambda sets credentials in the environment, which the SDK's
  *   chain reads first (fromEnv), so SSO, ini files, processes, web identity, container metadata and the STS/SSO
  *   clients they use are never loaded.
@@ -41,6 +41,7 @@ export const UNUSED_MODULES = [
   './plugin/schemaReporting/index.js',
   './plugin/inlineTrace/index.js',
   './plugin/cacheControl/index.js',
+  './plugin/landingPage/default/index.js',
   '@aws-sdk/credential-provider-sso',
   '@aws-sdk/credential-provider-ini',
   '@aws-sdk/credential-provider-process',
@@ -56,6 +57,22 @@ export const NO_EXECUTABLE_SCHEMA = fileURLToPath(new URL('./no-executable-schem
 
 /** What the bundle holds instead of `@apollo/utils.createhash`: see the file. */
 export const NODE_CREATE_HASH = fileURLToPath(new URL('./node-create-hash.ts', import.meta.url));
+
+/** What the bundle holds instead of Apollo Server's `incrementalDeliveryPolyfill.js`: see the file. */
+export const EXECUTE_INCREMENTALLY = fileURLToPath(new URL('./execute-incrementally.ts', import.meta.url));
+
+/**
+ * Modules of a package that an alias cannot replace, because the package imports them by a relative path: esbuild
+ * resolves those to the stand-ins here instead.
+ */
+const STAND_INS: Plugin = {
+  name: 'registry-stand-ins',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/incrementalDeliveryPolyfill\.js$/ }, ({ importer }) =>
+      /[\\/]@apollo[\\/]server[\\/]dist[\\/]esm[\\/]/.test(importer) ? { path: EXECUTE_INCREMENTALLY } : undefined,
+    );
+  },
+};
 
 /** CommonJS code inside an ESM bundle still calls `require` for Node's built-ins. */
 const REQUIRE_SHIM =
@@ -119,12 +136,17 @@ export interface LambdaBundleOptions {
 }
 
 /**
- * Bundles one Lambda entry point into `outdir` with LAMBDA_BUNDLE's settings: `index.mjs` and a `chunks/` folder.
- * Synchronous, because the CDK's local bundling is. The same function builds what `npm run build` checks, what the
- * bench starts cold and what the CDK stack deploys.
+ * Bundles one Lambda entry point into `outdir` with LAMBDA_BUNDLE's settings and the stand-ins: `index.mjs` and a
+ * `chunks/` folder. The same function builds what `npm run build` checks, what the bench starts cold and what the CDK
+ * stack deploys (in a process of its own, lambda-bundle-command.ts, since esbuild's plugins need its asynchronous API
+ * and the CDK's local bundling is synchronous).
  */
-export function bundleLambda(entry: string, outdir: string, options: LambdaBundleOptions = {}): LambdaBundle {
-  const { metafile } = buildSync({
+export async function bundleLambda(
+  entry: string,
+  outdir: string,
+  options: LambdaBundleOptions = {},
+): Promise<LambdaBundle> {
+  const { metafile } = await build({
     ...LAMBDA_BUNDLE,
     sourcemap: options.sourcemap ?? LAMBDA_BUNDLE.sourcemap,
     entryPoints: [{ in: entry, out: LAMBDA_MODULE }],
@@ -132,6 +154,7 @@ export function bundleLambda(entry: string, outdir: string, options: LambdaBundl
     outdir,
     metafile: true,
     logLevel: 'warning',
+    plugins: [STAND_INS],
   });
   const outputs = Object.fromEntries(
     Object.entries(metafile.outputs)

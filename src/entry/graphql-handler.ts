@@ -6,7 +6,7 @@ import { ErrorCode } from '../domain/errors.js';
 import { createContext, type Caller, type RequestContext } from '../graphql/context.js';
 import { createLocalAuthorityCache } from '../store/local-authority-cache.js';
 import { createReachCache } from '../store/reach-cache.js';
-import { RequestBudget, withRequestBudget } from '../store/request-budget.js';
+import { RequestBudget } from '../store/request-budget.js';
 import type { Store } from '../store/store.js';
 import { unreadableBody } from './unreadable-body.js';
 import { withHttpRoutes } from './http-routes.js';
@@ -52,13 +52,22 @@ export function createGraphqlHandler(options: GraphqlHandlerOptions) {
     context: async ({ event, context }) => {
       const requestId = context.awsRequestId;
       const caller = await identified(options.identify, event, requestId);
-      return createContext({ store: options.store, localAuthorities, reach, caller, requestId });
+      const budget = new RequestBudget(options.maxDynamoDbRequests);
+      return createContext({
+        store: options.store,
+        localAuthorities,
+        reach,
+        caller,
+        requestId,
+        budget,
+        askConsumedCapacity: true,
+      });
     },
   });
   const guarded: typeof handler = (event, context, callback) => {
     const refused = unreadableBody(event, context.awsRequestId);
     if (refused) return Promise.resolve(refused);
-    return withRequestBudget(new RequestBudget(options.maxDynamoDbRequests), () => handler(event, context, callback));
+    return handler(event, context, callback);
   };
   return withHttpRoutes(guarded, options);
 }

@@ -1,7 +1,6 @@
 import { createGraphqlServer } from '../graphql/server.js';
 import { loadTracer, logger, metrics } from '../observability/powertools.js';
-import { createRequestObserver, forAnInvocation } from '../observability/request-observer.js';
-import { countRequests } from '../store/request-counter.js';
+import { createRequestObserver } from '../observability/request-observer.js';
 import { createClient, createStore } from '../store/store.js';
 import { identifyFromApiGateway } from './api-gateway-identity.js';
 import { createGraphqlHandler } from './graphql-handler.js';
@@ -11,8 +10,7 @@ if (!tableName) throw new Error('TABLE_NAME is not set');
 
 const tracer = await loadTracer();
 const client = tracer ? tracer.captureAWSv3Client(createClient({})) : createClient({});
-const requests = countRequests(client, { askConsumedCapacity: true, only: forAnInvocation });
-const observer = createRequestObserver({ requests, logger, metrics, tracer });
+const observer = createRequestObserver({ logger, metrics, tracer });
 
 /** The Lambda entry point: API Gateway HTTP API (v2) events in, GraphQL responses out, each logged and measured. */
 export const handler = observer.wrap(

@@ -1,9 +1,8 @@
 import { createGraphqlServer } from '../graphql/server.js';
 import { logger, metrics } from '../observability/powertools.js';
-import { createRequestObserver, forAnInvocation } from '../observability/request-observer.js';
+import { createRequestObserver } from '../observability/request-observer.js';
 import { readLoadMarker } from '../store/load-marker.js';
-import { countRequests } from '../store/request-counter.js';
-import { createClient, createStore } from '../store/store.js';
+import { createStore } from '../store/store.js';
 import { originsFrom } from './cors.js';
 import { devSignIn } from './dev-sign-in.js';
 import type { DynamoDbLocal } from './dynamodb-local.js';
@@ -34,8 +33,7 @@ export interface LocalApiOptions {
  */
 export async function serveLocalApi(options: LocalApiOptions): Promise<() => Promise<void>> {
   const { dynamo, tableName, port } = options;
-  const client = createClient({ endpoint: dynamo.endpoint });
-  const store = createStore({ tableName, client });
+  const store = createStore({ tableName, endpoint: dynamo.endpoint });
   if (options.dataDirectory) {
     const marker = await readLoadMarker(store).catch(() => undefined);
     if (marker?.state !== 'COMPLETE') {
@@ -45,8 +43,7 @@ export async function serveLocalApi(options: LocalApiOptions): Promise<() => Pro
     }
   }
   // The Lambda's request log, on the terminal (`npm start` sets POWERTOOLS_DEV: indented, metrics off).
-  const requests = countRequests(client, { askConsumedCapacity: true, only: forAnInvocation });
-  const observer = createRequestObserver({ requests, logger, metrics });
+  const observer = createRequestObserver({ logger, metrics });
   const handler = observer.wrap(
     createGraphqlHandler({
       server: createGraphqlServer({ introspection: true, development: true, plugins: [observer.plugin] }),

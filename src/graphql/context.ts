@@ -3,7 +3,9 @@ import type { ScopeRegion } from '../domain/region-scope.js';
 import { DEFAULT_SETTINGS, type RegistrySettings } from '../domain/school.js';
 import { createLocalAuthorityCache, type LocalAuthorityCache } from '../store/local-authority-cache.js';
 import { createReachCache, type ReachCache } from '../store/reach-cache.js';
-import { currentRequestBudget, RequestBudget } from '../store/request-budget.js';
+import { RequestBudget } from '../store/request-budget.js';
+import { createRequestTally, type RequestCounter } from '../store/request-counter.js';
+import { storeForRequest } from '../store/request-store.js';
 import type { Store } from '../store/store.js';
 import type { Role } from './auth.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -17,6 +19,7 @@ export interface Caller extends Actor {
 
 /** What every resolver receives: the store, this request's loaders, and who is asking. */
 export interface RequestContext {
+  /** The store as this request sees it: what it sends is charged to `budget` and counted in `requests`. */
   store: Store;
   loaders: Loaders;
   /** Local authorities' details, kept per container (their counts come from `loaders`). */
@@ -25,12 +28,15 @@ export interface RequestContext {
   requestId: string;
   /** The DynamoDB requests this request has sent, against its budget. */
   budget: RequestBudget;
+  /** The DynamoDB requests this request has sent, by operation, with the capacity they consumed. */
+  requests: RequestCounter;
   settings: RegistrySettings;
   /** The time, read once per use (tests may fix it). */
   now: () => Date;
 }
 
 export interface ContextOptions {
+  /** The container's store; the context's own charges and counts what the request sends. */
   store: Store;
   /**
    * The container's cache of local authorities' details.
@@ -45,6 +51,16 @@ export interface ContextOptions {
   caller: Caller;
   requestId: string;
   /**
+   * The request's budget of DynamoDB requests.
+   * @default no limit
+   */
+  budget?: RequestBudget;
+  /**
+   * Ask DynamoDB for the capacity each request consumed, for `requests` (the log line and metrics report it).
+   * @default false
+   */
+  askConsumedCapacity?: boolean;
+  /**
    * Registry settings.
    * @default DEFAULT_SETTINGS (small school: under 210 pupils)
    */
@@ -57,13 +73,17 @@ export interface ContextOptions {
 }
 
 export function createContext(options: ContextOptions): RequestContext {
+  const budget = options.budget ?? new RequestBudget(Number.POSITIVE_INFINITY);
+  const requests = createRequestTally({ askConsumedCapacity: options.askConsumedCapacity });
+  const store = storeForRequest(options.store, budget, requests);
   return {
-    store: options.store,
-    loaders: createLoaders(options.store, options.reach ?? createReachCache(options.store)),
+    store,
+    loaders: createLoaders(store, options.reach ?? createReachCache(options.store)),
     localAuthorities: options.localAuthorities ?? createLocalAuthorityCache(options.store),
     caller: options.caller,
     requestId: options.requestId,
-    budget: currentRequestBudget() ?? new RequestBudget(Number.POSITIVE_INFINITY),
+    budget,
+    requests,
     settings: options.settings ?? DEFAULT_SETTINGS,
     now: options.now ?? (() => new Date()),
   };

@@ -56,7 +56,7 @@ export function createLoaders(store: Store, reach: ReachCache): Loaders {
     },
     reachOfArea,
     allReach: () => {
-      allReach ??= reach.all().then(({ areas, state }) => {
+      allReach ??= reach.all(store).then(({ areas, state }) => {
         for (const [code, area] of areas) reachOfArea.prime(code, area);
         reachState ??= Promise.resolve(state);
         return areas;

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -108,14 +109,17 @@ export function createGraphqlServer(options: GraphqlServerOptions = {}): ApolloS
 }
 
 /**
- * Apollo GraphOS reporting, federation's inline traces and HTTP cache hints, which the registry does not use:
- * disabled, so their modules (left out of the Lambda bundle, infra/lambda-bundle.ts) are never loaded.
+ * Apollo GraphOS reporting, federation's inline traces, HTTP cache hints and Apollo's landing page, which the
+ * registry does not use (the local server shows GraphiQL at /graphql; in AWS a browser's GET of /graphql is answered
+ * as a GraphQL request): disabled, so their modules (left out of the Lambda bundle, infra/lambda-bundle.ts) are
+ * never loaded.
  */
 const UNUSED_APOLLO_FEATURES = [
   ApolloServerPluginCacheControlDisabled(),
   ApolloServerPluginInlineTraceDisabled(),
   ApolloServerPluginUsageReportingDisabled(),
   ApolloServerPluginSchemaReportingDisabled(),
+  ApolloServerPluginLandingPageDisabled(),
 ];
 
 function formatError(formatted: GraphQLFormattedError, error: unknown, development: boolean): GraphQLFormattedError {

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type Logger, LogLevelThreshold } from '@aws-lambda-powertools/logger';
@@ -13,28 +12,17 @@ import type { RequestCounter } from '../store/request-counter.js';
 import { RegistryDimension, RegistryMetric } from './metric-names.js';
 
 export interface RequestObserverOptions {
-  /** Counts the DynamoDB requests of the store's client; each request's share goes in its log line and metrics. */
-  requests: RequestCounter;
   logger: Logger;
   metrics: Metrics;
   /** X-Ray subsegments and annotations, where tracing is on (loadTracer). */
   tracer?: Tracer;
 }
 
-/** The request id of the invocation a piece of work serves, through its awaits and callbacks. */
-const invocation = new AsyncLocalStorage<string>();
-
-/**
- * Whether the work running now serves an invocation of a handler `wrap` wrapped (rather than the container,
- * at load): what a RequestCounter should count for the request's log line and metrics (its `only` option).
- */
-export function forAnInvocation(): boolean {
-  return invocation.getStore() !== undefined;
-}
-
 /** What the Apollo plugin learns about a request, for the handler's one log line. */
 interface RequestRecord {
   role: string;
+  /** The DynamoDB requests the request sent (its context's tally). */
+  requests: RequestCounter;
   operationName: string | null;
   operation: string;
   errorCodes: string[];
@@ -48,7 +36,7 @@ interface RequestRecord {
  * request id.
  */
 export function createRequestObserver(options: RequestObserverOptions) {
-  const { logger, metrics, tracer, requests } = options;
+  const { logger, metrics, tracer } = options;
   const records = new Map<string, RequestRecord>();
   const dimensioned = dimensionedMetrics(metrics);
 
@@ -56,6 +44,7 @@ export function createRequestObserver(options: RequestObserverOptions) {
     async requestDidStart({ contextValue }) {
       const record: RequestRecord = {
         role: contextValue.caller.role,
+        requests: contextValue.requests,
         operationName: null,
         operation: 'none',
         errorCodes: [],
@@ -90,7 +79,6 @@ export function createRequestObserver(options: RequestObserverOptions) {
   function wrap(handler: GraphqlHandler): GraphqlHandler {
     return async (event, context, callback) => {
       const started = performance.now();
-      const requestsBefore = snapshot(requests);
       logger.refreshSampleRateCalculation();
       logger.addContext(context);
       metrics.captureColdStartMetric();
@@ -101,7 +89,7 @@ export function createRequestObserver(options: RequestObserverOptions) {
       tracer?.addServiceNameAnnotation();
       let result: APIGatewayProxyStructuredResultV2 | undefined;
       try {
-        result = (await invocation.run(context.awsRequestId, () => handler(event, context, callback))) ?? undefined;
+        result = (await handler(event, context, callback)) ?? undefined;
         return result!;
       } catch (error) {
         logger.error({ message: 'The handler failed', requestId: context.awsRequestId, error });
@@ -110,14 +98,14 @@ export function createRequestObserver(options: RequestObserverOptions) {
       } finally {
         const record = records.get(context.awsRequestId);
         records.delete(context.awsRequestId);
-        const summary = summarise(record, result, spent(requests, requestsBefore), performance.now() - started);
+        const summary = summarise(record, result, performance.now() - started);
         if (summary.operation !== 'none') tracer?.putAnnotation('operation', summary.operation);
         // Built only for a request logged at DEBUG (the sampled share), not for every request.
         if (logger.level <= LogLevelThreshold.DEBUG) {
           logger.debug({
             message: 'DynamoDB requests by operation',
             requestId: context.awsRequestId,
-            byOperation: byOperationSince(requests, requestsBefore),
+            byOperation: record?.requests.byOperation ?? {},
           });
         }
         logger.info({ message: 'request', requestId: context.awsRequestId, ...summary });
@@ -136,7 +124,6 @@ type Summary = ReturnType<typeof summarise>;
 function summarise(
   record: RequestRecord | undefined,
   answer: APIGatewayProxyStructuredResultV2 | undefined,
-  dynamodb: ReturnType<typeof spent>,
   durationMs: number,
 ) {
   const status = answer?.statusCode ?? 500;
@@ -152,7 +139,12 @@ function summarise(
     outcome,
     errorCodes,
     faults,
-    dynamodb,
+    // Requests refused before their context was made (no token, a body that is not GraphQL) sent nothing.
+    dynamodb: {
+      requests: record?.requests.total ?? 0,
+      consumedRead: record?.requests.consumedRead ?? 0,
+      consumedWrite: record?.requests.consumedWrite ?? 0,
+    },
     durationMs: Math.round(durationMs),
   };
 }
@@ -223,31 +215,4 @@ function codesInBody(body: string | undefined): string[] {
   } catch {
     return ['BAD_REQUEST'];
   }
-}
-
-function snapshot(requests: RequestCounter) {
-  return {
-    requests: requests.total,
-    byOperation: requests.byOperation,
-    consumedRead: requests.consumedRead,
-    consumedWrite: requests.consumedWrite,
-  };
-}
-
-/** DynamoDB requests since `before`, by operation (GetItem, Query, ...), for the sampled DEBUG line. */
-function byOperationSince(requests: RequestCounter, before: ReturnType<typeof snapshot>): Record<string, number> {
-  const since = Object.entries(requests.byOperation).map(
-    ([operation, count]) => [operation, count - (before.byOperation[operation] ?? 0)] as const,
-  );
-  return Object.fromEntries(since.filter(([, count]) => count > 0));
-}
-
-/** What the client did since `before`: exact in Lambda (one request per container at a time), shared locally. */
-function spent(requests: RequestCounter, before: ReturnType<typeof snapshot>) {
-  const now = snapshot(requests);
-  return {
-    requests: now.requests - before.requests,
-    consumedRead: now.consumedRead - before.consumedRead,
-    consumedWrite: now.consumedWrite - before.consumedWrite,
-  };
 }

@@ -25,8 +25,12 @@ export interface LocalAuthorityCacheOptions {
  * read): resolvers that need counts read them per request.
  */
 export interface LocalAuthorityCache {
-  /** The authority's details, or undefined if the snapshot lacks it (read it per request then). */
-  details: (code: string) => Promise<LocalAuthority | undefined>;
+  /**
+   * The authority's details, or undefined if the snapshot lacks it (read it per request then). What must be read is
+   * read through `store`: a request's, so that its budget and tally count it.
+   * @default the store the cache was made with
+   */
+  details: (code: string, store?: Store) => Promise<LocalAuthority | undefined>;
   /**
    * Starts reading the details now, unless they are read or being read, without waiting: the first request that
    * needs them then waits less or not at all. A read that fails is left for that request to retry.
@@ -50,16 +54,16 @@ export function createLocalAuthorityCache(store: Store, options: LocalAuthorityC
   let snapshot: Snapshot | undefined;
   let pending: Promise<Snapshot> | undefined;
 
-  const refresh = async (known: Snapshot | undefined): Promise<Snapshot> => {
-    const version = await readLocalAuthorityVersion(store);
+  const refresh = async (known: Snapshot | undefined, via: Store): Promise<Snapshot> => {
+    const version = await readLocalAuthorityVersion(via);
     if (known && known.version === version) return { ...known, checkedAt: now() };
-    const authorities = await listLocalAuthorities(store, { detailsOnly: true });
+    const authorities = await listLocalAuthorities(via, { detailsOnly: true });
     return { version, byCode: new Map(authorities.map((authority) => [authority.code, authority])), checkedAt: now() };
   };
 
-  const current = (): Promise<Snapshot> => {
+  const current = (via: Store): Promise<Snapshot> => {
     if (snapshot && now() - snapshot.checkedAt < checkEveryMs) return Promise.resolve(snapshot);
-    pending ??= refresh(snapshot)
+    pending ??= refresh(snapshot, via)
       .then((fresh) => (snapshot = fresh))
       .finally(() => {
         pending = undefined;
@@ -68,9 +72,9 @@ export function createLocalAuthorityCache(store: Store, options: LocalAuthorityC
   };
 
   return {
-    details: async (code) => (await current()).byCode.get(code),
+    details: async (code, via = store) => (await current(via)).byCode.get(code),
     load: () => {
-      current().catch(() => undefined);
+      current(store).catch(() => undefined);
     },
   };
 }

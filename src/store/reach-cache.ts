@@ -16,15 +16,20 @@ export interface ReachSnapshot {
  * first, so a copy is never older than the version it is kept under.
  */
 export interface ReachCache {
-  all: () => Promise<ReachSnapshot>;
+  /**
+   * The copy, read again first if its version moved, through `store`: a request's, so that its budget and tally
+   * count the reads.
+   * @default the store the cache was made with
+   */
+  all: (store?: Store) => Promise<ReachSnapshot>;
 }
 
 export function createReachCache(store: Store): ReachCache {
   let snapshot: ReachSnapshot | undefined;
   return {
-    all: async () => {
-      if (snapshot && snapshot.state.version === (await readReachAreas(store, [])).state.version) return snapshot;
-      snapshot = await readAllReach(store);
+    all: async (via = store) => {
+      if (snapshot && snapshot.state.version === (await readReachAreas(via, [])).state.version) return snapshot;
+      snapshot = await readAllReach(via);
       return snapshot;
     },
   };

@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { RequestBudgetExceeded } from '../domain/errors.js';
 
 /** DynamoDB requests one GraphQL request may send unless configured otherwise. */
@@ -37,31 +35,4 @@ export class RequestBudget {
     }
     this.sent += 1;
   }
-}
-
-const activeBudget = new AsyncLocalStorage<RequestBudget>();
-
-/** Runs `work` with `budget` charged for every DynamoDB request sent by a client under `enforceRequestBudgets`. */
-export function withRequestBudget<T>(budget: RequestBudget, work: () => T): T {
-  return activeBudget.run(budget, work);
-}
-
-/** The budget of the request running now, if any (imports and commands run without one). */
-export function currentRequestBudget(): RequestBudget | undefined {
-  return activeBudget.getStore();
-}
-
-const enforced = new WeakSet<DynamoDBClient>();
-
-/** Charges each command the client sends to the budget of the request it serves (once per client). */
-export function enforceRequestBudgets(client: DynamoDBClient): void {
-  if (enforced.has(client)) return;
-  enforced.add(client);
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      activeBudget.getStore()?.spend();
-      return next(args);
-    },
-    { step: 'initialize', name: 'registryRequestBudget', priority: 'high' },
-  );
 }

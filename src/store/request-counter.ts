@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { InitializeMiddleware, MetadataBearer } from '@smithy/types';
 
 /** DynamoDB requests a client has sent, by operation, with the capacity they consumed where reported. */
 export interface RequestCounter {
@@ -9,32 +10,35 @@ export interface RequestCounter {
   reset: () => void;
 }
 
+/** A RequestCounter and the SDK middleware (initialize step) that feeds it. */
+export interface RequestTally extends RequestCounter {
+  readonly middleware: InitializeMiddleware<object, MetadataBearer>;
+}
+
 /**
- * Counts each command a client sends (an SDK middleware at the initialize step, so a command counts
- * once however often the SDK retries it). Tests bound round trips with it; the benchmark reports it.
+ * A count of the commands its middleware sees (at the initialize step, so a command counts once however often the
+ * SDK retries it): on a client's stack, every command the client sends (countRequests); on one command's stack,
+ * that command (the store a GraphQL request sees, request-store.ts).
  */
-export function countRequests(client: DynamoDBClient, options: CountOptions = {}): RequestCounter {
+export function createRequestTally(options: CountOptions = {}): RequestTally {
   const state = { total: 0, byOperation: {} as Record<string, number>, consumedRead: 0, consumedWrite: 0 };
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (options.only && !options.only()) return next(args);
-      state.total += 1;
-      const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
-      state.byOperation[operation] = (state.byOperation[operation] ?? 0) + 1;
-      const input = args.input as { ReturnConsumedCapacity?: string };
-      if (options.askConsumedCapacity && CAPACITY_OPERATIONS.has(operation)) input.ReturnConsumedCapacity ??= 'TOTAL';
-      const result = await next(args);
-      const writes = WRITE_OPERATIONS.has(operation);
-      for (const capacity of consumedCapacities(result.output)) {
-        // DynamoDB Local reports only CapacityUnits: the operation says whether they were read or written.
-        state.consumedRead += capacity.ReadCapacityUnits ?? (writes ? 0 : (capacity.CapacityUnits ?? 0));
-        state.consumedWrite += capacity.WriteCapacityUnits ?? (writes ? (capacity.CapacityUnits ?? 0) : 0);
-      }
-      return result;
-    },
-    { step: 'initialize', name: 'registryRequestCounter' },
-  );
+  const middleware: InitializeMiddleware<object, MetadataBearer> = (next, context) => async (args) => {
+    state.total += 1;
+    const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
+    state.byOperation[operation] = (state.byOperation[operation] ?? 0) + 1;
+    const input = args.input as { ReturnConsumedCapacity?: string };
+    if (options.askConsumedCapacity && CAPACITY_OPERATIONS.has(operation)) input.ReturnConsumedCapacity ??= 'TOTAL';
+    const result = await next(args);
+    const writes = WRITE_OPERATIONS.has(operation);
+    for (const capacity of consumedCapacities(result.output)) {
+      // DynamoDB Local reports only CapacityUnits: the operation says whether they were read or written.
+      state.consumedRead += capacity.ReadCapacityUnits ?? (writes ? 0 : (capacity.CapacityUnits ?? 0));
+      state.consumedWrite += capacity.WriteCapacityUnits ?? (writes ? (capacity.CapacityUnits ?? 0) : 0);
+    }
+    return result;
+  };
   return {
+    middleware,
     get total() {
       return state.total;
     },
@@ -56,6 +60,13 @@ export function countRequests(client: DynamoDBClient, options: CountOptions = {}
   };
 }
 
+/** Counts each command a client sends. Tests bound round trips with it; the benchmark reports it. */
+export function countRequests(client: DynamoDBClient, options: CountOptions = {}): RequestCounter {
+  const tally = createRequestTally(options);
+  client.middlewareStack.add(tally.middleware, { step: 'initialize', name: 'registryRequestCounter' });
+  return tally;
+}
+
 export interface CountOptions {
   /**
    * Ask DynamoDB to report the capacity each data request consumed (`ReturnConsumedCapacity: TOTAL`) where
@@ -63,13 +74,6 @@ export interface CountOptions {
    * @default false
    */
   askConsumedCapacity?: boolean;
-  /**
-   * Counts only the commands sent while this says so, asked as each is sent (the request observer's
-   * `forAnInvocation`: what an invocation sends, not what a container reads for itself, such as the local
-   * authorities' details started at load, whose requests may still be in flight when the first invocation starts).
-   * @default every command counts
-   */
-  only?: () => boolean;
 }
 
 const WRITE_OPERATIONS = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);

@@ -8,7 +8,6 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { enforceRequestBudgets } from './request-budget.js';
 import { createTableInput, STREAM_VIEW_TYPE } from './table-definition.js';
 
 /** The table and the client every access pattern takes. */
@@ -36,7 +35,6 @@ export interface StoreOptions {
 
 export function createStore(options: StoreOptions): Store {
   const client = options.client ?? createClient(options);
-  enforceRequestBudgets(client);
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });

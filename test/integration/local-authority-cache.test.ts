@@ -6,8 +6,7 @@ import { describe, expect, inject, it, vi } from 'vitest';
 import { createGraphqlHandler } from '../../src/entry/graphql-handler.js';
 import { createGraphqlServer } from '../../src/graphql/server.js';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../../src/observability/metric-names.js';
-import { createRequestObserver, forAnInvocation } from '../../src/observability/request-observer.js';
-import { countRequests } from '../../src/store/request-counter.js';
+import { createRequestObserver } from '../../src/observability/request-observer.js';
 import { createClient, createStore } from '../../src/store/store.js';
 import { saveLocalAuthorityDetails } from '../../src/store/local-authority-writes.js';
 import { createLocalAuthorityCache } from '../../src/store/local-authority-cache.js';
@@ -75,7 +74,6 @@ describe("a container's cache of local authorities", () => {
     const written: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
     const observer = createRequestObserver({
-      requests: countRequests(client, { only: forAnInvocation }),
       logger: new Logger({ serviceName: SERVICE_NAME }),
       metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME }),
     });

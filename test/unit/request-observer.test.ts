@@ -8,8 +8,7 @@ import { localIdentity, signDevToken } from '../../src/entry/local-identity.js';
 import { createGraphqlServer } from '../../src/graphql/server.js';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../../src/observability/metric-names.js';
 import { createRequestObserver } from '../../src/observability/request-observer.js';
-import { countRequests } from '../../src/store/request-counter.js';
-import { createClient, createStore } from '../../src/store/store.js';
+import { createStore } from '../../src/store/store.js';
 
 const key = randomBytes(32);
 
@@ -30,16 +29,14 @@ afterEach(() => {
 /** A handler composed as the Lambda's is (lambda.ts), with its own Powertools instances writing to stdout. */
 function observedHandler(logger: Logger) {
   // The queries here need no data: the store's endpoint is never called.
-  const client = createClient({ endpoint: 'http://127.0.0.1:9' });
   const observer = createRequestObserver({
-    requests: countRequests(client),
     logger,
     metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME }),
   });
   return observer.wrap(
     createGraphqlHandler({
       server: createGraphqlServer({ introspection: true, plugins: [observer.plugin] }),
-      store: createStore({ tableName: 'registry', client }),
+      store: createStore({ tableName: 'registry', endpoint: 'http://127.0.0.1:9' }),
       identify: localIdentity(key),
     }),
   );
