@@ -144,7 +144,10 @@ export async function prepareFreshLoad(
   return {
     reports,
     items: ITEM_SOURCES.flatMap((source) => [...source(registry)]),
-    counters: [...registry.localAuthorities.map(toLocalAuthorityItem), localAuthorityVersionItem(1)],
+    counters: [
+      ...registry.localAuthorities.map(toLocalAuthorityItem),
+      localAuthorityVersionItem(1, registry.localAuthorities),
+    ],
   };
 }
 

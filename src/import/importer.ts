@@ -5,7 +5,7 @@ import { sameData } from '../domain/same.js';
 import { DEFAULT_SETTINGS, type RegistrySettings, type School } from '../domain/school.js';
 import { allianceNameKey } from '../domain/alliance.js';
 import { importAlliances, type AllianceImportReport, type ListedAlliance } from './alliance-import.js';
-import { listLocalAuthorities } from '../store/local-authorities.js';
+import { readLocalAuthorityDetails } from '../store/local-authority-version.js';
 import { saveLocalAuthorityDetails } from '../store/local-authority-writes.js';
 import { actionCount, commitSchoolChanges, MAX_TRANSACTION_ACTIONS, type SchoolChange } from '../store/change-set.js';
 import { nameWordShardOf } from '../store/school-index-items.js';
@@ -206,8 +206,13 @@ function authoritiesFrom(
   );
 }
 
+/**
+ * Writes the authorities whose details differ from those the version item holds (which the authorities' items share:
+ * saveLocalAuthorityDetails writes both). A table loaded before the version item held details gets them all here.
+ */
 async function saveAuthorities(store: Store, wanted: Map<string, Establishment['localAuthority']>): Promise<number> {
-  const existing = new Map<string, LocalAuthority>((await listLocalAuthorities(store)).map((la) => [la.code, la]));
+  const { authorities } = await readLocalAuthorityDetails(store);
+  const existing = new Map<string, LocalAuthority>(authorities.map((la) => [la.code, la]));
   let written = 0;
   for (const authority of wanted.values()) {
     const stored = existing.get(authority.code);

@@ -17,25 +17,13 @@ export async function getLocalAuthoritiesByCode(
   return items.map((item) => (item ? fromLocalAuthorityItem(item) : undefined));
 }
 
-/** The attributes of a local authority's item that name and place it. */
-const DETAIL_ATTRIBUTES = ['code', 'name', 'region', 'rscRegion'];
-
 /**
  * Every local authority, in code order: one partition of about 150 small items, so one Query
- * (a second only if the partition ever passes DynamoDB's 1 MB page). With `detailsOnly`, only code, name and
- * regions come back: the counts (an attribute per coverage cell, about 25 an authority) and alliance entries,
- * most of what would be decoded, are left empty.
+ * (a second only if the partition ever passes DynamoDB's 1 MB page).
  */
-export async function listLocalAuthorities(
-  store: Store,
-  options: {
-    /** @default false */
-    detailsOnly?: boolean;
-  } = {},
-): Promise<LocalAuthority[]> {
-  const attributes = options.detailsOnly ? DETAIL_ATTRIBUTES : undefined;
+export async function listLocalAuthorities(store: Store): Promise<LocalAuthority[]> {
   const authorities: LocalAuthority[] = [];
-  for await (const item of partitionItems(store, keys.localAuthorityPartition, { attributes })) {
+  for await (const item of partitionItems(store, keys.localAuthorityPartition)) {
     authorities.push(fromLocalAuthorityItem(item));
   }
   return authorities;

@@ -1,13 +1,12 @@
 import type { LocalAuthority } from '../domain/local-authority.js';
-import { listLocalAuthorities } from './local-authorities.js';
-import { readLocalAuthorityVersion } from './local-authority-version.js';
+import { readLocalAuthorityDetails, readLocalAuthorityVersion } from './local-authority-version.js';
 import type { Store } from './store.js';
 
 export interface LocalAuthorityCacheOptions {
   /**
    * How long the details are served without asking whether they changed, in milliseconds. After that, the
-   * next request that needs them reads the version item (one GetItem of one small item) and, only if the
-   * version moved, the local authorities again (one Query).
+   * next request that needs them reads the version (one GetItem, projected) and, only if it moved, the version
+   * item whole (one GetItem), which holds every authority's details.
    * @default 60000
    */
   checkEveryMs?: number;
@@ -45,8 +44,8 @@ interface Snapshot {
 }
 
 /**
- * Reads at most one version item per `checkEveryMs` per container, and the local authorities' details (one Query of
- * about 150 items, projected) on first use and when their version moved; concurrent requests share one read.
+ * Reads at most one version per `checkEveryMs` per container, and the local authorities' details (the version item
+ * whole, one GetItem) on first use and when their version moved; concurrent requests share one read.
  */
 export function createLocalAuthorityCache(store: Store, options: LocalAuthorityCacheOptions = {}): LocalAuthorityCache {
   const checkEveryMs = options.checkEveryMs ?? 60_000;
@@ -55,9 +54,8 @@ export function createLocalAuthorityCache(store: Store, options: LocalAuthorityC
   let pending: Promise<Snapshot> | undefined;
 
   const refresh = async (known: Snapshot | undefined, via: Store): Promise<Snapshot> => {
-    const version = await readLocalAuthorityVersion(via);
-    if (known && known.version === version) return { ...known, checkedAt: now() };
-    const authorities = await listLocalAuthorities(via, { detailsOnly: true });
+    if (known && known.version === (await readLocalAuthorityVersion(via))) return { ...known, checkedAt: now() };
+    const { version, authorities } = await readLocalAuthorityDetails(via);
     return { version, byCode: new Map(authorities.map((authority) => [authority.code, authority])), checkedAt: now() };
   };
 

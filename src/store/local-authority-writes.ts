@@ -1,20 +1,14 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { LocalAuthority } from '../domain/local-authority.js';
 import { keys } from './keys.js';
-import { bumpLocalAuthorityVersion } from './local-authority-version.js';
+import { bumpLocalAuthorityVersion, type LocalAuthorityDetails } from './local-authority-version.js';
 import type { Store } from './store.js';
 
 /**
  * Creates a local authority or corrects its name and regions, leaving its coverage counts alone.
- * `rscRegion: undefined` keeps the one stored. The local authorities' version goes up in the same transaction,
- * so every container's cache of their details (local-authority-cache.ts) sees the change.
+ * `rscRegion: undefined` keeps the one stored. The local authorities' version item takes the same details and goes
+ * up in the same transaction, so every container's cache of their details (local-authority-cache.ts) sees the change.
  */
-export async function saveLocalAuthorityDetails(
-  store: Store,
-  authority: Omit<LocalAuthority, 'counts' | 'rscRegion' | 'allianceEntries'> & {
-    rscRegion: string | null | undefined;
-  },
-): Promise<void> {
+export async function saveLocalAuthorityDetails(store: Store, authority: LocalAuthorityDetails): Promise<void> {
   const sets = ['#type = :type', '#code = :code', '#name = :name', '#region = :region'];
   const names: Record<string, string> = { '#type': 'type', '#code': 'code', '#name': 'name', '#region': 'region' };
   const values: Record<string, unknown> = {
@@ -44,7 +38,7 @@ export async function saveLocalAuthorityDetails(
             ExpressionAttributeValues: values,
           },
         },
-        bumpLocalAuthorityVersion(store.tableName),
+        bumpLocalAuthorityVersion(store.tableName, authority),
       ],
     }),
   );

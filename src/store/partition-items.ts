@@ -7,15 +7,13 @@ type Item = Record<string, unknown>;
 /**
  * Every item of one partition of the table (or of gsi1), page by page. For partitions a request may read whole
  * because they are small (the local authorities, reach) and for the audits, which are operators' commands and
- * read `SCHOOLS` and `ALLIANCES` whole; never for a list a caller pages through. With `attributes`, only those
- * attributes of each item (a projection: the read costs the same capacity, but less comes back to decode).
+ * read `SCHOOLS` and `ALLIANCES` whole; never for a list a caller pages through.
  */
 export async function* partitionItems(
   store: Store,
   partitionKey: string,
-  options: { index?: 'gsi1'; descending?: boolean; attributes?: readonly string[] } = {},
+  options: { index?: 'gsi1'; descending?: boolean } = {},
 ): AsyncGenerator<Item> {
-  const projected = Object.fromEntries((options.attributes ?? []).map((name, at) => [`#a${at}`, name]));
   let startKey: Item | undefined;
   do {
     const result = await store.doc.send(
@@ -25,9 +23,7 @@ export async function* partitionItems(
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: {
           '#pk': options.index ? INDEXES[options.index].partitionKey : TABLE_KEYS.partitionKey,
-          ...projected,
         },
-        ProjectionExpression: options.attributes ? Object.keys(projected).join(', ') : undefined,
         ExpressionAttributeValues: { ':pk': partitionKey },
         ScanIndexForward: options.descending ? false : undefined,
         ExclusiveStartKey: startKey,

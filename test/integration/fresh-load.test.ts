@@ -3,7 +3,8 @@ import { describeImport, runImport, type ImportFiles } from '../../src/import/ru
 import { auditCoverage } from '../../src/store/coverage-audit.js';
 import { readLoadMarker } from '../../src/store/load-marker.js';
 import { listLocalAuthorities } from '../../src/store/local-authorities.js';
-import { readLocalAuthorityVersion } from '../../src/store/local-authority-version.js';
+import type { LocalAuthority } from '../../src/domain/local-authority.js';
+import { readLocalAuthorityDetails, readLocalAuthorityVersion } from '../../src/store/local-authority-version.js';
 import { findSchools } from '../../src/store/schools.js';
 import type { Store } from '../../src/store/store.js';
 import { findAlliances } from '../../src/store/alliances.js';
@@ -76,6 +77,12 @@ describe('loading an empty table', () => {
     expect(await readLoadMarker(fresh.store)).toMatchObject({ state: 'COMPLETE' });
     expect(await readLoadMarker(transactional.store)).toBeUndefined();
     expect(await readLocalAuthorityVersion(fresh.store)).toBeGreaterThan(0);
+    const detailsOf = ({ code, name, region, rscRegion }: LocalAuthority) => ({ code, name, region, rscRegion });
+    const versionItemDetails = (await readLocalAuthorityDetails(fresh.store)).authorities.map(detailsOf);
+    expect(versionItemDetails).toEqual(freshData.authorities.map(detailsOf));
+    expect((await readLocalAuthorityDetails(transactional.store)).authorities.map(detailsOf)).toEqual(
+      versionItemDetails,
+    );
   });
 
   it('takes the transactional import into a table with data, and a second load writes nothing', async () => {

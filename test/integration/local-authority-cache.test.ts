@@ -46,6 +46,23 @@ describe("a container's cache of local authorities", () => {
     expect(requests.byOperation).toEqual({ GetItem: 1 });
   });
 
+  it('keeps an RSC region a save leaves out, and drops the one a save clears', async () => {
+    const { store } = await emptyStore();
+    await runImport(store, { establishments: writeCsv(GIAS_HEADER, [giasRow()]) });
+    const details = { code: '201', name: 'City of London', region: 'LONDON' as const };
+    await saveLocalAuthorityDetails(store, { ...details, rscRegion: 'North-East London' });
+    const named = await createLocalAuthorityCache(store).details('201');
+
+    await saveLocalAuthorityDetails(store, { ...details, name: 'City of London Corporation', rscRegion: undefined });
+    const kept = await createLocalAuthorityCache(store).details('201');
+    await saveLocalAuthorityDetails(store, { ...details, rscRegion: null });
+    const cleared = await createLocalAuthorityCache(store).details('201');
+
+    expect(named).toMatchObject({ name: 'City of London', rscRegion: 'North-East London' });
+    expect(kept).toMatchObject({ name: 'City of London Corporation', rscRegion: 'North-East London' });
+    expect(cleared).toMatchObject({ name: 'City of London', rscRegion: null });
+  });
+
   it("gives a school's local authority current coverage though its details come from the cache", async () => {
     const { store } = await emptyStore();
     await runImport(store, { establishments: writeCsv(GIAS_HEADER, [giasRow()]) });
@@ -107,7 +124,7 @@ describe("a container's cache of local authorities", () => {
     expect(JSON.parse(answer.body ?? '{}').data).toEqual({
       school: { name: 'Test Primary School', localAuthority: { name: 'City of London' } },
     });
-    expect(sent.sort()).toEqual(['GetItem', 'GetItem', 'Query']);
+    expect(sent.sort()).toEqual(['GetItem', 'GetItem']);
     expect(logged.find((line) => line.message === 'request')?.dynamodb).toMatchObject({ requests: 1 });
   });
 });
