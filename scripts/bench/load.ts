@@ -43,9 +43,8 @@ const AUTOCANNON = fileURLToPath(new URL('../../node_modules/autocannon/autocann
 /**
  * A bounded load run: the local server (the Lambda handler behind HTTP, verifying a dev token on every
  * request) on 127.0.0.1, and autocannon in a process of its own posting a school-by-URN query to it. It runs the
- * handler as `npm start` and the Lambda do (each request's budget and tally of DynamoDB requests, with the capacity
- * they consumed) but without the request observer they put around it, whose log line per request would flood the
- * bench's output.
+ * handler without what `npm start` and the Lambda add for the request observer: its log line and metrics per
+ * request, and asking DynamoDB for the capacity each request consumed.
  */
 export async function runLoad(store: Store, options: LoadOptions = {}): Promise<LoadResult> {
   const seconds = options.seconds ?? 10;

@@ -36,6 +36,12 @@ export interface GraphqlHandlerOptions {
    * @default false
    */
   loadLocalAuthoritiesAtStart?: boolean;
+  /**
+   * Ask DynamoDB for the capacity each request consumed, for the request's tally (`RequestContext.requests`): where
+   * something reports it (the request observer's log line and metrics).
+   * @default false
+   */
+  askConsumedCapacity?: boolean;
 }
 
 /**
@@ -60,7 +66,7 @@ export function createGraphqlHandler(options: GraphqlHandlerOptions) {
         caller,
         requestId,
         budget,
-        askConsumedCapacity: true,
+        askConsumedCapacity: options.askConsumedCapacity,
       });
     },
   });

@@ -19,5 +19,6 @@ export const handler = observer.wrap(
     store: createStore({ tableName, client }),
     identify: identifyFromApiGateway,
     loadLocalAuthoritiesAtStart: true,
+    askConsumedCapacity: true,
   }),
 );

@@ -51,6 +51,7 @@ export async function serveLocalApi(options: LocalApiOptions): Promise<() => Pro
       identify: localIdentity(localSigningKey()),
       allowedOrigins: originsFrom(process.env.ALLOWED_ORIGINS ?? '*'),
       loadLocalAuthoritiesAtStart: true,
+      askConsumedCapacity: true,
     }),
   );
   // Started beside the server rather than before it: the stream is on since the load and keeps every change until
