@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalAuthority } from '../domain/local-authority.js';
+import { type DetailAttributes, detailsUpdate, type LocalAuthorityDetails } from './local-authority-details.js';
 import type { Store } from './store.js';
 
 /**
@@ -12,49 +13,22 @@ import type { Store } from './store.js';
 export const LOCAL_AUTHORITY_VERSION_KEY = { pk: 'LOCAL_AUTHORITY_VERSION', sk: 'VERSION' } as const;
 
 /** An authority's details as the version item holds them: flat attributes, so each sets or goes on its own. */
-const DETAIL = {
-  name: (code: string) => `name#${code}`,
-  region: (code: string) => `region#${code}`,
-  rscRegion: (code: string) => `rscRegion#${code}`,
-};
+function detailAttributes(code: string): DetailAttributes {
+  return { name: `name#${code}`, region: `region#${code}`, rscRegion: `rscRegion#${code}` };
+}
 
-const NAME_PREFIX = DETAIL.name('');
-
-/** The details saveLocalAuthorityDetails writes: `rscRegion: undefined` keeps the one stored, `null` removes it. */
-export type LocalAuthorityDetails = Pick<LocalAuthority, 'code' | 'name' | 'region'> & {
-  rscRegion: string | null | undefined;
-};
+const NAME_PREFIX = detailAttributes('').name;
 
 /** The update that bumps the version and sets one authority's details there, for a TransactWriteItems. */
 export function bumpLocalAuthorityVersion(tableName: string, authority: LocalAuthorityDetails) {
-  const names: Record<string, string> = {
-    '#type': 'type',
-    '#version': 'version',
-    '#name': DETAIL.name(authority.code),
-    '#region': DETAIL.region(authority.code),
-  };
-  const values: Record<string, unknown> = {
-    ':type': 'LocalAuthorityVersion',
-    ':one': 1,
-    ':name': authority.name,
-    ':region': authority.region,
-  };
-  const sets = ['#type = :type', '#name = :name', '#region = :region'];
-  let remove = '';
-  if (authority.rscRegion !== undefined) names['#rsc'] = DETAIL.rscRegion(authority.code);
-  if (authority.rscRegion) {
-    sets.push('#rsc = :rsc');
-    values[':rsc'] = authority.rscRegion;
-  } else if (authority.rscRegion === null) {
-    remove = ' REMOVE #rsc';
-  }
+  const { sets, remove, names, values } = detailsUpdate(authority, detailAttributes(authority.code));
   return {
     Update: {
       TableName: tableName,
       Key: LOCAL_AUTHORITY_VERSION_KEY,
-      UpdateExpression: `SET ${sets.join(', ')}${remove} ADD #version :one`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      UpdateExpression: `SET #type = :type, ${sets.join(', ')}${remove} ADD #version :one`,
+      ExpressionAttributeNames: { ...names, '#type': 'type', '#version': 'version' },
+      ExpressionAttributeValues: { ...values, ':type': 'LocalAuthorityVersion', ':one': 1 },
     },
   };
 }
@@ -66,9 +40,10 @@ export function localAuthorityVersionItem(
 ): Record<string, unknown> {
   const item: Record<string, unknown> = { ...LOCAL_AUTHORITY_VERSION_KEY, type: 'LocalAuthorityVersion', version };
   for (const authority of authorities) {
-    item[DETAIL.name(authority.code)] = authority.name;
-    item[DETAIL.region(authority.code)] = authority.region;
-    if (authority.rscRegion) item[DETAIL.rscRegion(authority.code)] = authority.rscRegion;
+    const attributes = detailAttributes(authority.code);
+    item[attributes.name] = authority.name;
+    item[attributes.region] = authority.region;
+    if (authority.rscRegion) item[attributes.rscRegion] = authority.rscRegion;
   }
   return item;
 }
@@ -100,11 +75,12 @@ export async function readLocalAuthorityDetails(store: Store): Promise<LocalAuth
   for (const [attribute, name] of Object.entries(item)) {
     if (!attribute.startsWith(NAME_PREFIX)) continue;
     const code = attribute.slice(NAME_PREFIX.length);
+    const attributes = detailAttributes(code);
     authorities.push({
       code,
       name: name as string,
-      region: item[DETAIL.region(code)] as LocalAuthority['region'],
-      rscRegion: (item[DETAIL.rscRegion(code)] as string | undefined) ?? null,
+      region: item[attributes.region] as LocalAuthority['region'],
+      rscRegion: (item[attributes.rscRegion] as string | undefined) ?? null,
       counts: {},
       allianceEntries: [],
     });

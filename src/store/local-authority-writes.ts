@@ -1,6 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys.js';
-import { bumpLocalAuthorityVersion, type LocalAuthorityDetails } from './local-authority-version.js';
+import { detailsUpdate, type LocalAuthorityDetails } from './local-authority-details.js';
+import { bumpLocalAuthorityVersion } from './local-authority-version.js';
 import type { Store } from './store.js';
 
 /**
@@ -9,23 +10,11 @@ import type { Store } from './store.js';
  * up in the same transaction, so every container's cache of their details (local-authority-cache.ts) sees the change.
  */
 export async function saveLocalAuthorityDetails(store: Store, authority: LocalAuthorityDetails): Promise<void> {
-  const sets = ['#type = :type', '#code = :code', '#name = :name', '#region = :region'];
-  const names: Record<string, string> = { '#type': 'type', '#code': 'code', '#name': 'name', '#region': 'region' };
-  const values: Record<string, unknown> = {
-    ':type': 'LocalAuthority',
-    ':code': authority.code,
-    ':name': authority.name,
-    ':region': authority.region,
-  };
-  let remove = '';
-  if (authority.rscRegion) {
-    sets.push('#rsc = :rsc');
-    names['#rsc'] = 'rscRegion';
-    values[':rsc'] = authority.rscRegion;
-  } else if (authority.rscRegion === null) {
-    remove = ' REMOVE #rsc';
-    names['#rsc'] = 'rscRegion';
-  }
+  const { sets, remove, names, values } = detailsUpdate(authority, {
+    name: 'name',
+    region: 'region',
+    rscRegion: 'rscRegion',
+  });
   await store.doc.send(
     new TransactWriteCommand({
       TransactItems: [
@@ -33,9 +22,9 @@ export async function saveLocalAuthorityDetails(store: Store, authority: LocalAu
           Update: {
             TableName: store.tableName,
             Key: keys.localAuthority(authority.code),
-            UpdateExpression: `SET ${sets.join(', ')}${remove}`,
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
+            UpdateExpression: `SET #type = :type, #code = :code, ${sets.join(', ')}${remove}`,
+            ExpressionAttributeNames: { ...names, '#type': 'type', '#code': 'code' },
+            ExpressionAttributeValues: { ...values, ':type': 'LocalAuthority', ':code': authority.code },
           },
         },
         bumpLocalAuthorityVersion(store.tableName, authority),
