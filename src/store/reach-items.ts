@@ -1,3 +1,4 @@
+import { compareIdentifiers } from '../domain/text.js';
 import { decodeExtent, encodeExtent, extentOf, type AreaExtent } from '../domain/reach-influence.js';
 import { PHASE_CODES } from '../domain/phase.js';
 import { isTeachingPoint, type Nearest, type SchoolReach, type TeachingPoint } from '../domain/reach.js';
@@ -47,7 +48,7 @@ export function fromReachAreaItem(item: Item): StoredReachArea {
     version: item.version as number,
     schools: Object.entries(entries)
       .map(([urn, entry]) => decodeReach(urn, laCode, entry))
-      .sort((left, right) => left.urn.localeCompare(right.urn)),
+      .sort((left, right) => compareIdentifiers(left.urn, right.urn)),
   };
 }
 
@@ -78,7 +79,7 @@ export function fromReachStateItem(item: Item | undefined): ReachState {
 
 /** An object with its keys in order, so equal states make equal items. */
 function sortedObject(entries: [string, string][]): Record<string, string> {
-  return Object.fromEntries(entries.sort(([left], [right]) => left.localeCompare(right)));
+  return Object.fromEntries(entries.sort(([left], [right]) => compareIdentifiers(left, right)));
 }
 
 /** The state that describes a set of areas: their teaching schools and extents. */

@@ -1,3 +1,4 @@
+import { compareIdentifiers } from '../domain/text.js';
 import { ConcurrentChange } from '../domain/errors.js';
 import { affectedAreas, extentOf, type TeachingPlace } from '../domain/reach-influence.js';
 import { isTeachingPoint, reachOf, reachPointOf, type ReachPoint, type SchoolReach } from '../domain/reach.js';
@@ -91,7 +92,7 @@ async function projectOnce(store: Store, changes: readonly SchoolChange[]): Prom
     schoolsRead += area.schools.length;
     const points: ReachPoint[] = area.schools.filter((school) => !changed.has(school.urn));
     for (const point of changed.values()) if (point?.laCode === area.laCode) points.push(point);
-    const schools = reachOf(points, teachingList).sort((left, right) => left.urn.localeCompare(right.urn));
+    const schools = reachOf(points, teachingList).sort((left, right) => compareIdentifiers(left.urn, right.urn));
     schoolsChanged += countChanged(area.schools, schools);
     if (schools.length > 0) extents.set(area.laCode, extentOf(schools));
     else extents.delete(area.laCode);

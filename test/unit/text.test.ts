@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../../src/domain/errors.js';
-import { cleanName, cleanText, uniquenessKey } from '../../src/domain/text.js';
+import { cleanName, cleanText, compareIdentifiers, uniquenessKey } from '../../src/domain/text.js';
 
 describe('text from outside', () => {
   it('is NFC-normalised', () => {
@@ -56,5 +56,19 @@ describe('uniqueness keys', () => {
 
   it('tell apart names that differ visibly', () => {
     expect(uniquenessKey('Camden Primary Partnership')).not.toBe(uniquenessKey('Camden Primary Partnerships'));
+  });
+});
+
+describe('identifier order', () => {
+  it('puts URNs and local authority codes in the order localeCompare gives them', () => {
+    // Prepare
+    const identifiers = ['938', '100000', '201', '99', '202', '100001', '201'];
+
+    // Act
+    const ordered = [...identifiers].sort(compareIdentifiers);
+
+    // Assess
+    expect(ordered).toEqual([...identifiers].sort((left, right) => left.localeCompare(right)));
+    expect(ordered).toEqual(['100000', '100001', '201', '201', '202', '938', '99']);
   });
 });

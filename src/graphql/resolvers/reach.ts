@@ -1,3 +1,4 @@
+import { compareIdentifiers } from '../../domain/text.js';
 import { InvalidInput } from '../../domain/errors.js';
 import { parseLaCode } from '../../domain/local-authority.js';
 import { areaReachOf, REMOTE_DEFAULTS, remoteShareOf, toKm, type AreaReach } from '../../domain/reach-figures.js';
@@ -109,7 +110,7 @@ export const reachQueries: Pick<QueryResolvers, 'remoteSchools'> = {
           school.nearest.metres >= beyondKm * 1000 &&
           (!filter?.phase || school.phase === filter.phase),
       )
-      .sort((left, right) => right.nearest!.metres - left.nearest!.metres || left.urn.localeCompare(right.urn));
+      .sort((left, right) => right.nearest!.metres - left.nearest!.metres || compareIdentifiers(left.urn, right.urn));
     return pageOfList(`remoteSchools:${JSON.stringify(filter ?? {})}`, remote, first, after);
   },
 };
