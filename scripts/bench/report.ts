@@ -1,5 +1,5 @@
 import type { ImportRun } from '../../src/import/run-import.js';
-import type { ColdStartPair } from './cold-start.js';
+import { COLD_STARTS, type ColdStartPair } from './cold-start.js';
 import type { ProjectionMeasurement } from './reach-projection.js';
 import type { LoadResult } from './load.js';
 import type { ImportRatio, StartTimes } from './targets.js';
@@ -97,7 +97,7 @@ export function renderReport(results: BenchResults): string {
     'start = the entry file and the chunks it imports statically; the other chunks are read only when a dynamic import',
     'asks for them. Cold start = a fresh Node process importing the bundle and answering its first request against',
     'DynamoDB Local (the handler `school(urn) { name localAuthority { code name } }`, the bare bundle one GetItem),',
-    'median of 7, interleaved.',
+    `median of ${COLD_STARTS}, interleaved.`,
     '',
     table(
       ['source maps', 'bundle', 'read at start', 'loaded when needed', 'cold start'],
