@@ -1,20 +1,13 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
 
 /** The Lambda handler's entry point. */
 export const LAMBDA_ENTRY = fileURLToPath(new URL('../src/entry/lambda.ts', import.meta.url));
 
 /** The reach projector's entry point (DynamoDB Streams events). */
 export const REACH_PROJECTOR_ENTRY = fileURLToPath(new URL('../src/entry/reach-projector.ts', import.meta.url));
-
-/**
- * Apollo Server ships ESM and CommonJS builds; the Lambda integration is CommonJS only, so a bundle would
- * otherwise carry both (and two ApolloServer classes). Pointing every import, the integration's `require`
- * included, at the ESM build keeps one copy, and one that esbuild can tree-shake.
- */
-export const APOLLO_SERVER_ESM = fileURLToPath(new URL('../node_modules/@apollo/server/dist/esm', import.meta.url));
 
 /**
  * graphql-armor's token limit imports `graphql/language/parser` without an extension, which resolves to graphql's
@@ -26,22 +19,11 @@ export const GRAPHQL_PARSER_ESM = fileURLToPath(
 );
 
 /**
- * Left out of the bundle, because the handler never imports them (each is only reached through a dynamic import
- * or a branch that Lambda never takes), about 160 KiB less to ship and parse on every cold start:
- * - Apollo's usage reporting, schema reporting, inline tracing and cache control (for Apollo GraphOS, federation
- *   subgraphs and HTTP caching) and its landing page (src/graphql/server.ts installs their Disabled plugins), and
- *   the protobuf encoder only they use;
- * - the SDK's credential providers after the first: Lambda sets credentials in the environment, which the SDK's
- *   chain reads first (fromEnv), so SSO, ini files, processes, web identity, container metadata and the STS/SSO
- *   clients they use are never loaded.
+ * Left out of the bundle, because the handler never imports them: the SDK's credential providers after the first.
+ * Lambda sets credentials in the environment, which the SDK's chain reads first (fromEnv), so SSO, ini files,
+ * processes, web identity, container metadata and the STS/SSO clients they use are never loaded.
  */
 export const UNUSED_MODULES = [
-  '@apollo/usage-reporting-protobuf',
-  './plugin/usageReporting/index.js',
-  './plugin/schemaReporting/index.js',
-  './plugin/inlineTrace/index.js',
-  './plugin/cacheControl/index.js',
-  './plugin/landingPage/default/index.js',
   '@aws-sdk/credential-provider-sso',
   '@aws-sdk/credential-provider-ini',
   '@aws-sdk/credential-provider-process',
@@ -51,28 +33,6 @@ export const UNUSED_MODULES = [
   '@aws-sdk/nested-clients',
   '@aws-sdk/token-providers',
 ];
-
-/** What the bundle holds instead of `@graphql-tools/schema`: see the file. */
-export const NO_EXECUTABLE_SCHEMA = fileURLToPath(new URL('./no-executable-schema.ts', import.meta.url));
-
-/** What the bundle holds instead of `@apollo/utils.createhash`: see the file. */
-export const NODE_CREATE_HASH = fileURLToPath(new URL('./node-create-hash.ts', import.meta.url));
-
-/** What the bundle holds instead of Apollo Server's `incrementalDeliveryPolyfill.js`: see the file. */
-export const EXECUTE_INCREMENTALLY = fileURLToPath(new URL('./execute-incrementally.ts', import.meta.url));
-
-/**
- * Modules of a package that an alias cannot replace, because the package imports them by a relative path: esbuild
- * resolves those to the stand-ins here instead.
- */
-const STAND_INS: Plugin = {
-  name: 'registry-stand-ins',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/incrementalDeliveryPolyfill\.js$/ }, ({ importer }) =>
-      /[\\/]@apollo[\\/]server[\\/]dist[\\/]esm[\\/]/.test(importer) ? { path: EXECUTE_INCREMENTALLY } : undefined,
-    );
-  },
-};
 
 /** CommonJS code inside an ESM bundle still calls `require` for Node's built-ins. */
 const REQUIRE_SHIM =
@@ -98,10 +58,7 @@ export const LAMBDA_BUNDLE = {
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
   alias: {
-    '@apollo/server': APOLLO_SERVER_ESM,
     'graphql/language/parser': GRAPHQL_PARSER_ESM,
-    '@graphql-tools/schema': NO_EXECUTABLE_SCHEMA,
-    '@apollo/utils.createhash': NODE_CREATE_HASH,
   },
   external: UNUSED_MODULES,
   banner: { js: REQUIRE_SHIM },
@@ -136,10 +93,10 @@ export interface LambdaBundleOptions {
 }
 
 /**
- * Bundles one Lambda entry point into `outdir` with LAMBDA_BUNDLE's settings and the stand-ins: `index.mjs` and a
+ * Bundles one Lambda entry point into `outdir` with LAMBDA_BUNDLE's settings: `index.mjs` and a
  * `chunks/` folder. The same function builds what `npm run build` checks, what the bench starts cold and what the CDK
- * stack deploys (in a process of its own, lambda-bundle-command.ts, since esbuild's plugins need its asynchronous API
- * and the CDK's local bundling is synchronous).
+ * stack deploys (in a process of its own, lambda-bundle-command.ts, since this is asynchronous and the CDK's local
+ * bundling is not).
  */
 export async function bundleLambda(
   entry: string,
@@ -154,7 +111,6 @@ export async function bundleLambda(
     outdir,
     metafile: true,
     logLevel: 'warning',
-    plugins: [STAND_INS],
   });
   const outputs = Object.fromEntries(
     Object.entries(metafile.outputs)

@@ -26,7 +26,7 @@ export function bundledCode(entry: string): Code {
   });
 }
 
-/** The command that runs bundleLambda (asynchronous, for esbuild's plugins) for the synchronous local bundling. */
+/** The command that runs bundleLambda (asynchronous) for the synchronous local bundling. */
 const BUNDLE_COMMAND = fileURLToPath(new URL('./lambda-bundle-command.ts', import.meta.url));
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { GraphqlHandler } from '../../src/entry/graphql-handler.js';
 
 /** One GraphQL request. */
@@ -37,11 +37,7 @@ export function graphqlEvent(
  * would get, and returns its data. Throws on any error or user error, so a broken scenario is never timed.
  */
 export async function invoke(handler: GraphqlHandler, request: GraphqlRequest): Promise<Data> {
-  const result = (await handler(
-    graphqlEvent(request, randomUUID()),
-    { awsRequestId: randomUUID() } as Context,
-    () => undefined,
-  )) as APIGatewayProxyStructuredResultV2;
+  const result = await handler(graphqlEvent(request, randomUUID()), { awsRequestId: randomUUID() } as Context);
   const body = JSON.parse(result.body ?? '{}') as { data?: Data; errors?: unknown[] };
   if (body.errors) throw new Error(`${request.query.slice(0, 80)}: ${JSON.stringify(body.errors)}`);
   const refused = Object.values(body.data ?? {}).filter((payload) => payload?.userErrors?.length > 0);

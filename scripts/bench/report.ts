@@ -47,7 +47,7 @@ export function renderReport(results: BenchResults): string {
     '',
     `Machine: ${results.machine}.`,
     '',
-    'Latencies come from DynamoDB Local, not AWS: Node, Apollo and a Java process answering over loopback on the same',
+    'Latencies come from DynamoDB Local, not AWS: Node and a Java process answering over loopback on the same',
     'cores. The ratio to a plain GetItem measured in the same run carries over better than the milliseconds. Request',
     'counts are exact. Capacity units are what DynamoDB Local reports per command (`ReturnConsumedCapacity: INDEXES`,',
     'table and index together), counted as read or write units by the command: on-demand DynamoDB bills the same',

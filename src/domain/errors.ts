@@ -28,6 +28,14 @@ export enum ErrorCode {
   OPERATION_NOT_SUPPORTED = 'OPERATION_NOT_SUPPORTED',
   /** The request body is not JSON: send `{"query": "..."}` with `content-type: application/json`. */
   BAD_REQUEST = 'BAD_REQUEST',
+  /** The query is not GraphQL (a syntax error, or more tokens than a request may have); nothing ran. */
+  GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  /** The query does not fit the schema or a request limit (`extensions.limit`); nothing ran. */
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  /** The document has no operation of the name given, or several and no name; nothing ran. */
+  OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
+  /** The request names a persisted query (`extensions.persistedQuery`): send the query's text instead. */
+  PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
 }
 
 /**

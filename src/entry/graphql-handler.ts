@@ -1,9 +1,8 @@
-import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../domain/errors.js';
-import { createContext, type Caller, type RequestContext } from '../graphql/context.js';
+import { createContext, type Caller } from '../graphql/context.js';
+import type { GraphqlServer } from '../graphql/server.js';
 import { createLocalAuthorityCache } from '../store/local-authority-cache.js';
 import { createReachCache } from '../store/reach-cache.js';
 import { RequestBudget } from '../store/request-budget.js';
@@ -15,7 +14,7 @@ import { withHttpRoutes } from './http-routes.js';
 export type Identify = (event: APIGatewayProxyEventV2) => Promise<Caller> | Caller;
 
 export interface GraphqlHandlerOptions {
-  server: ApolloServer<RequestContext>;
+  server: GraphqlServer;
   store: Store;
   identify: Identify;
   /**
@@ -53,29 +52,24 @@ export function createGraphqlHandler(options: GraphqlHandlerOptions) {
   const localAuthorities = createLocalAuthorityCache(options.store);
   if (options.loadLocalAuthoritiesAtStart) localAuthorities.load();
   const reach = createReachCache(options.store);
-  const requests = handlers.createAPIGatewayProxyEventV2RequestHandler();
-  const handler = startServerAndCreateLambdaHandler(options.server, requests, {
-    context: async ({ event, context }) => {
+  const graphql: GraphqlHandler = async (event, context) => {
+    const refused = unreadableBody(event, context.awsRequestId);
+    if (refused) return refused;
+    return options.server.answer(event, async () => {
       const requestId = context.awsRequestId;
       const caller = await identified(options.identify, event, requestId);
-      const budget = new RequestBudget(options.maxDynamoDbRequests);
       return createContext({
         store: options.store,
         localAuthorities,
         reach,
         caller,
         requestId,
-        budget,
+        budget: new RequestBudget(options.maxDynamoDbRequests),
         askConsumedCapacity: options.askConsumedCapacity,
       });
-    },
-  });
-  const guarded: typeof handler = (event, context, callback) => {
-    const refused = unreadableBody(event, context.awsRequestId);
-    if (refused) return Promise.resolve(refused);
-    return handler(event, context, callback);
+    });
   };
-  return withHttpRoutes(guarded, options);
+  return withHttpRoutes(graphql, options);
 }
 
 /** The caller, or a 401 that carries the request id and tells the client to send a bearer token. */
@@ -89,10 +83,14 @@ async function identified(identify: Identify, event: APIGatewayProxyEventV2, req
       extensions: {
         code: ErrorCode.UNAUTHENTICATED,
         requestId,
-        http: { status: 401, headers: new HeaderMap([['www-authenticate', challenge]]) },
+        http: { status: 401, headers: new Map([['www-authenticate', challenge]]) },
       },
     });
   }
 }
 
-export type GraphqlHandler = ReturnType<typeof createGraphqlHandler>;
+/** A Lambda handler for API Gateway HTTP API (v2) events. */
+export type GraphqlHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;

@@ -29,7 +29,7 @@ export interface LocalApiOptions {
 /**
  * The API over a running DynamoDB Local: the Lambda handler behind the local server, the reach projector on the
  * table's stream, the staff workspace and GraphiQL. Imported by `npm start` while Java starts, so loading this
- * module (Apollo, the schema, Powertools) costs no time of its own. Answers a function that stops the projector.
+ * module (graphql-js, the schema, Powertools) costs no time of its own. Answers a function that stops the projector.
  */
 export async function serveLocalApi(options: LocalApiOptions): Promise<() => Promise<void>> {
   const { dynamo, tableName, port } = options;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { GraphqlHandler } from './graphql-handler.js';
 import { isApiPath } from './http-routes.js';
 
@@ -57,11 +57,7 @@ export function startLocalServer(options: LocalServerOptions): Promise<Server> {
       return;
     }
     try {
-      const result = (await options.handler(
-        toEvent(request, url, body),
-        lambdaContext(),
-        () => undefined,
-      )) as APIGatewayProxyStructuredResultV2;
+      const result = await options.handler(toEvent(request, url, body), lambdaContext());
       const headers: Record<string, string | string[]> = {};
       for (const name in result.headers ?? {}) headers[name] = String(result.headers![name]);
       if (result.cookies?.length) headers['set-cookie'] = result.cookies;

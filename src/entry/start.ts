@@ -107,7 +107,7 @@ async function main(): Promise<void> {
 }
 
 /**
- * The API's modules (Apollo, the schema, Powertools: about a second) load while Java starts, after it is spawned.
+ * The API's modules (graphql-js, the schema, Powertools: about a second) load while Java starts, after it is spawned.
  * A failure is reported where the module is awaited.
  */
 function loadApi(): Promise<typeof import('./local-api.js')> {

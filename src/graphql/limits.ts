@@ -1,8 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
-import type { RequestContext } from './context.js';
-import { costLimit } from './cost-plugin.js';
 
 /**
  * How big one GraphQL request may be. A request over a limit is refused before anything runs: HTTP 400
@@ -54,11 +51,12 @@ export const DEFAULT_REQUEST_LIMITS: Readonly<Required<RequestLimits>> = {
   maxTokens: 2000,
 };
 
-/** What Apollo Server needs to enforce the limits: validation rules, parser options and the cost plugin. */
+/** What the server needs to enforce the limits: validation rules, parser options and the cost limit. */
 export interface RequestLimitEnforcement {
   validationRules: ValidationRule[];
   parseOptions: ParseOptions;
-  plugins: ApolloServerPlugin<RequestContext>[];
+  /** The most static cost an operation may have (cost-limit.ts's refuseCostOver). */
+  maxCost: number;
 }
 
 /** Names of the limits that validation rules enforce, as `extensions.limit` reports them (cost: `maxCost`). */
@@ -66,8 +64,8 @@ export type ValidatedLimit = 'maxDepth' | 'maxAliases' | 'maxDirectives';
 
 /**
  * The validation rules (graphql-armor's, each refusal reported as described on RequestLimits), parser
- * options and cost plugin that enforce the limits; a limit not given keeps its default. Cost is not a
- * validation rule because Apollo caches validation per query text, and the cost depends on the variables.
+ * options and cost limit that enforce the limits; a limit not given keeps its default. Cost is not a
+ * validation rule because the server caches validation per query text, and the cost depends on the variables.
  */
 export function requestLimits(limits: RequestLimits = {}): RequestLimitEnforcement {
   const maxDepth = limits.maxDepth ?? DEFAULT_REQUEST_LIMITS.maxDepth;
@@ -87,7 +85,7 @@ export function requestLimits(limits: RequestLimits = {}): RequestLimitEnforceme
   return {
     validationRules: armor.protect().validationRules,
     parseOptions: { maxLexicalTokens: limits.maxTokens ?? DEFAULT_REQUEST_LIMITS.maxTokens },
-    plugins: [costLimit(maxCost)],
+    maxCost,
   };
 }
 

@@ -1,12 +1,11 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { type Logger, LogLevelThreshold } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { Kind, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import type { GraphqlHandler } from '../entry/graphql-handler.js';
-import type { RequestContext } from '../graphql/context.js';
+import { unwrapResolverError } from '../graphql/error-format.js';
+import type { RequestPlugin } from '../graphql/server.js';
 import { ErrorCode } from '../domain/errors.js';
 import type { RequestCounter } from '../store/request-counter.js';
 import { RegistryDimension, RegistryMetric } from './metric-names.js';
@@ -18,7 +17,7 @@ export interface RequestObserverOptions {
   tracer?: Tracer;
 }
 
-/** What the Apollo plugin learns about a request, for the handler's one log line. */
+/** What the plugin learns about a request, for the handler's one log line. */
 interface RequestRecord {
   role: string;
   /** The DynamoDB requests the request sent (its context's tally). */
@@ -31,7 +30,7 @@ interface RequestRecord {
 /**
  * Observes each request once: `wrap` puts Powertools around the Lambda handler (request context and debug
  * sampling on the logger, cold start metric, an X-Ray subsegment) and writes one log line and the metrics per
- * request; `plugin` (an Apollo Server plugin) tells it the operation, the caller's role (never the token or
+ * request; `plugin` (the GraphQL server's) tells it the operation, the caller's role (never the token or
  * e-mail) and the error codes, and logs every internal fault with its stack, since callers only get its
  * request id.
  */
@@ -40,44 +39,43 @@ export function createRequestObserver(options: RequestObserverOptions) {
   const records = new Map<string, RequestRecord>();
   const dimensioned = dimensionedMetrics(metrics);
 
-  const plugin: ApolloServerPlugin<RequestContext> = {
-    async requestDidStart({ contextValue }) {
-      const record: RequestRecord = {
-        role: contextValue.caller.role,
-        requests: contextValue.requests,
+  const plugin: RequestPlugin = {
+    requestDidStart(context) {
+      records.set(context.requestId, {
+        role: context.caller.role,
+        requests: context.requests,
         operationName: null,
         operation: 'none',
         errorCodes: [],
-      };
-      records.set(contextValue.requestId, record);
-      return {
-        async didResolveOperation({ operation, operationName }) {
-          record.operationName = operationName ?? null;
-          record.operation = rootField(operation);
-        },
-        async willSendResponse({ response, errors }) {
-          if (response.body.kind !== 'single') return;
-          const answered = response.body.singleResult.errors ?? [];
-          record.errorCodes = answered.map(codeOf);
-          // Apollo formats errors one for one, in order: the answer's INTERNAL_SERVER_ERRORs are the faults.
-          answered.forEach((answer, index) => {
-            if (codeOf(answer) !== ErrorCode.INTERNAL_SERVER_ERROR) return;
-            logger.error({
-              message: 'Internal fault, masked for the caller',
-              requestId: contextValue.requestId,
-              operationName: record.operationName,
-              operation: record.operation,
-              path: answer.path?.join('.'),
-              error: unwrapResolverError(errors?.[index]),
-            });
-          });
-        },
-      };
+      });
+    },
+    didResolveOperation(context, operation) {
+      const record = records.get(context.requestId);
+      if (!record) return;
+      record.operationName = operation.name?.value ?? null;
+      record.operation = rootField(operation);
+    },
+    willSendResponse(context, { errors, originals }) {
+      const record = records.get(context.requestId);
+      if (!record) return;
+      record.errorCodes = errors.map(codeOf);
+      // Errors are formatted one for one, in order: the answer's INTERNAL_SERVER_ERRORs are the faults.
+      errors.forEach((answer, index) => {
+        if (codeOf(answer) !== ErrorCode.INTERNAL_SERVER_ERROR) return;
+        logger.error({
+          message: 'Internal fault, masked for the caller',
+          requestId: context.requestId,
+          operationName: record.operationName,
+          operation: record.operation,
+          path: answer.path?.join('.'),
+          error: unwrapResolverError(originals[index]),
+        });
+      });
     },
   };
 
   function wrap(handler: GraphqlHandler): GraphqlHandler {
-    return async (event, context, callback) => {
+    return async (event, context) => {
       const started = performance.now();
       logger.refreshSampleRateCalculation();
       logger.addContext(context);
@@ -89,8 +87,8 @@ export function createRequestObserver(options: RequestObserverOptions) {
       tracer?.addServiceNameAnnotation();
       let result: APIGatewayProxyStructuredResultV2 | undefined;
       try {
-        result = (await handler(event, context, callback)) ?? undefined;
-        return result!;
+        result = await handler(event, context);
+        return result;
       } catch (error) {
         logger.error({ message: 'The handler failed', requestId: context.awsRequestId, error });
         tracer?.addErrorAsMetadata(error as Error);
@@ -194,11 +192,11 @@ function dimensionedMetrics(metrics: Metrics): DimensionedMetrics {
 }
 
 /** The operation's root field when it has one (bounded by the schema, so safe as a metric dimension). */
-function rootField(operation: OperationDefinitionNode | undefined): string {
+function rootField(operation: OperationDefinitionNode): string {
   const fields = new Set(
-    operation?.selectionSet.selections.map((selection) =>
+    operation.selectionSet.selections.map((selection) =>
       selection.kind === Kind.FIELD ? selection.name.value : '...',
-    ) ?? [],
+    ),
   );
   if (fields.size === 0) return 'none';
   return fields.size === 1 ? [...fields][0]! : 'multiple';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { createGraphqlHandler } from '../../src/entry/graphql-handler.js';
 import { createGraphqlServer } from '../../src/graphql/server.js';
@@ -112,11 +112,7 @@ describe("a container's cache of local authorities", () => {
       isBase64Encoded: false,
     } as unknown as APIGatewayProxyEventV2;
 
-    const answer = (await handler(
-      event,
-      { awsRequestId: 'first' } as Context,
-      () => undefined,
-    )) as APIGatewayProxyStructuredResultV2;
+    const answer = await handler(event, { awsRequestId: 'first' } as Context);
     vi.restoreAllMocks();
 
     const logged = written.flatMap((chunk) => chunk.split('\n').filter(Boolean)).map((line) => JSON.parse(line));

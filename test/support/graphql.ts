@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { createGraphqlHandler, type Identify } from '../../src/entry/graphql-handler.js';
 import { DEVELOPER } from './developer.js';
 import { createGraphqlServer } from '../../src/graphql/server.js';
@@ -45,7 +45,7 @@ export function graphqlClient(
       isBase64Encoded: false,
     } as unknown as APIGatewayProxyEventV2;
     const context = { awsRequestId: randomUUID() } as Context;
-    const result = (await handler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2;
+    const result = await handler(event, context);
     const body = JSON.parse(result.body ?? '{}');
     return { status: result.statusCode ?? 200, ...body };
   };

@@ -51,7 +51,7 @@ async function send(handler: ReturnType<typeof observedHandler>, query: string, 
     body: JSON.stringify({ query }),
     isBase64Encoded: false,
   } as unknown as APIGatewayProxyEventV2;
-  await handler(event, { awsRequestId: randomUUID(), functionName: 'registry' } as Context, () => undefined);
+  await handler(event, { awsRequestId: randomUUID(), functionName: 'registry' } as Context);
 }
 
 function lines(): Line[] {
