@@ -16,6 +16,12 @@ import { type LoadOptions, type LoadResult, runLoad } from './load.js';
 /** Best of this many runs of each side of a ratio, interleaved, so a busy moment hurts neither side alone. */
 const RATIO_RUNS = 2;
 
+/**
+ * As RATIO_RUNS, for the throughput ratio: its two sides moved apart by up to a fifth between runs on this machine
+ * (three processes, the server, Java and autocannon, share two cores), and one more 10-second pair costs little.
+ */
+const LOAD_RUNS = 3;
+
 /** Import of the shipped registry into an empty table, against raw BatchWriteItem of as many items. */
 export interface ImportRatio {
   items: number;
@@ -86,12 +92,12 @@ export interface ThroughputRatio {
 
 /**
  * The load run (runLoad) and raw GetItem with as many requests in flight for as long, interleaved, best of
- * RATIO_RUNS each, as for the import: on a shared machine one busy moment would otherwise decide the ratio.
+ * LOAD_RUNS each, as for the import: on a shared machine one busy moment would otherwise decide the ratio.
  */
 export async function measureThroughputRatio(store: Store, options: Required<LoadOptions>): Promise<ThroughputRatio> {
   let load: LoadResult | undefined;
   let rawGetItemsPerSecond = 0;
-  for (let attempt = 0; attempt < RATIO_RUNS; attempt += 1) {
+  for (let attempt = 0; attempt < LOAD_RUNS; attempt += 1) {
     const run = await runLoad(store, options);
     if (!load || run.requestsPerSecond > load.requestsPerSecond) load = run;
     const raw = await rawGetItemThroughput(store, options.connections, options.seconds);
