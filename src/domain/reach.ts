@@ -1,10 +1,10 @@
-import { compareIdentifiers } from './text.js';
 import { isTeachingSchool } from './designation.js';
 import { isOpen } from './establishment-status.js';
 import type { GridPoint } from './grid.js';
 import type { Phase } from './phase.js';
 import type { GorRegion } from './region.js';
 import type { School } from './school.js';
+import { compareIdentifiers } from './text.js';
 
 /**
  * Reach: how far each open school is from the nearest current teaching school, in metres on the British

@@ -7,7 +7,6 @@ import { createLocalAuthorityCache } from '../store/local-authority-cache.js';
 import { createReachCache } from '../store/reach-cache.js';
 import { RequestBudget } from '../store/request-budget.js';
 import type { Store } from '../store/store.js';
-import { unreadableBody } from './unreadable-body.js';
 import { withHttpRoutes } from './http-routes.js';
 
 /** Works out who is calling from the API Gateway event; throws an UNAUTHENTICATED GraphQLError if nobody. */
@@ -53,10 +52,8 @@ export function createGraphqlHandler(options: GraphqlHandlerOptions) {
   if (options.loadLocalAuthoritiesAtStart) localAuthorities.load();
   const reach = createReachCache(options.store);
   const graphql: GraphqlHandler = async (event, context) => {
-    const refused = unreadableBody(event, context.awsRequestId);
-    if (refused) return refused;
-    return options.server.answer(event, async () => {
-      const requestId = context.awsRequestId;
+    const requestId = context.awsRequestId;
+    return options.server.answer(event, requestId, async () => {
       const caller = await identified(options.identify, event, requestId);
       return createContext({
         store: options.store,

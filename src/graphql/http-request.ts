@@ -50,25 +50,42 @@ export function refuseCrossSiteForgery(headers: RequestHeaders): void {
   );
 }
 
+const JSON_CONTENT = /^application\/(graphql-response\+)?json\b/i;
+
 /**
- * The GraphQL request in an API Gateway event, or a BAD_REQUEST error saying what is wrong with it: the messages and
- * statuses Apollo Server gave, which clients and the GraphQL-over-HTTP audits (docs/graphql-over-http.md) know.
+ * The body, parsed once, when its content type says it is JSON (else undefined). One that says so but does not parse
+ * is refused before anything else is checked: 400 BAD_REQUEST, with the request id.
  */
-export function readGraphqlRequest(event: APIGatewayProxyEventV2, headers: RequestHeaders): GraphqlRequest {
+export function readJsonBody(event: APIGatewayProxyEventV2, headers: RequestHeaders, requestId: string): unknown {
+  if (!event.body || !JSON_CONTENT.test(headers.get('content-type') ?? '')) return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message =
+      `The request body is not JSON (${(error as Error).message}); ` +
+      'send {"query": "..."} with content-type: application/json';
+    throw new GraphQLError(message, { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 }, requestId } });
+  }
+}
+
+/**
+ * The GraphQL request in an API Gateway event, given its body as readJsonBody read it, or a BAD_REQUEST error saying
+ * what is wrong with it: the messages and statuses Apollo Server gave, which clients and the GraphQL-over-HTTP audits
+ * (docs/graphql-over-http.md) know. A POST body counts only with `content-type: application/json`.
+ */
+export function readGraphqlRequest(
+  event: APIGatewayProxyEventV2,
+  headers: RequestHeaders,
+  json: unknown,
+): GraphqlRequest {
   const method = event.requestContext.http.method;
-  if (method === 'POST') return fromBody(postBody(event, headers));
+  if (method === 'POST') return fromBody(headers.get('content-type')?.startsWith('application/json') ? json : '');
   if (method === 'GET') return fromQueryString(event.rawQueryString ?? '', headers);
   throw badRequest('The registry answers GraphQL over GET and POST only.', {
     status: 405,
     headers: new Map([['allow', 'GET, POST']]),
   });
-}
-
-/** The body as JSON when it says it is JSON (unreadable-body.ts has refused one that does not parse), else ''. */
-function postBody(event: APIGatewayProxyEventV2, headers: RequestHeaders): unknown {
-  if (!event.body) return '';
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  return headers.get('content-type')?.startsWith('application/json') ? JSON.parse(text) : '';
 }
 
 function fromBody(body: unknown): GraphqlRequest {

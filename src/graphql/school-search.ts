@@ -1,8 +1,8 @@
-import { compareIdentifiers } from '../domain/text.js';
 import { InvalidInput } from '../domain/errors.js';
 import { parseLaCode } from '../domain/local-authority.js';
 import { matchName, NAME_MATCH_RANK, nameWords, type NameMatch } from '../domain/name-words.js';
 import { passesFilter, summaryOf, type SearchFilter } from '../domain/search-filter.js';
+import { compareIdentifiers } from '../domain/text.js';
 import { MIN_LOOKUP_WORD } from '../store/school-index-items.js';
 import { schoolsWithLaestab, schoolsWithNameWord, type NameLookup } from '../store/school-search.js';
 import type { RequestContext } from './context.js';

@@ -25,6 +25,7 @@ import {
   badRequest,
   type GraphqlRequest,
   readGraphqlRequest,
+  readJsonBody,
   refuseCrossSiteForgery,
   requestHeaders,
 } from './http-request.js';
@@ -86,11 +87,13 @@ export interface RequestPlugin {
 /** Answers GraphQL over HTTP: an API Gateway event in, the HTTP response out. */
 export interface GraphqlServer {
   /**
-   * Answers one request. `context` makes the request's context once the request is known not to be forged; it
-   * throws to refuse the caller (a GraphQLError's `extensions.http` gives the status and headers, as for 401).
+   * Answers one request (`requestId` names it in a refusal of its body). `context` makes the request's context once
+   * the request is known not to be forged; it throws to refuse the caller (a GraphQLError's `extensions.http` gives
+   * the status and headers, as for 401).
    */
   answer(
     event: APIGatewayProxyEventV2,
+    requestId: string,
     context: () => Promise<RequestContext> | RequestContext,
   ): Promise<APIGatewayProxyStructuredResultV2>;
 }
@@ -166,8 +169,12 @@ export function createGraphqlServer(options: GraphqlServerOptions = {}): Graphql
     const send = (status: number, originals: readonly GraphQLError[], result: ExecutionResult = {}) => {
       if (hideSuggestions) for (const error of originals) error.message = withoutSuggestion(error.message);
       const { errors, http } = format(originals);
-      let answer: FormattedExecutionResult = { ...(errors.length > 0 ? { errors } : {}), data: result.data };
-      answer = withCost({ ...answer, extensions: result.extensions }, context, staticCost, limits.maxCost);
+      const answer = withCost(
+        { errors: errors.length > 0 ? errors : undefined, data: result.data, extensions: result.extensions },
+        context,
+        staticCost,
+        limits.maxCost,
+      );
       const withRequestId = answer.errors?.map((error) => ({
         ...error,
         extensions: { ...error.extensions, requestId: context.requestId },
@@ -231,10 +238,11 @@ export function createGraphqlServer(options: GraphqlServerOptions = {}): Graphql
   }
 
   return {
-    async answer(event, makeContext) {
+    async answer(event, requestId, makeContext) {
       const headers = requestHeaders(event);
       const mediaType = responseMediaType(headers.get('accept'));
       try {
+        const json = readJsonBody(event, headers, requestId);
         await ready;
         refuseCrossSiteForgery(headers);
         let context: RequestContext;
@@ -243,7 +251,7 @@ export function createGraphqlServer(options: GraphqlServerOptions = {}): Graphql
         } catch (error) {
           throw ensureGraphQLError(error, 'Context creation failed: ');
         }
-        const request = readGraphqlRequest(event, headers);
+        const request = readGraphqlRequest(event, headers, json);
         if (mediaType === null) {
           throw badRequest(
             `An 'accept' header was provided for this request which does not accept ${MEDIA_TYPES.json} or ` +

@@ -1,6 +1,6 @@
-import { compareIdentifiers } from '../domain/text.js';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalAuthority } from '../domain/local-authority.js';
+import { compareIdentifiers } from '../domain/text.js';
 import { type DetailAttributes, detailsUpdate, type LocalAuthorityDetails } from './local-authority-details.js';
 import type { Store } from './store.js';
 

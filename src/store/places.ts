@@ -1,5 +1,6 @@
 import { distanceKm, squaresWithin, type GridPoint } from '../domain/grid.js';
 import { passesFilter, type SchoolSummary, type SearchFilter } from '../domain/search-filter.js';
+import { compareIdentifiers } from '../domain/text.js';
 import { batchGet } from './batch-get.js';
 import { forEachPlaceEntry } from './grid-square-items.js';
 import { keys } from './keys.js';
@@ -54,8 +55,5 @@ export async function schoolsWithin(
       if (passesFilter(school, filter)) found.push(Object.assign(school, { distanceKm: distance }));
     });
   });
-  // URNs are 6 digits: ordered as strings without a locale.
-  return found.sort(
-    (left, right) => left.distanceKm - right.distanceKm || (left.urn < right.urn ? -1 : left.urn > right.urn ? 1 : 0),
-  );
+  return found.sort((left, right) => left.distanceKm - right.distanceKm || compareIdentifiers(left.urn, right.urn));
 }

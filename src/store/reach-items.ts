@@ -1,8 +1,8 @@
-import { compareIdentifiers } from '../domain/text.js';
 import { decodeExtent, encodeExtent, extentOf, type AreaExtent } from '../domain/reach-influence.js';
 import { PHASE_CODES } from '../domain/phase.js';
 import { isTeachingPoint, type Nearest, type SchoolReach, type TeachingPoint } from '../domain/reach.js';
 import { GOR_REGION_CODES } from '../domain/region.js';
+import { compareIdentifiers } from '../domain/text.js';
 import { keys } from './keys.js';
 
 type Item = Record<string, unknown>;

@@ -1,8 +1,8 @@
-import { compareIdentifiers } from '../domain/text.js';
 import { ConcurrentChange } from '../domain/errors.js';
 import { affectedAreas, extentOf, type TeachingPlace } from '../domain/reach-influence.js';
 import { isTeachingPoint, reachOf, reachPointOf, type ReachPoint, type SchoolReach } from '../domain/reach.js';
 import type { School } from '../domain/school.js';
+import { compareIdentifiers } from '../domain/text.js';
 import { readReachAreas, readReachState, writeReach, type AreaWrite } from './reach-areas.js';
 import { pointOnly, toReachAreaItem, toReachStateItem, type ReachState } from './reach-items.js';
 import type { Store } from './store.js';

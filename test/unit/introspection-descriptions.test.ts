@@ -16,6 +16,7 @@ describe('a server with introspection on', () => {
         requestContext: { http: { method: 'POST' } },
         body: JSON.stringify({ query }),
       } as unknown as APIGatewayProxyEventV2,
+      'test',
       () => ({ budget: new RequestBudget(), requestId: 'test' }) as RequestContext,
     );
 

@@ -1,9 +1,9 @@
-import { compareIdentifiers } from '../../domain/text.js';
 import { InvalidInput } from '../../domain/errors.js';
 import { parseLaCode } from '../../domain/local-authority.js';
 import { areaReachOf, REMOTE_DEFAULTS, remoteShareOf, toKm, type AreaReach } from '../../domain/reach-figures.js';
 import type { Nearest, SchoolReach } from '../../domain/reach.js';
 import type { GapQuestion } from '../../domain/coverage.js';
+import { compareIdentifiers } from '../../domain/text.js';
 import { pageOfList } from '../connection-sources.js';
 import type { RequestContext } from '../context.js';
 import type { AreaScope } from '../coverage-source.js';
