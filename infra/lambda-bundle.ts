@@ -10,12 +10,12 @@ export const LAMBDA_ENTRY = fileURLToPath(new URL('../src/entry/lambda.ts', impo
 export const REACH_PROJECTOR_ENTRY = fileURLToPath(new URL('../src/entry/reach-projector.ts', import.meta.url));
 
 /**
- * graphql-armor's token limit imports `graphql/language/parser` without an extension, which resolves to graphql's
- * CommonJS build: pointed at the ES module build everything else uses, the bundle holds one parser and lexer, not
- * two (about 40 KiB).
+ * The server's schema imports graphql-js's `extendSchemaImpl` by path (src/graphql/lazy-schema.ts), which resolves to
+ * graphql-js's CommonJS build: pointed at its ES module build, which everything else uses, the bundle holds one
+ * graphql-js, not two whose types do not know each other.
  */
-export const GRAPHQL_PARSER_ESM = fileURLToPath(
-  new URL('../node_modules/graphql/language/parser.mjs', import.meta.url),
+export const GRAPHQL_EXTEND_SCHEMA_ESM = fileURLToPath(
+  new URL('../node_modules/graphql/utilities/extendSchema.mjs', import.meta.url),
 );
 
 /**
@@ -34,9 +34,13 @@ export const UNUSED_MODULES = [
   '@aws-sdk/token-providers',
 ];
 
-/** CommonJS code inside an ESM bundle still calls `require` for Node's built-ins. */
+/**
+ * CommonJS code inside an ESM bundle still calls `require` for Node's built-ins. esbuild puts the banner in every
+ * file, and only the one with esbuild's own `__require` uses it, so the `require` is made at its first call.
+ */
 const REQUIRE_SHIM =
-  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+  "import { createRequire as __createRequire } from 'node:module'; let __madeRequire; " +
+  'const require = (id) => (__madeRequire ??= __createRequire(import.meta.url))(id);';
 
 /**
  * esbuild settings for the handler, shared by `npm run build`, the bench and the CDK stack: ESM (so packages'
@@ -57,9 +61,7 @@ export const LAMBDA_BUNDLE = {
   // Lambda's Node.js runtime loads `index.mjs` as an ES module whatever the folder's package.json says.
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
-  alias: {
-    'graphql/language/parser': GRAPHQL_PARSER_ESM,
-  },
+  alias: { 'graphql/utilities/extendSchema.js': GRAPHQL_EXTEND_SCHEMA_ESM },
   external: UNUSED_MODULES,
   banner: { js: REQUIRE_SHIM },
 } satisfies BuildOptions;

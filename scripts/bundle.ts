@@ -1,5 +1,5 @@
 // `npm run build`: bundles the Lambda handler as the CDK stack does (dist/lambda: index.mjs and its chunks), and
-// fails if the bundle passes the size budget or cannot be loaded.
+// fails if the bundle passes the size budget, holds graphql-js twice or cannot be loaded.
 import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +23,17 @@ const lazy = `${kib(bundle.lazy.bytes)} KiB in ${bundle.lazy.files.length} chunk
 if (bundle.atStart.bytes > BUDGET_KIB * 1024) {
   console.error(`${outdir}: ${atStart}, over its ${BUDGET_KIB} KiB budget:`);
   for (const file of bundle.atStart.files) console.error(`  ${relative(outdir, file)}`);
+  process.exit(1);
+}
+
+// graphql-js's CommonJS files beside its ES modules would be a second graphql-js, whose types the first's checks
+// refuse at the first request (an import by path not aliased in LAMBDA_BUNDLE).
+const commonJsGraphql = Object.keys(bundle.metafile.inputs).filter((input) =>
+  /node_modules\/graphql\/.+\.js$/.test(input),
+);
+if (commonJsGraphql.length > 0) {
+  console.error(`${outdir} holds graphql-js twice: ${commonJsGraphql.length} files of its CommonJS build too, such as`);
+  console.error(`  ${commonJsGraphql.at(-1)}`);
   process.exit(1);
 }
 

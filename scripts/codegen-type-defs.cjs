@@ -4,7 +4,7 @@
 // parses SDL: `document` (schema-parts.ts), the parsed document without descriptions, which the server builds at a
 // cold start, and `descriptions` (descriptions.ts), the descriptions by schema coordinate, which only introspection
 // shows and so are loaded only where it is on.
-const { isSpecifiedDirective, isSpecifiedScalarType, parse, printSchema, visit } = require('graphql');
+const { isSpecifiedDirective, isSpecifiedScalarType, Kind, parse, printSchema, visit } = require('graphql');
 
 /** [schema coordinate, description] of every described type, field, argument, enum value and directive. */
 function* describedElements(schema) {
@@ -45,13 +45,25 @@ module.exports = {
       const withoutDescriptions = visit(parse(typeDefs, { noLocation: true }), {
         enter: (node) => (node.description ? { ...node, description: undefined } : undefined),
       });
+      // The standard scalars the schema uses, which printed SDL leaves out: the server's schema takes its types from
+      // the document alone (src/graphql/lazy-schema.ts).
+      const standardScalars = Object.values(schema.getTypeMap())
+        .filter(isSpecifiedScalarType)
+        .map((scalar) => ({ kind: Kind.SCALAR_TYPE_DEFINITION, name: { kind: Kind.NAME, value: scalar.name } }));
+      const document = {
+        ...withoutDescriptions,
+        definitions: [...withoutDescriptions.definitions, ...standardScalars],
+      };
       return [
         header,
         "import type { DocumentNode } from 'graphql';",
         '',
-        '/** The schema (type-defs.ts) without descriptions, parsed (no locations, no empty lists). */',
+        '/**',
+        ' * The schema (type-defs.ts) without descriptions, parsed (no locations, no empty lists), with the standard',
+        ' * scalars it uses.',
+        ' */',
         'export const schemaDocument: DocumentNode =',
-        `  JSON.parse(${JSON.stringify(JSON.stringify(withoutDescriptions, withoutEmptyLists))});`,
+        `  JSON.parse(${JSON.stringify(JSON.stringify(document, withoutEmptyLists))});`,
         '',
       ].join('\n');
     }

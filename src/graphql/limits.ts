@@ -1,4 +1,6 @@
-import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 
 /**
@@ -72,18 +74,12 @@ export function requestLimits(limits: RequestLimits = {}): RequestLimitEnforceme
   const maxCost = limits.maxCost ?? DEFAULT_REQUEST_LIMITS.maxCost;
   const maxAliases = limits.maxAliases ?? DEFAULT_REQUEST_LIMITS.maxAliases;
   const maxDirectives = limits.maxDirectives ?? DEFAULT_REQUEST_LIMITS.maxDirectives;
-  const armor = new ApolloArmor({
-    maxDepth: { n: maxDepth, ...reportAs('maxDepth') },
-    costLimit: { enabled: false },
-    maxAliases: { n: maxAliases, ...reportAs('maxAliases') },
-    maxDirectives: { n: maxDirectives, ...reportAs('maxDirectives') },
-    // Its parser plugin turns syntax errors into HTTP 500; graphql-js's own token limit (below) does not.
-    maxTokens: { enabled: false },
-    // Suggestions are hidden by the server's own setting (see suggestions.ts), not by armor.
-    blockFieldSuggestion: { enabled: false },
-  });
   return {
-    validationRules: armor.protect().validationRules,
+    validationRules: [
+      maxDepthRule({ n: maxDepth, ...reportAs('maxDepth') }),
+      maxAliasesRule({ n: maxAliases, ...reportAs('maxAliases') }),
+      maxDirectivesRule({ n: maxDirectives, ...reportAs('maxDirectives') }),
+    ],
     parseOptions: { maxLexicalTokens: limits.maxTokens ?? DEFAULT_REQUEST_LIMITS.maxTokens },
     maxCost,
   };

@@ -1,6 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import {
-  buildASTSchema,
   type DocumentNode,
   execute,
   type ExecutionResult,
@@ -30,6 +29,7 @@ import {
   requestHeaders,
 } from './http-request.js';
 import { requestLimits, type RequestLimits } from './limits.js';
+import { buildLazySchema } from './lazy-schema.js';
 import { noIntrospection } from './no-introspection.js';
 import { refuseSubscription } from './operation-kinds.js';
 import { lazyResolvers, resolvers } from './resolvers/index.js';
@@ -102,13 +102,12 @@ export interface GraphqlServer {
  * The executable schema, built once per container, at load: what a cold start spent most of its own time on. The
  * generated type definitions are one printed schema, so graphql-js builds it directly (no merging of documents),
  * from its document parsed at codegen without descriptions (JSON, which JSON.parse reads far faster than graphql-js
- * parses SDL), and the resolvers are set on its types in place rather than by rebuilding every type, which is what
- * graphql-tools' `makeExecutableSchema` does. Its descriptions only introspection shows: describedSchema sets
- * them. The printed schema is the one codegen and `npm run schema` check, and test/unit/schema.test.ts validates it
- * and checks that this builds the same schema, so it is not validated again here (as SDL, then as a schema before
- * the first request).
+ * parses SDL), and each type's fields are built when a request first needs them (lazy-schema.ts), with their
+ * resolvers (set-resolvers.ts). Its descriptions only introspection shows: describedSchema sets them. The printed
+ * schema is the one codegen and `npm run schema` check, and test/unit/schema.test.ts validates it and checks that
+ * this builds the same schema, so it is not validated again here (as SDL, then as a schema before the first request).
  */
-export const schema = buildASTSchema(schemaDocument, { assumeValidSDL: true, assumeValid: true });
+export const schema = buildLazySchema(schemaDocument);
 setResolvers(schema, resolvers, lazyResolvers);
 
 let described: Promise<GraphQLSchema> | undefined;

@@ -1,4 +1,12 @@
-import { buildSchema, GraphQLScalarType, graphql, graphqlSync } from 'graphql';
+import {
+  buildSchema,
+  GraphQLObjectType,
+  GraphQLScalarType,
+  GraphQLSchema,
+  GraphQLString,
+  graphql,
+  graphqlSync,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Resolvers } from '../../src/graphql/generated/resolvers.js';
 import { setResolvers } from '../../src/graphql/set-resolvers.js';
@@ -42,6 +50,20 @@ describe('setting resolvers on a built schema', () => {
 
     // assess
     expect(act).toThrow('Query.yesterday');
+  });
+
+  it('sets resolvers on a schema made in code too, and refuses one for a field it lacks', () => {
+    // prepare
+    const query = new GraphQLObjectType({ name: 'Query', fields: { greeting: { type: GraphQLString } } });
+    const schema = new GraphQLSchema({ query });
+
+    // act
+    setResolvers(schema, { Query: { greeting: () => 'hello' } } as unknown as Resolvers);
+    const refused = () => setResolvers(schema, { Query: { farewell: () => 'bye' } } as unknown as Resolvers);
+
+    // assess
+    expect(graphqlSync({ schema, source: '{ greeting }' })).toEqual({ data: { greeting: 'hello' } });
+    expect(refused).toThrow('Query.farewell');
   });
 
   it("loads a type's lazy resolvers once, when one of its fields is first resolved", async () => {
