@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, build, type Metafile } from 'esbuild';
+import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
 
 /** The Lambda handler's entry point. */
 export const LAMBDA_ENTRY = fileURLToPath(new URL('../src/entry/lambda.ts', import.meta.url));
@@ -97,15 +97,10 @@ export interface LambdaBundleOptions {
 /**
  * Bundles one Lambda entry point into `outdir` with LAMBDA_BUNDLE's settings: `index.mjs` and a
  * `chunks/` folder. The same function builds what `npm run build` checks, what the bench starts cold and what the CDK
- * stack deploys (in a process of its own, lambda-bundle-command.ts, since this is asynchronous and the CDK's local
- * bundling is not).
+ * stack deploys (its local bundling, which is synchronous, as this is).
  */
-export async function bundleLambda(
-  entry: string,
-  outdir: string,
-  options: LambdaBundleOptions = {},
-): Promise<LambdaBundle> {
-  const { metafile } = await build({
+export function bundleLambda(entry: string, outdir: string, options: LambdaBundleOptions = {}): LambdaBundle {
+  const { metafile } = buildSync({
     ...LAMBDA_BUNDLE,
     sourcemap: options.sourcemap ?? LAMBDA_BUNDLE.sourcemap,
     entryPoints: [{ in: entry, out: LAMBDA_MODULE }],

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { AssetHashType, DockerImage, type ILocalBundling } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
-import { LAMBDA_MODULE } from './lambda-bundle.js';
+import { bundleLambda, LAMBDA_MODULE } from './lambda-bundle.js';
 
 /** The folder the bundler reads from (the CDK's bundling asks for one; only its output is hashed and shipped). */
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -26,23 +25,16 @@ export function bundledCode(entry: string): Code {
   });
 }
 
-/** The command that runs bundleLambda (asynchronous) for the synchronous local bundling. */
-const BUNDLE_COMMAND = fileURLToPath(new URL('./lambda-bundle-command.ts', import.meta.url));
-
 /**
- * Runs bundleLambda in the synthesis, as a command of its own. The entry is a property, not only in a closure: the
- * CDK reuses a bundle for assets whose options serialise alike (JSON, which drops functions), so without it every
- * function would deploy the first one's code.
+ * Runs bundleLambda in the synthesis. The entry is a property, not only in a closure: the CDK reuses a bundle for
+ * assets whose options serialise alike (JSON, which drops functions), so without it every function would deploy the
+ * first one's code.
  */
 class LocalBundling implements ILocalBundling {
   constructor(readonly entry: string) {}
 
   tryBundle(outputDir: string): boolean {
-    const bundled = spawnSync(process.execPath, ['--import', 'tsx', BUNDLE_COMMAND, this.entry, outputDir], {
-      cwd: PROJECT_ROOT,
-      stdio: 'inherit',
-    });
-    if (bundled.status !== 0) throw new Error(`Bundling ${this.entry} failed (exit ${bundled.status})`);
+    bundleLambda(this.entry, outputDir);
     return true;
   }
 }

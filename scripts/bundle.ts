@@ -15,7 +15,7 @@ const BUDGET_KIB = 800;
 
 const outdir = 'dist/lambda';
 rmSync(outdir, { recursive: true, force: true });
-const bundle = await bundleLambda(LAMBDA_ENTRY, outdir);
+const bundle = bundleLambda(LAMBDA_ENTRY, outdir);
 
 const kib = (bytes: number) => (bytes / 1024).toFixed(0);
 const atStart = `${kib(bundle.atStart.bytes)} KiB read at a cold start (${bundle.atStart.files.length} files)`;

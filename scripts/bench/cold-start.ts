@@ -47,8 +47,8 @@ export async function measureColdStarts(
 ): Promise<ColdStartPair> {
   const directory = mkdtempSync(join(tmpdir(), 'registry-cold-'));
   try {
-    const handlerBundle = await bundleLambda(LAMBDA_ENTRY, join(directory, 'handler'), { sourcemap: sourceMaps });
-    const bareBundle = await bundleLambda(BARE_ENTRY, join(directory, 'bare'), { sourcemap: sourceMaps });
+    const handlerBundle = bundleLambda(LAMBDA_ENTRY, join(directory, 'handler'), { sourcemap: sourceMaps });
+    const bareBundle = bundleLambda(BARE_ENTRY, join(directory, 'bare'), { sourcemap: sourceMaps });
     const env = {
       ...process.env,
       NODE_ENV: 'production',
