@@ -40,11 +40,7 @@ export interface ColdStartPair {
  * answering `school(urn) { name localAuthority { code name } }`, the bare one doing its GetItem. With `sourceMaps`,
  * both bundles carry a source map and Node runs with --enable-source-maps.
  */
-export async function measureColdStarts(
-  endpoint: string,
-  tableName: string,
-  sourceMaps: boolean,
-): Promise<ColdStartPair> {
+export function measureColdStarts(endpoint: string, tableName: string, sourceMaps: boolean): ColdStartPair {
   const directory = mkdtempSync(join(tmpdir(), 'registry-cold-'));
   try {
     const handlerBundle = bundleLambda(LAMBDA_ENTRY, join(directory, 'handler'), { sourcemap: sourceMaps });

@@ -91,8 +91,8 @@ async function main(dynamo: DynamoDbLocal, options: { write: boolean; skipStart:
 
   console.log('Cold starts of the bundled handler and a bare GetItem bundle...');
   const coldStarts = [
-    await measureColdStarts(dynamo.endpoint, store.tableName, false),
-    await measureColdStarts(dynamo.endpoint, store.tableName, true),
+    measureColdStarts(dynamo.endpoint, store.tableName, false),
+    measureColdStarts(dynamo.endpoint, store.tableName, true),
   ];
   console.log('Load runs on the local server, and raw GetItem at as many requests in flight, interleaved...');
   const { load, rawGetItemsPerSecond } = await measureThroughputRatio(store, {

@@ -5,14 +5,7 @@ export type LocalAuthorityDetails = Pick<LocalAuthority, 'code' | 'name' | 'regi
   rscRegion: string | null | undefined;
 };
 
-/** Where an item keeps an authority's details: the names of the attributes that hold them. */
-export interface DetailAttributes {
-  name: string;
-  region: string;
-  rscRegion: string;
-}
-
-/** The parts of an UpdateExpression that write an authority's details into the attributes named. */
+/** The parts of an UpdateExpression that write an authority's details onto its item. */
 export interface DetailsUpdate {
   sets: string[];
   /** ` REMOVE #rsc` when the RSC region is cleared, else empty. */
@@ -21,24 +14,21 @@ export interface DetailsUpdate {
   values: Record<string, unknown>;
 }
 
-/**
- * The SET and REMOVE clauses that write an authority's details: the same for its own item and for the version item
- * that holds every authority's, which keep them under different attribute names.
- */
-export function detailsUpdate(authority: LocalAuthorityDetails, attributes: DetailAttributes): DetailsUpdate {
+/** The SET and REMOVE clauses that write an authority's details onto its item. */
+export function detailsUpdate(authority: LocalAuthorityDetails): DetailsUpdate {
   const update: DetailsUpdate = {
     sets: ['#name = :name', '#region = :region'],
     remove: '',
-    names: { '#name': attributes.name, '#region': attributes.region },
+    names: { '#name': 'name', '#region': 'region' },
     values: { ':name': authority.name, ':region': authority.region },
   };
   if (authority.rscRegion) {
     update.sets.push('#rsc = :rsc');
-    update.names['#rsc'] = attributes.rscRegion;
+    update.names['#rsc'] = 'rscRegion';
     update.values[':rsc'] = authority.rscRegion;
   } else if (authority.rscRegion === null) {
     update.remove = ' REMOVE #rsc';
-    update.names['#rsc'] = attributes.rscRegion;
+    update.names['#rsc'] = 'rscRegion';
   }
   return update;
 }

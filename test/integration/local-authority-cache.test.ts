@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
@@ -10,6 +11,7 @@ import { createRequestObserver } from '../../src/observability/request-observer.
 import { createClient, createStore } from '../../src/store/store.js';
 import { saveLocalAuthorityDetails } from '../../src/store/local-authority-writes.js';
 import { createLocalAuthorityCache } from '../../src/store/local-authority-cache.js';
+import { LOCAL_AUTHORITY_VERSION_KEY, readLocalAuthorityDetails } from '../../src/store/local-authority-version.js';
 import { runImport } from '../../src/import/run-import.js';
 import { GIAS_HEADER, giasRow, writeCsv } from '../support/fixtures.js';
 import { graphqlClient } from '../support/graphql.js';
@@ -61,6 +63,58 @@ describe("a container's cache of local authorities", () => {
     expect(named).toMatchObject({ name: 'City of London', rscRegion: 'North-East London' });
     expect(kept).toMatchObject({ name: 'City of London Corporation', rscRegion: 'North-East London' });
     expect(cleared).toMatchObject({ name: 'City of London', rscRegion: null });
+  });
+
+  it('keeps every one of several authorities saved at once, each save that lost the race reading again', async () => {
+    // prepare
+    const { store } = await emptyStore();
+    await runImport(store, { establishments: writeCsv(GIAS_HEADER, [giasRow()]) });
+    const before = await readLocalAuthorityDetails(store);
+    const renamed = ['202', '203', '204', '205'].map((code) => ({
+      code,
+      name: `Borough ${code}`,
+      region: 'LONDON' as const,
+      rscRegion: undefined,
+    }));
+
+    // act
+    await Promise.all(renamed.map((authority) => saveLocalAuthorityDetails(store, authority)));
+
+    // assess
+    const after = await readLocalAuthorityDetails(store);
+    expect(after.version).toBe(before.version + renamed.length);
+    expect(after.authorities.map(({ code, name }) => `${code} ${name}`)).toEqual([
+      '201 City of London',
+      '202 Borough 202',
+      '203 Borough 203',
+      '204 Borough 204',
+      '205 Borough 205',
+    ]);
+  });
+
+  it('rewrites a version item of the older layout whole at the next save, keeping its version moving', async () => {
+    // prepare
+    const { store } = await emptyStore();
+    const olderLayout = { ...LOCAL_AUTHORITY_VERSION_KEY, type: 'LocalAuthorityVersion', version: 3 };
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: { ...olderLayout, 'name#201': 'City of London', 'region#201': 'LONDON' },
+      }),
+    );
+
+    // act
+    await saveLocalAuthorityDetails(store, { code: '202', name: 'Camden', region: 'LONDON', rscRegion: null });
+
+    // assess
+    const item = (
+      await store.doc.send(new GetCommand({ TableName: store.tableName, Key: LOCAL_AUTHORITY_VERSION_KEY }))
+    ).Item;
+    expect(Object.keys(item ?? {}).sort()).toEqual(['details', 'pk', 'sk', 'type', 'version']);
+    expect(await readLocalAuthorityDetails(store)).toMatchObject({
+      version: 4,
+      authorities: [{ code: '202', name: 'Camden', region: 'LONDON', rscRegion: null }],
+    });
   });
 
   it("gives a school's local authority current coverage though its details come from the cache", async () => {
