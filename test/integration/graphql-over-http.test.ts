@@ -83,3 +83,65 @@ describe('GraphQL over HTTP (graphql-http server audits)', () => {
     for (const result of extra) expect(DOC).toMatch(new RegExp(`\\| ${result.id} \\| ${result.status} \\|`));
   });
 });
+
+describe('GraphQL over HTTP refusals the audits do not make', () => {
+  /** Posts a body to the local server (the Lambda handler behind HTTP) as a signed-in dfe-staff client. */
+  async function post(body: unknown, headers: Record<string, string> = {}) {
+    const key = randomBytes(32);
+    const handler = createGraphqlHandler({
+      server: createGraphqlServer({}),
+      store: shippedStore().store,
+      identify: localIdentity(key),
+    });
+    const server = await startLocalServer({ handler, port: 0 });
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await signDevToken(key, { role: 'dfe-staff' })}`,
+          ...headers,
+        },
+        body: JSON.stringify(body),
+      });
+      const answer = (await response.json()) as { data?: unknown; errors?: unknown[] };
+      return { status: response.status, type: response.headers.get('content-type'), body: answer };
+    } finally {
+      server.close();
+    }
+  }
+
+  it('answers 406, naming the media types it can send, to a client that accepts neither', async () => {
+    // act
+    const response = await post({ query: '{ regions { name } }' }, { accept: 'text/html' });
+
+    // assess
+    expect(response.status).toBe(406);
+    expect(response.type).toContain('application/json');
+    expect(response.body.data).toBeUndefined();
+    expect(response.body.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('application/graphql-response+json'),
+      extensions: { code: 'BAD_REQUEST' },
+    });
+  });
+
+  it("refuses a persisted query's hash without its text: 400 PERSISTED_QUERY_NOT_SUPPORTED", async () => {
+    // act
+    const response = await post({
+      extensions: {
+        persistedQuery: { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' },
+      },
+    });
+
+    // assess
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      errors: [
+        {
+          message: "Persisted queries are not supported: send the query's text.",
+          extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED', requestId: expect.any(String) },
+        },
+      ],
+    });
+  });
+});
