@@ -29,12 +29,13 @@ export function setResolvers(schema: GraphQLSchema, resolvers: Resolvers, lazy: 
       continue;
     }
     const fieldResolvers = new Map<string, GraphQLFieldResolver<unknown, unknown>>();
+    const fieldNames = isObjectType(type) ? declaredFields(type) : new Set<string>();
     for (const [name, resolver] of Object.entries(given)) {
       if (isAbstractType(type) && name === '__resolveType') {
         type.resolveType = resolver as GraphQLTypeResolver<unknown, unknown>;
       } else if (isObjectType(type) && name === '__isTypeOf') {
         type.isTypeOf = resolver as GraphQLIsTypeOfFn<unknown, unknown>;
-      } else if (isObjectType(type) && declaredFields(type).has(name)) {
+      } else if (isObjectType(type) && fieldNames.has(name)) {
         fieldResolvers.set(name, resolver as GraphQLFieldResolver<unknown, unknown>);
       } else {
         throw new Error(`A resolver for ${typeName}.${name}, which the schema does not have`);

@@ -213,15 +213,13 @@ function authoritiesFrom(
 async function saveAuthorities(store: Store, wanted: Map<string, Establishment['localAuthority']>): Promise<number> {
   const { authorities } = await readLocalAuthorityDetails(store);
   const existing = new Map<string, LocalAuthority>(authorities.map((la) => [la.code, la]));
-  let written = 0;
-  for (const authority of wanted.values()) {
+  const changed = [...wanted.values()].filter((authority) => {
     const stored = existing.get(authority.code);
     const rscUnchanged = authority.rscRegion === undefined || authority.rscRegion === (stored?.rscRegion ?? null);
-    if (stored && stored.name === authority.name && stored.region === authority.region && rscUnchanged) continue;
-    await saveLocalAuthorityDetails(store, authority);
-    written += 1;
-  }
-  return written;
+    return !(stored && stored.name === authority.name && stored.region === authority.region && rscUnchanged);
+  });
+  await saveLocalAuthorityDetails(store, ...changed);
+  return changed.length;
 }
 
 /**

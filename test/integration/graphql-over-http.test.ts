@@ -15,10 +15,13 @@ const DOC = readFileSync(new URL('../../docs/graphql-over-http.md', import.meta.
 const INTROSPECTION_PROBES = ['BF61', '2EA1', '28B9'];
 
 /**
- * Runs graphql-http's server audits, one after another, against the local server (the Lambda handler behind
- * HTTP), each request carrying a verified dfe-staff token as a real client's would.
+ * Starts the local server (the Lambda handler behind HTTP) over the shipped registry and runs `use` against its
+ * /graphql with `fetchFn`, which sends each request with a verified dfe-staff token as a real client's would.
  */
-async function auditLocalServer(options: GraphqlServerOptions): Promise<AuditResult[]> {
+async function withLocalServer<T>(
+  options: GraphqlServerOptions,
+  use: (url: string, fetchFn: typeof fetch) => Promise<T>,
+): Promise<T> {
   const key = randomBytes(32);
   const handler = createGraphqlHandler({
     server: createGraphqlServer(options),
@@ -27,19 +30,25 @@ async function auditLocalServer(options: GraphqlServerOptions): Promise<AuditRes
   });
   const server = await startLocalServer({ handler, port: 0 });
   const authorization = `Bearer ${await signDevToken(key, { role: 'dfe-staff' })}`;
-  const fetchFn = (input: string, init: RequestInit = {}) => {
+  const fetchFn = ((input: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     headers.set('authorization', authorization);
     return fetch(input, { ...init, headers });
-  };
+  }) as typeof fetch;
   try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-    const results: AuditResult[] = [];
-    for (const audit of serverAudits({ url, fetchFn })) results.push(await audit.fn());
-    return results;
+    return await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, fetchFn);
   } finally {
     server.close();
   }
+}
+
+/** Runs graphql-http's server audits, one after another, against the local server. */
+function auditLocalServer(options: GraphqlServerOptions): Promise<AuditResult[]> {
+  return withLocalServer(options, async (url, fetchFn) => {
+    const results: AuditResult[] = [];
+    for (const audit of serverAudits({ url, fetchFn })) results.push(await audit.fn());
+    return results;
+  });
 }
 
 const notMet = (results: AuditResult[]) => results.filter((result): result is AuditFail => result.status !== 'ok');
@@ -85,30 +94,17 @@ describe('GraphQL over HTTP (graphql-http server audits)', () => {
 });
 
 describe('GraphQL over HTTP refusals the audits do not make', () => {
-  /** Posts a body to the local server (the Lambda handler behind HTTP) as a signed-in dfe-staff client. */
-  async function post(body: unknown, headers: Record<string, string> = {}) {
-    const key = randomBytes(32);
-    const handler = createGraphqlHandler({
-      server: createGraphqlServer({}),
-      store: shippedStore().store,
-      identify: localIdentity(key),
-    });
-    const server = await startLocalServer({ handler, port: 0 });
-    try {
-      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, {
+  /** Posts a body to the local server as a signed-in dfe-staff client. */
+  function post(body: unknown, headers: Record<string, string> = {}) {
+    return withLocalServer({}, async (url, fetchFn) => {
+      const response = await fetchFn(url, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${await signDevToken(key, { role: 'dfe-staff' })}`,
-          ...headers,
-        },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(body),
       });
       const answer = (await response.json()) as { data?: unknown; errors?: unknown[] };
       return { status: response.status, type: response.headers.get('content-type'), body: answer };
-    } finally {
-      server.close();
-    }
+    });
   }
 
   it('answers 406, naming the media types it can send, to a client that accepts neither', async () => {

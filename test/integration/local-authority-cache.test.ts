@@ -92,6 +92,29 @@ describe("a container's cache of local authorities", () => {
     ]);
   });
 
+  it('saves more authorities than one transaction takes: one read and write of the version item per 99', async () => {
+    // prepare
+    const { store, requests } = await emptyStore();
+    const authorities = Array.from({ length: 150 }, (_, index) => ({
+      code: String(300 + index),
+      name: `Authority ${300 + index}`,
+      region: 'LONDON' as const,
+      rscRegion: null,
+    }));
+
+    // act
+    await saveLocalAuthorityDetails(store, ...authorities);
+    const sent = { ...requests.byOperation };
+
+    // assess
+    const after = await readLocalAuthorityDetails(store);
+    expect(after.version).toBe(2);
+    expect(after.authorities.map((authority) => authority.code)).toEqual(
+      authorities.map((authority) => authority.code),
+    );
+    expect(sent).toEqual({ GetItem: 2, TransactWriteItems: 2 });
+  });
+
   it('rewrites a version item of the older layout whole at the next save, keeping its version moving', async () => {
     // prepare
     const { store } = await emptyStore();
