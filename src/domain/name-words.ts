@@ -1,7 +1,14 @@
+import { unicodePattern } from './unicode-pattern.js';
+
 /**
  * Names as people type them: case, accents, punctuation and "St"/"St."/"Saint" do not matter. A name
  * (or a query) becomes a list of words of lower-case letters and digits.
  */
+
+/** Combining marks, which NFKD splits from the letters they accent. */
+const MARKS = unicodePattern('\\p{M}', 'gu');
+/** What separates words: anything but letters and digits, of any script. */
+const NOT_WORD = unicodePattern('[^\\p{L}\\p{N}]+', 'u');
 
 /** The spellings of "saint" that are one word. */
 const SAINT = new Set(['st', 'saint']);
@@ -10,11 +17,11 @@ const SAINT = new Set(['st', 'saint']);
 export function nameWords(text: string): string[] {
   return text
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(MARKS(), '')
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/['\u2019`]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(NOT_WORD())
     .filter((word) => word.length > 0)
     .map((word) => (SAINT.has(word) ? 'st' : word));
 }

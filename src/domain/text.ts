@@ -1,4 +1,5 @@
 import { InvalidInput } from './errors.js';
+import { unicodePattern } from './unicode-pattern.js';
 
 /** C0 and C1 control characters; `multiline` text keeps tab, line feed and carriage return. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose
@@ -10,7 +11,7 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 /** A UTF-16 surrogate with no partner. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Characters that show nothing: zero-width spaces and joiners, soft hyphens, variation selectors, BOMs. */
-const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+const INVISIBLE = unicodePattern('\\p{Default_Ignorable_Code_Point}', 'gu');
 
 /**
  * Text from outside (a name, a note) as the registry stores it: NFC-normalised. Refuses, naming the field,
@@ -36,7 +37,7 @@ export function cleanText(value: string, field: string, options: { multiline?: b
  */
 export function cleanName(value: string, field: string): string {
   const name = cleanText(value, field).trim().replace(/\s+/gu, ' ');
-  if (!name.replace(INVISIBLE, '').trim()) throw new InvalidInput(field, `${field} is blank`);
+  if (!name.replace(INVISIBLE(), '').trim()) throw new InvalidInput(field, `${field} is blank`);
   return name;
 }
 
@@ -46,7 +47,7 @@ export function cleanName(value: string, field: string): string {
  * has the same key as without.
  */
 export function uniquenessKey(name: string): string {
-  return name.normalize('NFKC').replace(INVISIBLE, '').toUpperCase().toLowerCase().trim().replace(/\s+/gu, ' ');
+  return name.normalize('NFKC').replace(INVISIBLE(), '').toUpperCase().toLowerCase().trim().replace(/\s+/gu, ' ');
 }
 
 /**

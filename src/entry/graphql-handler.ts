@@ -28,12 +28,13 @@ export interface GraphqlHandlerOptions {
    */
   allowedOrigins?: readonly string[];
   /**
-   * Start reading the local authorities' details for the container's cache at once, rather than when the first
-   * request needs them: in Lambda, those two DynamoDB requests then overlap the rest of the cold start (most
-   * first requests name a school and its local authority) instead of following the school's read.
+   * While the container has no local authorities' details, start reading them with each request, rather than when a
+   * resolver first needs them: the read goes out with the request's first read by key (a cold start's
+   * `school(urn) { localAuthority { name } }` then costs one BatchGetItem, not a GetItem after another), or alone
+   * alongside the request's other reads.
    * @default false
    */
-  loadLocalAuthoritiesAtStart?: boolean;
+  prefetchLocalAuthorities?: boolean;
   /**
    * Ask DynamoDB for the capacity each request consumed, for the request's tally (`RequestContext.requests`): where
    * something reports it (the request observer's log line and metrics).
@@ -49,12 +50,12 @@ export interface GraphqlHandlerOptions {
  */
 export function createGraphqlHandler(options: GraphqlHandlerOptions) {
   const localAuthorities = createLocalAuthorityCache(options.store);
-  if (options.loadLocalAuthoritiesAtStart) localAuthorities.load();
   const reach = createReachCache(options.store);
   const graphql: GraphqlHandler = async (event, context) => {
     const requestId = context.awsRequestId;
     return options.server.answer(event, requestId, async () => {
       const caller = await identified(options.identify, event, requestId);
+      if (options.prefetchLocalAuthorities) localAuthorities.load();
       return createContext({
         store: options.store,
         localAuthorities,

@@ -18,7 +18,7 @@ export const handler = observer.wrap(
     server: createGraphqlServer({ introspection: process.env.INTROSPECTION === 'true', plugins: [observer.plugin] }),
     store: createStore({ tableName, client }),
     identify: identifyFromApiGateway,
-    loadLocalAuthoritiesAtStart: true,
+    prefetchLocalAuthorities: true,
     askConsumedCapacity: true,
   }),
 );

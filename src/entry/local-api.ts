@@ -50,7 +50,7 @@ export async function serveLocalApi(options: LocalApiOptions): Promise<() => Pro
       store,
       identify: localIdentity(localSigningKey()),
       allowedOrigins: originsFrom(process.env.ALLOWED_ORIGINS ?? '*'),
-      loadLocalAuthoritiesAtStart: true,
+      prefetchLocalAuthorities: true,
       askConsumedCapacity: true,
     }),
   );

@@ -75,11 +75,12 @@ export interface ContextOptions {
 export function createContext(options: ContextOptions): RequestContext {
   const budget = options.budget ?? new RequestBudget(Number.POSITIVE_INFINITY);
   const requests = createRequestTally({ askConsumedCapacity: options.askConsumedCapacity });
-  const store = storeForRequest(options.store, budget, requests);
+  const localAuthorities = options.localAuthorities ?? createLocalAuthorityCache(options.store);
+  const store = storeForRequest(options.store, budget, requests, localAuthorities.waitingRead);
   return {
     store,
     loaders: createLoaders(store, options.reach ?? createReachCache(options.store)),
-    localAuthorities: options.localAuthorities ?? createLocalAuthorityCache(options.store),
+    localAuthorities,
     caller: options.caller,
     requestId: options.requestId,
     budget,

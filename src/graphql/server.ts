@@ -11,7 +11,6 @@ import {
   Kind,
   type OperationDefinitionNode,
   parse,
-  specifiedRules,
   validate,
 } from 'graphql';
 import { ErrorCode, InvalidInput, RegistryError } from '../domain/errors.js';
@@ -36,6 +35,7 @@ import { lazyResolvers, resolvers } from './resolvers/index.js';
 import { MEDIA_TYPES, responseMediaType } from './response-type.js';
 import { describeSchema } from './schema-descriptions.js';
 import { setResolvers } from './set-resolvers.js';
+import { specifiedRulesFor } from './specified-rules.js';
 import { withoutSuggestion } from './suggestions.js';
 import { isTemporaryFault } from './temporary-fault.js';
 
@@ -135,7 +135,7 @@ export function createGraphqlServer(options: GraphqlServerOptions = {}): Graphql
   const introspection = options.introspection ?? false;
   const hideSuggestions = !(options.suggestions ?? introspection);
   const limits = requestLimits(options.limits);
-  const rules = [...specifiedRules, ...(introspection ? [] : [noIntrospection]), ...limits.validationRules];
+  const ownRules = [...(introspection ? [] : [noIntrospection]), ...limits.validationRules];
   const plugins = options.plugins ?? [];
   const documents = new DocumentCache();
   // Introspection answers with descriptions: they are set before the first request.
@@ -156,7 +156,7 @@ export function createGraphqlServer(options: GraphqlServerOptions = {}): Graphql
     } catch (error) {
       return [withCode(ensureGraphQLError(error), ErrorCode.GRAPHQL_PARSE_FAILED, 400)];
     }
-    const errors = validate(schema, document, rules);
+    const errors = validate(schema, document, [...specifiedRulesFor(document), ...ownRules]);
     if (errors.length > 0) return errors.map((error) => withCode(error, ErrorCode.GRAPHQL_VALIDATION_FAILED, 400));
     documents.set(query, document);
     return document;

@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './store.js';
+import type { ItemKey as Key } from './waiting-read.js';
 
-type Key = { pk: string; sk: string };
 type Item = Record<string, unknown>;
 
 const MAX_KEYS_PER_REQUEST = 100;
@@ -11,11 +11,31 @@ const MAX_ATTEMPTS = 5;
  * Reads items by key with BatchGetItem, 100 keys a request, retrying what DynamoDB leaves unprocessed; one key
  * alone (a school page, most single lookups) with GetItem, which costs the same units and less work on both sides.
  * Answers in the order of `keys`, with undefined where no item exists. `consistent` reads strongly consistently.
+ * A read waiting on the store (`Store.waitingRead`) goes out with these keys and is answered from the same requests.
  */
 export async function batchGet(
   store: Store,
   keyList: readonly Key[],
   options: { consistent?: boolean } = {},
+): Promise<(Item | undefined)[]> {
+  const waiting = store.waitingRead?.();
+  if (!waiting) return readByKey(store, keyList, options);
+  let read: (Item | undefined)[];
+  try {
+    read = await readByKey(store, [waiting.key, ...keyList], options);
+  } catch (error) {
+    waiting.failed(error);
+    throw error;
+  }
+  const [item, ...items] = read;
+  waiting.found(item);
+  return items;
+}
+
+async function readByKey(
+  store: Store,
+  keyList: readonly Key[],
+  options: { consistent?: boolean },
 ): Promise<(Item | undefined)[]> {
   const [only, ...others] = dedupe(keyList);
   if (only && others.length === 0) {

@@ -1,6 +1,13 @@
 import type { LocalAuthority } from '../domain/local-authority.js';
-import { readLocalAuthorityDetails, readLocalAuthorityVersion } from './local-authority-version.js';
+import {
+  LOCAL_AUTHORITY_VERSION_KEY,
+  type LocalAuthorityDetailsVersion,
+  localAuthorityDetailsOf,
+  readLocalAuthorityDetails,
+  readLocalAuthorityVersion,
+} from './local-authority-version.js';
 import type { Store } from './store.js';
+import type { WaitingRead } from './waiting-read.js';
 
 export interface LocalAuthorityCacheOptions {
   /**
@@ -31,10 +38,14 @@ export interface LocalAuthorityCache {
    */
   details: (code: string, store?: Store) => Promise<LocalAuthority | undefined>;
   /**
-   * Starts reading the details now, unless they are read or being read, without waiting: the first request that
-   * needs them then waits less or not at all. A read that fails is left for that request to retry.
+   * Starts reading the details, unless they are read or being read, without waiting: the first request that needs
+   * them then waits less or not at all. Until this turn of the event loop ends, the read waits to go out with a read
+   * by key of a store given `waitingRead` (a cold start's first `school(urn)`: school and details in one
+   * BatchGetItem); if none comes, it goes out alone. A read that fails is left for the next request to retry.
    */
   load: () => void;
+  /** Takes the read `load` left waiting, if it still waits: the caller sends it with its own (`Store.waitingRead`). */
+  waitingRead: () => WaitingRead | undefined;
 }
 
 interface Snapshot {
@@ -45,23 +56,29 @@ interface Snapshot {
 
 /**
  * Reads at most one version per `checkEveryMs` per container, and the local authorities' details (the version item
- * whole, one GetItem) on first use and when their version moved; concurrent requests share one read.
+ * whole: one GetItem, or one key more in a request's BatchGetItem when `load` started it) on first use and when their
+ * version moved; concurrent requests share one read.
  */
 export function createLocalAuthorityCache(store: Store, options: LocalAuthorityCacheOptions = {}): LocalAuthorityCache {
   const checkEveryMs = options.checkEveryMs ?? 60_000;
   const now = options.now ?? Date.now;
   let snapshot: Snapshot | undefined;
   let pending: Promise<Snapshot> | undefined;
+  let waiting: WaitingRead | undefined;
+
+  const snapshotOf = ({ version, authorities }: LocalAuthorityDetailsVersion): Snapshot => ({
+    version,
+    byCode: new Map(authorities.map((authority) => [authority.code, authority])),
+    checkedAt: now(),
+  });
 
   const refresh = async (known: Snapshot | undefined, via: Store): Promise<Snapshot> => {
     if (known && known.version === (await readLocalAuthorityVersion(via))) return { ...known, checkedAt: now() };
-    const { version, authorities } = await readLocalAuthorityDetails(via);
-    return { version, byCode: new Map(authorities.map((authority) => [authority.code, authority])), checkedAt: now() };
+    return snapshotOf(await readLocalAuthorityDetails(via));
   };
 
-  const current = (via: Store): Promise<Snapshot> => {
-    if (snapshot && now() - snapshot.checkedAt < checkEveryMs) return Promise.resolve(snapshot);
-    pending ??= refresh(snapshot, via)
+  const track = (read: Promise<Snapshot>): Promise<Snapshot> => {
+    pending = read
       .then((fresh) => (snapshot = fresh))
       .finally(() => {
         pending = undefined;
@@ -69,10 +86,42 @@ export function createLocalAuthorityCache(store: Store, options: LocalAuthorityC
     return pending;
   };
 
+  const current = (via: Store): Promise<Snapshot> => {
+    if (snapshot && now() - snapshot.checkedAt < checkEveryMs) return Promise.resolve(snapshot);
+    return pending ?? track(refresh(snapshot, via));
+  };
+
+  const readWithNextKeyRead = () =>
+    new Promise<LocalAuthorityDetailsVersion>((resolve, reject) => {
+      const offered: WaitingRead = {
+        key: LOCAL_AUTHORITY_VERSION_KEY,
+        found: (item) => {
+          try {
+            resolve(localAuthorityDetailsOf(item));
+          } catch (error) {
+            reject(error);
+          }
+        },
+        failed: reject,
+      };
+      waiting = offered;
+      setImmediate(() => {
+        if (waiting !== offered) return;
+        waiting = undefined;
+        readLocalAuthorityDetails(store).then(resolve, reject);
+      });
+    });
+
   return {
     details: async (code, via = store) => (await current(via)).byCode.get(code),
     load: () => {
-      current(store).catch(() => undefined);
+      if (snapshot || pending) return;
+      track(readWithNextKeyRead().then(snapshotOf)).catch(() => undefined);
+    },
+    waitingRead: () => {
+      const taken = waiting;
+      waiting = undefined;
+      return taken;
     },
   };
 }

@@ -94,9 +94,14 @@ export async function readLocalAuthorityDetails(
       ConsistentRead: options.consistent,
     }),
   );
-  const details = JSON.parse((result.Item?.details as string | undefined) ?? '[]') as StoredDetails[];
+  return localAuthorityDetailsOf(result.Item);
+}
+
+/** What a version item read by someone else holds (undefined: none written yet, version 0). */
+export function localAuthorityDetailsOf(item: Record<string, unknown> | undefined): LocalAuthorityDetailsVersion {
+  const details = JSON.parse((item?.details as string | undefined) ?? '[]') as StoredDetails[];
   return {
-    version: (result.Item?.version as number | undefined) ?? 0,
+    version: (item?.version as number | undefined) ?? 0,
     authorities: details.map((authority) => ({ ...authority, counts: {}, allianceEntries: [] })),
   };
 }

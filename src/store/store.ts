@@ -9,11 +9,14 @@ import {
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createTableInput, STREAM_VIEW_TYPE } from './table-definition.js';
+import type { WaitingRead } from './waiting-read.js';
 
 /** The table and the client every access pattern takes. */
 export interface Store {
   readonly doc: DynamoDBDocumentClient;
   readonly tableName: string;
+  /** Takes the read, if any, waiting to go out with this store's next read by key (batch-get.ts). */
+  readonly waitingRead?: () => WaitingRead | undefined;
 }
 
 export interface StoreOptions {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
@@ -8,6 +9,7 @@ import { createGraphqlHandler } from '../../src/entry/graphql-handler.js';
 import { createGraphqlServer } from '../../src/graphql/server.js';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../../src/observability/metric-names.js';
 import { createRequestObserver } from '../../src/observability/request-observer.js';
+import { batchGet } from '../../src/store/batch-get.js';
 import { createClient, createStore } from '../../src/store/store.js';
 import { saveLocalAuthorityDetails } from '../../src/store/local-authority-writes.js';
 import { createLocalAuthorityCache } from '../../src/store/local-authority-cache.js';
@@ -153,51 +155,100 @@ describe("a container's cache of local authorities", () => {
     expect(response.data).toEqual({ school: { localAuthority: { name: 'City of London', coverage: { schools: 2 } } } });
   });
 
-  it("reads them at load when asked, and the first request's log counts only what that request sent", async () => {
-    const { store } = await emptyStore();
-    await runImport(store, { establishments: writeCsv(GIAS_HEADER, [giasRow()]) });
-    const client = createClient({ endpoint: inject('dynamoEndpoint') });
-    const sent: string[] = [];
-    client.middlewareStack.add(
-      (next, context) => (args) => {
-        sent.push(String(context.commandName).replace(/Command$/, ''));
-        return next(args);
-      },
-      { step: 'initialize', name: 'testSentCommands' },
-    );
-    const written: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
-    const observer = createRequestObserver({
-      logger: new Logger({ serviceName: SERVICE_NAME }),
-      metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME }),
-    });
-    const handler = observer.wrap(
-      createGraphqlHandler({
-        server: createGraphqlServer({ plugins: [observer.plugin] }),
-        store: createStore({ tableName: store.tableName, client }),
-        identify: () => ({ id: 'test@localhost', role: 'dfe-staff', regions: [] }),
-        loadLocalAuthoritiesAtStart: true,
-      }),
-    );
-    const sentAtLoad = [...sent];
-    const event = {
-      version: '2.0',
-      rawPath: '/graphql',
-      headers: { 'content-type': 'application/json' },
-      requestContext: { http: { method: 'POST', path: '/graphql' }, requestId: randomUUID() },
-      body: JSON.stringify({ query: '{ school(urn: "900001") { name localAuthority { name } } }' }),
-      isBase64Encoded: false,
-    } as unknown as APIGatewayProxyEventV2;
+  it("sends a cold container's first school and its authority's details in one BatchGetItem, and logs it", async () => {
+    // prepare
+    const { handler, sent, written } = await coldHandler();
 
-    const answer = await handler(event, { awsRequestId: 'first' } as Context);
+    // act
+    const answer = await handler(graphqlEvent('{ school(urn: "900001") { name localAuthority { name } } }'), {
+      awsRequestId: 'first',
+    } as Context);
     vi.restoreAllMocks();
 
+    // assess
     const logged = written.flatMap((chunk) => chunk.split('\n').filter(Boolean)).map((line) => JSON.parse(line));
-    expect(sentAtLoad).toEqual(['GetItem']);
     expect(JSON.parse(answer.body ?? '{}').data).toEqual({
       school: { name: 'Test Primary School', localAuthority: { name: 'City of London' } },
     });
-    expect(sent.sort()).toEqual(['GetItem', 'GetItem']);
+    expect(sent).toEqual(['BatchGetItem']);
     expect(logged.find((line) => line.message === 'request')?.dynamodb).toMatchObject({ requests: 1 });
   });
+
+  it('reads the details on their own when the first request reads nothing by key', async () => {
+    // prepare
+    const { handler, sent } = await coldHandler();
+
+    // act
+    const answer = await handler(graphqlEvent('{ schools(first: 1) { edges { node { localAuthority { name } } } } }'), {
+      awsRequestId: 'first',
+    } as Context);
+    vi.restoreAllMocks();
+
+    // assess
+    expect(JSON.parse(answer.body ?? '{}').data).toEqual({
+      schools: { edges: [{ node: { localAuthority: { name: 'City of London' } } }] },
+    });
+    expect(sent).toContain('GetItem');
+    expect(sent).not.toContain('BatchGetItem');
+  });
+
+  it('reads the details again at the next use when the request that carried their read failed', async () => {
+    // prepare
+    const { store } = await emptyStore();
+    await runImport(store, { establishments: writeCsv(GIAS_HEADER, [giasRow()]) });
+    const cache = createLocalAuthorityCache(store);
+    cache.load();
+    const waiting = cache.waitingRead();
+    const missingTable = { ...store, tableName: `missing-${randomUUID()}`, waitingRead: () => waiting };
+
+    // act
+    const carried = await batchGet(missingTable, [{ pk: 'SCHOOL#900001', sk: 'SCHOOL' }]).catch((error) => error);
+    await new Promise((settled) => setImmediate(settled));
+    const details = await cache.details('201');
+
+    // assess
+    expect(carried).toBeInstanceOf(ResourceNotFoundException);
+    expect(details?.name).toBe('City of London');
+  });
 });
+
+/** A container's handler, made as the Lambda entry makes it, over a table of one school; what it sends and logs. */
+async function coldHandler() {
+  const { store } = await emptyStore();
+  await runImport(store, { establishments: writeCsv(GIAS_HEADER, [giasRow()]) });
+  const client = createClient({ endpoint: inject('dynamoEndpoint') });
+  const sent: string[] = [];
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      sent.push(String(context.commandName).replace(/Command$/, ''));
+      return next(args);
+    },
+    { step: 'initialize', name: 'testSentCommands' },
+  );
+  const written: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
+  const observer = createRequestObserver({
+    logger: new Logger({ serviceName: SERVICE_NAME }),
+    metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME }),
+  });
+  const handler = observer.wrap(
+    createGraphqlHandler({
+      server: createGraphqlServer({ plugins: [observer.plugin] }),
+      store: createStore({ tableName: store.tableName, client }),
+      identify: () => ({ id: 'test@localhost', role: 'dfe-staff', regions: [] }),
+      prefetchLocalAuthorities: true,
+    }),
+  );
+  return { handler, sent, written };
+}
+
+function graphqlEvent(query: string): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    rawPath: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    requestContext: { http: { method: 'POST', path: '/graphql' }, requestId: randomUUID() },
+    body: JSON.stringify({ query }),
+    isBase64Encoded: false,
+  } as unknown as APIGatewayProxyEventV2;
+}
