@@ -55,8 +55,9 @@ const RULE_PARTS = new Map<ValidationRule, readonly Feature[]>([
 /**
  * The specified rules that can find something wrong with this document: all of them less those whose parts it lacks
  * (RULE_PARTS), so that leaving them out changes no answer. A query without fragments, variables or directives is
- * checked by 10 of the 27. Measured at a cold start, compiling each rule's code on its first run was most of
- * validation's cost; on a warm server each rule left out is one visitor fewer at every node.
+ * checked by 10 of the 27. At a cold start most of validation's cost was compiling each rule's code on its first run
+ * (leaving 17 out: about 1 % fewer instructions for the whole cold start); once warm, each rule left out is one
+ * visitor fewer at every node of each new document.
  */
 export function specifiedRulesFor(document: DocumentNode): ValidationRule[] {
   const held = new Set<Feature>();

@@ -1,6 +1,6 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { ItemKey as Key } from './keys.js';
 import type { Store } from './store.js';
-import type { ItemKey as Key } from './waiting-read.js';
 
 type Item = Record<string, unknown>;
 

@@ -1,5 +1,8 @@
 import type { GorRegion } from '../domain/region.js';
 
+/** An item's key in the registry's table: its partition and sort key. */
+export type ItemKey = { pk: string; sk: string };
+
 /**
  * Key values of every item type. Sort keys that list schools share one place ordering,
  * `<region>#<laCode>#<urn>`, so a region or a local authority is a `begins_with` condition.

@@ -2,10 +2,9 @@ import { isTeachingSchool } from '../domain/designation.js';
 import { nameKey, nameWords } from '../domain/name-words.js';
 import type { School } from '../domain/school.js';
 import type { SchoolSummary } from '../domain/search-filter.js';
-import { keys } from './keys.js';
+import { type ItemKey as Key, keys } from './keys.js';
 
 type Item = Record<string, unknown>;
-type Key = { pk: string; sk: string };
 
 /** Shortest word a search looks up (shorter words of a query are checked against each match's name). */
 export const MIN_LOOKUP_WORD = 2;

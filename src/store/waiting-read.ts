@@ -1,5 +1,4 @@
-/** An item's key in the registry's table. */
-export type ItemKey = { pk: string; sk: string };
+import type { ItemKey } from './keys.js';
 
 /**
  * A read of one item that waits to go out with the next read by key (batch-get.ts) rather than as a request of its
