@@ -2,8 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChange } from '../domain/errors.js';
 import { MAX_TRANSACTION_ACTIONS } from './change-set.js';
-import { keys } from './keys.js';
-import { detailsUpdate, type LocalAuthorityDetails } from './local-authority-details.js';
+import { authorityDetailsUpdate, type LocalAuthorityDetails } from './local-authority-details.js';
 import {
   readLocalAuthorityDetails,
   replaceLocalAuthorityDetails,
@@ -30,7 +29,7 @@ export async function saveLocalAuthorityDetails(store: Store, ...authorities: Lo
 }
 
 async function saveInOneTransaction(store: Store, authorities: readonly LocalAuthorityDetails[]): Promise<void> {
-  const authorityUpdates = authorities.map((authority) => authorityUpdate(store.tableName, authority));
+  const authorityUpdates = authorities.map((authority) => authorityDetailsUpdate(store.tableName, authority));
   for (let attempt = 1; ; attempt += 1) {
     const read = await readLocalAuthorityDetails(store, { consistent: true });
     const details = new Map<string, StoredDetails>(read.authorities.map((stored) => [stored.code, stored]));
@@ -61,18 +60,4 @@ async function saveInOneTransaction(store: Store, authorities: readonly LocalAut
       }
     }
   }
-}
-
-/** The update of an authority's own item: its details set, its coverage counts left alone. */
-function authorityUpdate(tableName: string, authority: LocalAuthorityDetails) {
-  const { sets, remove, names, values } = detailsUpdate(authority);
-  return {
-    Update: {
-      TableName: tableName,
-      Key: keys.localAuthority(authority.code),
-      UpdateExpression: `SET #type = :type, #code = :code, ${sets.join(', ')}${remove}`,
-      ExpressionAttributeNames: { ...names, '#type': 'type', '#code': 'code' },
-      ExpressionAttributeValues: { ...values, ':type': 'LocalAuthority', ':code': authority.code },
-    },
-  };
 }

@@ -3,7 +3,7 @@ import { ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { createGraphqlHandler } from '../../src/entry/graphql-handler.js';
 import { createGraphqlServer } from '../../src/graphql/server.js';
@@ -15,6 +15,7 @@ import { saveLocalAuthorityDetails } from '../../src/store/local-authority-write
 import { createLocalAuthorityCache } from '../../src/store/local-authority-cache.js';
 import { LOCAL_AUTHORITY_VERSION_KEY, readLocalAuthorityDetails } from '../../src/store/local-authority-version.js';
 import { runImport } from '../../src/import/run-import.js';
+import { graphqlEvent } from '../../scripts/bench/invoke.js';
 import { GIAS_HEADER, giasRow, writeCsv } from '../support/fixtures.js';
 import { graphqlClient } from '../support/graphql.js';
 import { emptyStore } from '../support/store.js';
@@ -157,12 +158,10 @@ describe("a container's cache of local authorities", () => {
 
   it("sends a cold container's first school and its authority's details in one BatchGetItem, and logs it", async () => {
     // prepare
-    const { handler, sent, written } = await coldHandler();
+    const { ask, sent, written } = await coldHandler();
 
     // act
-    const answer = await handler(graphqlEvent('{ school(urn: "900001") { name localAuthority { name } } }'), {
-      awsRequestId: 'first',
-    } as Context);
+    const answer = await ask('{ school(urn: "900001") { name localAuthority { name } } }');
     vi.restoreAllMocks();
 
     // assess
@@ -176,12 +175,10 @@ describe("a container's cache of local authorities", () => {
 
   it('reads the details on their own when the first request reads nothing by key', async () => {
     // prepare
-    const { handler, sent } = await coldHandler();
+    const { ask, sent } = await coldHandler();
 
     // act
-    const answer = await handler(graphqlEvent('{ schools(first: 1) { edges { node { localAuthority { name } } } } }'), {
-      awsRequestId: 'first',
-    } as Context);
+    const answer = await ask('{ schools(first: 1) { edges { node { localAuthority { name } } } } }');
     vi.restoreAllMocks();
 
     // assess
@@ -212,7 +209,7 @@ describe("a container's cache of local authorities", () => {
   });
 });
 
-/** A container's handler, made as the Lambda entry makes it, over a table of one school; what it sends and logs. */
+/** Asks a container's handler (made as the Lambda entry makes it) over a table of one school; what it sent, logged. */
 async function coldHandler() {
   const { store } = await emptyStore();
   await runImport(store, { establishments: writeCsv(GIAS_HEADER, [giasRow()]) });
@@ -239,16 +236,6 @@ async function coldHandler() {
       prefetchLocalAuthorities: true,
     }),
   );
-  return { handler, sent, written };
-}
-
-function graphqlEvent(query: string): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    rawPath: '/graphql',
-    headers: { 'content-type': 'application/json' },
-    requestContext: { http: { method: 'POST', path: '/graphql' }, requestId: randomUUID() },
-    body: JSON.stringify({ query }),
-    isBase64Encoded: false,
-  } as unknown as APIGatewayProxyEventV2;
+  const ask = (query: string) => handler(graphqlEvent({ query }, randomUUID()), { awsRequestId: 'first' } as Context);
+  return { ask, sent, written };
 }
