@@ -75,7 +75,7 @@ export function measureColdStarts(endpoint: string, tableName: string, sourceMap
 const HANDLER_EVENT = graphqlEvent(
   { query: '{ school(urn: "100000") { name localAuthority { code name } } }' },
   'cold-start',
-  { 'cognito:groups': '[dfe-staff]', email: 'bench@localhost' },
+  { claims: { 'cognito:groups': '[dfe-staff]', email: 'bench@localhost' } },
 );
 
 function coldStartOf(name: string, bundle: LambdaBundle, times: number[]): ColdStart {

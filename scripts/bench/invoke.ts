@@ -10,18 +10,32 @@ export interface GraphqlRequest {
 
 type Data = Record<string, any>;
 
-/** The API Gateway HTTP API (v2) event Lambda gets for one GraphQL POST, with the JWT authorizer's claims if given. */
+/** What an event carries besides the request. */
+export interface GraphqlEventOptions {
+  /**
+   * The JWT authorizer's claims, as API Gateway passes them on.
+   * @default none: no authorizer context
+   */
+  claims?: Record<string, string>;
+  /**
+   * Headers beside `content-type: application/json` (which they may replace).
+   * @default none
+   */
+  headers?: Record<string, string>;
+}
+
+/** The API Gateway HTTP API (v2) event Lambda gets for one GraphQL POST. */
 export function graphqlEvent(
   request: GraphqlRequest,
   requestId: string,
-  claims?: Record<string, string>,
+  { claims, headers }: GraphqlEventOptions = {},
 ): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
     routeKey: 'POST /graphql',
     rawPath: '/graphql',
     rawQueryString: '',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     requestContext: {
       http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
       requestId,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
+import { graphqlEvent } from '../../scripts/bench/invoke.js';
 import { createGraphqlHandler, type Identify } from '../../src/entry/graphql-handler.js';
 import { DEVELOPER } from './developer.js';
 import { createGraphqlServer } from '../../src/graphql/server.js';
@@ -31,19 +32,7 @@ export function graphqlClient(
     variables?: Record<string, unknown>,
     headers: Record<string, string> = {},
   ): Promise<GraphqlResponse<Data>> => {
-    const event = {
-      version: '2.0',
-      routeKey: 'POST /graphql',
-      rawPath: '/graphql',
-      rawQueryString: '',
-      headers: { 'content-type': 'application/json', ...options.headers, ...headers },
-      requestContext: {
-        http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
-        requestId: randomUUID(),
-      },
-      body: JSON.stringify({ query, variables }),
-      isBase64Encoded: false,
-    } as unknown as APIGatewayProxyEventV2;
+    const event = graphqlEvent({ query, variables }, randomUUID(), { headers: { ...options.headers, ...headers } });
     const context = { awsRequestId: randomUUID() } as Context;
     const result = await handler(event, context);
     const body = JSON.parse(result.body ?? '{}');
