@@ -8,17 +8,23 @@ import { createGraphqlHandler } from './graphql-handler.js';
 const tableName = process.env.TABLE_NAME;
 if (!tableName) throw new Error('TABLE_NAME is not set');
 
-const tracer = await loadTracer();
-const client = tracer ? tracer.captureAWSv3Client(createClient({})) : createClient({});
-const observer = createRequestObserver({ logger, metrics, tracer });
+/**
+ * The handler, made once the Tracer has loaded where it traces. Not awaited at module load: the Tracer's chunk
+ * imports parts of index.mjs (infra/lambda-bundle.ts), and a module that waited for it would wait for itself.
+ */
+const ready = loadTracer().then((tracer) => {
+  const client = tracer ? tracer.captureAWSv3Client(createClient({})) : createClient({});
+  const observer = createRequestObserver({ logger, metrics, tracer });
+  return observer.wrap(
+    createGraphqlHandler({
+      server: createGraphqlServer({ introspection: process.env.INTROSPECTION === 'true', plugins: [observer.plugin] }),
+      store: createStore({ tableName, client }),
+      identify: identifyFromApiGateway,
+      prefetchLocalAuthorities: true,
+      askConsumedCapacity: true,
+    }),
+  );
+});
 
 /** The Lambda entry point: API Gateway HTTP API (v2) events in, GraphQL responses out, each logged and measured. */
-export const handler = observer.wrap(
-  createGraphqlHandler({
-    server: createGraphqlServer({ introspection: process.env.INTROSPECTION === 'true', plugins: [observer.plugin] }),
-    store: createStore({ tableName, client }),
-    identify: identifyFromApiGateway,
-    prefetchLocalAuthorities: true,
-    askConsumedCapacity: true,
-  }),
-);
+export const handler: Awaited<typeof ready> = async (event, context) => (await ready)(event, context);

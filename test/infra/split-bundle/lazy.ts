@@ -1,0 +1,3 @@
+import { visits } from './shared.js';
+
+export const visitsSeenLazily = () => visits.count;
