@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
 
@@ -132,48 +132,68 @@ export function bundleLambda(entry: string, outdir: string, options: LambdaBundl
     );
     const index = resolve(join(split, `${LAMBDA_MODULE}.mjs`));
     const atStart = staticallyImported(index, outputs);
-    const merged = [...atStart].filter((file) => file !== index);
     const lazy = Object.keys(outputs).filter((file) => !atStart.has(file));
-    const exportsOf = (file: string, index: number) =>
-      outputs[file]!.exports.map((name) => [name, `__chunk${index}_${name}`] as const);
-
-    const mergedEntry = join(split, 'merged-entry.mjs');
-    const reexports = merged.map((file, index) => {
-      const names = exportsOf(file, index).map(([name, alias]) => `${name} as ${alias}`);
-      return `export { ${names.join(', ')} } from './${basename(file)}';`;
-    });
-    writeFileSync(mergedEntry, [`export * from './${LAMBDA_MODULE}.mjs';`, ...reexports, ''].join('\n'));
     mkdirSync(outdir, { recursive: true });
     const entryFile = resolve(join(outdir, `${LAMBDA_MODULE}.mjs`));
-    buildSync({
-      entryPoints: [mergedEntry],
-      bundle: true,
-      platform: LAMBDA_BUNDLE.platform,
-      target: LAMBDA_BUNDLE.target,
-      format: LAMBDA_BUNDLE.format,
-      minify: LAMBDA_BUNDLE.minify,
-      sourcemap,
-      outfile: entryFile,
-      external: [...lazy.map((file) => `./${basename(file)}`), ...UNUSED_MODULES],
-      logLevel: 'warning',
-    });
-
+    const merged = [...atStart].filter((file) => file !== index);
+    const stubs = mergeIntoEntry({ index, merged, entryFile, outputs, lazy, sourcemap });
     const lazyFiles = lazy.map((file) => {
       const copy = resolve(join(outdir, basename(file)));
       copyFileSync(file, copy);
       if (sourcemap) copyFileSync(`${file}.map`, `${copy}.map`);
       return copy;
     });
-    const mergedFiles = merged.map((file, index) => {
-      const names = exportsOf(file, index).map(([name, alias]) => `${alias} as ${name}`);
-      const stub = resolve(join(outdir, basename(file)));
-      writeFileSync(stub, `export { ${names.join(', ')} } from './${LAMBDA_MODULE}.mjs';\n`);
-      return stub;
-    });
-    return { entry: entryFile, atStart: filesOf([entryFile]), lazy: filesOf([...lazyFiles, ...mergedFiles]), metafile };
+    return { entry: entryFile, atStart: filesOf([entryFile]), lazy: filesOf([...lazyFiles, ...stubs]), metafile };
   } finally {
     rmSync(split, { recursive: true, force: true });
   }
+}
+
+/** What the second pass merges: the first pass's entry, what it imports statically and what must stay apart. */
+interface MergeInput {
+  /** The first pass's index.mjs. */
+  index: string;
+  /** The first pass's chunks that index.mjs imports statically, directly or not. */
+  merged: string[];
+  /** Where the merged index.mjs goes: beside it, one stub per merged chunk. */
+  entryFile: string;
+  outputs: Metafile['outputs'];
+  /** The first pass's chunks that only dynamic imports reach: left out of the merge, imported by file name. */
+  lazy: string[];
+  sourcemap: boolean;
+}
+
+/**
+ * Writes the merged index.mjs (the entry and the chunks it imports statically, each chunk's exports under names of
+ * its own) and, for each merged chunk, a stub that re-exports them under the chunk's own names; returns the stubs.
+ */
+function mergeIntoEntry({ index, merged, entryFile, outputs, lazy, sourcemap }: MergeInput): string[] {
+  const aliases = (file: string, chunk: number) =>
+    outputs[file]!.exports.map((name) => [name, `__chunk${chunk}_${name}`] as const);
+  const mergedEntry = join(dirname(index), 'merged-entry.mjs');
+  const reexports = merged.map((file, chunk) => {
+    const names = aliases(file, chunk).map(([name, alias]) => `${name} as ${alias}`);
+    return `export { ${names.join(', ')} } from './${basename(file)}';`;
+  });
+  writeFileSync(mergedEntry, [`export * from './${basename(index)}';`, ...reexports, ''].join('\n'));
+  buildSync({
+    entryPoints: [mergedEntry],
+    bundle: true,
+    platform: LAMBDA_BUNDLE.platform,
+    target: LAMBDA_BUNDLE.target,
+    format: LAMBDA_BUNDLE.format,
+    minify: LAMBDA_BUNDLE.minify,
+    sourcemap,
+    outfile: entryFile,
+    external: [...lazy.map((file) => `./${basename(file)}`), ...UNUSED_MODULES],
+    logLevel: 'warning',
+  });
+  return merged.map((file, chunk) => {
+    const names = aliases(file, chunk).map(([name, alias]) => `${alias} as ${name}`);
+    const stub = resolve(join(dirname(entryFile), basename(file)));
+    writeFileSync(stub, `export { ${names.join(', ')} } from './${basename(entryFile)}';\n`);
+    return stub;
+  });
 }
 
 /** A bundle file and the files it imports statically, directly or not. */
