@@ -17,7 +17,9 @@ import { setResolvers } from '../../src/graphql/set-resolvers.js';
 const SDL = `
 type Query { pet(name: String = "Tom"): Pet shelters: [Shelter!]! }
 interface Pet { name: String! }
-type Cat implements Pet { name: String! lives: Int! }
+type Cat implements Pet { name: String! lives: Int! mood: Mood }
+enum Mood { HAPPY SAD @deprecated(reason: "Cheer up") }
+extend enum Mood { SLEEPY }
 union Shelter = Cat
 type Mutation { adopt(name: String!): Cat }
 `;
@@ -85,8 +87,8 @@ describe('a schema whose fields are built when first asked for', () => {
     // assess
     expect(before).toBe(0);
     expect(seen).toEqual([
-      ['name', 'lives'],
-      ['name', 'lives'],
+      ['name', 'lives', 'mood'],
+      ['name', 'lives', 'mood'],
     ]);
   });
 
