@@ -52,16 +52,17 @@ type EnumNode = EnumTypeDefinitionNode | EnumTypeExtensionNode;
  * of the build (about 1.8 ms), for enums a request seldom uses.
  *
  * The document must define every type it uses: the standard scalars it uses too (generated/schema-parts.ts does).
- * test/unit/schema.test.ts checks the schema is the one `buildSchema` builds from the printed type definitions.
+ * test/unit/lazy-schema.test.ts checks the schema is the one `buildSchema` builds from the printed type definitions.
  */
 export function buildLazySchema(document: DocumentNode): GraphQLSchema {
-  const enumNodes = new Map<string, EnumNode[]>();
+  const withValues = new Map<EnumNode, EnumNode>();
   const definitions = document.definitions.map((definition) => {
     if (definition.kind !== Kind.ENUM_TYPE_DEFINITION && definition.kind !== Kind.ENUM_TYPE_EXTENSION) {
       return definition;
     }
-    enumNodes.set(definition.name.value, [...(enumNodes.get(definition.name.value) ?? []), definition]);
-    return { ...definition, values: [] };
+    const withoutValues = { ...definition, values: [] };
+    withValues.set(withoutValues, definition);
+    return withoutValues;
   });
   const config = extendSchemaImpl(
     {
@@ -87,7 +88,7 @@ export function buildLazySchema(document: DocumentNode): GraphQLSchema {
   types._subscriptionType = config.subscription ?? named('Subscription');
   for (const type of config.types) {
     types._typeMap[type.name] = type;
-    if (isEnumType(type)) valuesWhenAsked(type, enumNodes.get(type.name) ?? []);
+    if (isEnumType(type)) valuesWhenAsked(type, withValues);
     if (!isObjectType(type) && !isInterfaceType(type)) continue;
     for (const implemented of type.getInterfaces()) {
       types._implementationsMap[implemented.name] ??= { objects: [], interfaces: [] };
@@ -99,15 +100,18 @@ export function buildLazySchema(document: DocumentNode): GraphQLSchema {
   return schema;
 }
 
-/** Gives an enum type built without values its nodes back, and builds its values, as graphql-js would, when asked. */
-function valuesWhenAsked(type: GraphQLEnumType, nodes: EnumNode[]): void {
-  const definition = nodes.find((node) => node.kind === Kind.ENUM_TYPE_DEFINITION);
-  const extensions = nodes.filter((node) => node.kind === Kind.ENUM_TYPE_EXTENSION);
-  type.astNode = definition ?? type.astNode;
-  type.extensionASTNodes = extensions;
+/**
+ * Gives an enum type built from nodes without values the nodes it was written with, and builds its values from them
+ * when first asked for, as graphql-js's buildEnumValueMap (private to extendSchemaImpl) does.
+ */
+function valuesWhenAsked(type: GraphQLEnumType, withValues: ReadonlyMap<EnumNode, EnumNode>): void {
+  const original = <T extends EnumNode>(node: T) => (withValues.get(node) ?? node) as T;
+  type.astNode = type.astNode && original(type.astNode);
+  type.extensionASTNodes = type.extensionASTNodes.map(original);
+  const nodes = [type.astNode, ...type.extensionASTNodes];
   (type as unknown as ValuesThunk)._values = () => {
     const values: GraphQLEnumValueConfigMap = Object.create(null);
-    for (const value of [definition, ...extensions].flatMap((node) => node?.values ?? [])) {
+    for (const value of nodes.flatMap((node) => node?.values ?? [])) {
       values[value.name.value] = {
         description: value.description?.value,
         deprecationReason: deprecationReason(value),
