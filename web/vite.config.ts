@@ -17,8 +17,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 300,
     // GOV.UK Frontend ships its CSS minified, with old-IE `@media screen\0` hacks that Lightning CSS cannot parse.
     cssMinify: false,
-    // Its CSS asks for the fonts and crest at /assets/, which writeBundle copies there: left as they are, without a
-    // warning for each that it did not resolve at build time.
+    // GOV.UK Frontend's CSS asks for its fonts and crest at /assets/, where writeBundle copies them: marked external,
+    // those URLs stay as they are, without a warning each that they did not resolve at build time.
     rolldownOptions: { external: [/^\/assets\//] },
   },
   plugins: [
