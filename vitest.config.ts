@@ -1,8 +1,6 @@
+import './src/entry/quiet-sdk-node-warning.js';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
-
-// The SDK warns that releases from 2027 need Node 22; Lambda runs 24, and locally the warning only clutters output.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export default defineConfig({
   resolve: {

@@ -1,3 +1,4 @@
+import '../src/entry/quiet-sdk-node-warning.js';
 import { packShippedDatabase, SHIPPED_DATABASE } from '../src/entry/shipped-database.js';
 import { withShippedLoad } from '../src/entry/shipped-load.js';
 

@@ -2,6 +2,7 @@
 // a ratio to a baseline measured in the same run), the costs of the registry's main operations, and a bounded
 // load run; prints a markdown report, and writes it to docs/bench.md with --write. DynamoDB Local stops however
 // the run ends.
+import '../../src/entry/quiet-sdk-node-warning.js';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -130,8 +131,6 @@ if (values.help) {
   console.log(usage);
   process.exit(0);
 }
-// The SDK warns that releases from 2027 need Node 22; Lambda runs 24, and here the warning only clutters output.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // startDynamoDbLocal stops Java on process exit; a signal must become an exit for that to run.
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));

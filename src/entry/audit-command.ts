@@ -1,3 +1,4 @@
+import './quiet-sdk-node-warning.js';
 import { parseArgs } from 'node:util';
 import { createStore, type Store } from '../store/store.js';
 import { runningServer } from './local-data.js';

@@ -1,3 +1,4 @@
+import './quiet-sdk-node-warning.js';
 import { parseArgs } from 'node:util';
 import { RegistryError } from '../domain/errors.js';
 import { describeImport, runImport } from '../import/run-import.js';

@@ -1,3 +1,4 @@
+import './quiet-sdk-node-warning.js';
 import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -148,8 +149,6 @@ async function keepShipped(stamp: string, copyShipped: boolean): Promise<void> {
   );
 }
 
-// The SDK warns that releases from 2027 need Node 22; Lambda runs 24, and here the warning only clutters output.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 try {
   await main();
 } catch (error) {
