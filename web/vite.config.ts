@@ -19,7 +19,12 @@ export default defineConfig({
     cssMinify: false,
     // GOV.UK Frontend's CSS asks for its fonts and crest at /assets/, where writeBundle copies them: marked external,
     // those URLs stay as they are, without a warning each that they did not resolve at build time.
-    rolldownOptions: { external: [/^\/assets\//] },
+    rolldownOptions: {
+      external: [/^\/assets\//],
+      // registry-static-data reads the GIAS file, about a second of JavaScript, by design. While Java starts beside a
+      // first `npm start`, Rolldown warned each time that JavaScript took most of the build, which told nobody anything.
+      checks: { bundlerTimings: false },
+    },
   },
   plugins: [
     {
