@@ -1,5 +1,6 @@
 // `npm run build`: bundles the Lambda handler as the CDK stack does (dist/lambda: index.mjs and its chunks), and
 // fails if the bundle passes the size budget, holds graphql-js twice or cannot be loaded.
+import '../src/entry/quiet-sdk-node-warning.js';
 import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
