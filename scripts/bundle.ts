@@ -19,7 +19,8 @@ rmSync(outdir, { recursive: true, force: true });
 const bundle = bundleLambda(LAMBDA_ENTRY, outdir);
 
 const kib = (bytes: number) => (bytes / 1024).toFixed(0);
-const atStart = `${kib(bundle.atStart.bytes)} KiB read at a cold start (${bundle.atStart.files.length} files)`;
+const startFiles = bundle.atStart.files.map((file) => relative(outdir, file)).join(', ');
+const atStart = `${kib(bundle.atStart.bytes)} KiB read at a cold start (${startFiles})`;
 const lazy = `${kib(bundle.lazy.bytes)} KiB in ${bundle.lazy.files.length} chunks loaded when needed`;
 if (bundle.atStart.bytes > BUDGET_KIB * 1024) {
   console.error(`${outdir}: ${atStart}, over its ${BUDGET_KIB} KiB budget:`);
