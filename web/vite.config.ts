@@ -21,8 +21,8 @@ export default defineConfig({
     // those URLs stay as they are, without a warning each that they did not resolve at build time.
     rolldownOptions: {
       external: [/^\/assets\//],
-      // registry-static-data reads the GIAS file, about a second of JavaScript, by design. While Java starts beside a
-      // first `npm start`, Rolldown warned each time that JavaScript took most of the build, which told nobody anything.
+      // registry-static-data reads the GIAS file: about a second of JavaScript, by design. On a first `npm start`,
+      // with Java starting beside the build, Rolldown warned each time that JavaScript took most of it: nothing to fix.
       checks: { bundlerTimings: false },
     },
   },

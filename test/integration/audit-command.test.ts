@@ -8,7 +8,7 @@ const run = promisify(execFile);
 
 describe('npm run coverage:audit', () => {
   it("reports a table's drift without the AWS SDK's warning about Node 20", async () => {
-    // Prepare: a table holding three schools, one of them a teaching school, and no variable silencing the SDK.
+    // Prepare: a table holding three schools, two of them teaching schools, and no variable silencing the SDK.
     const { store } = await emptyStore();
     await seedSchools(store, [{ urn: '910001' }, { urn: '910002', teaching: false }, { urn: '910003' }]);
     const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: undefined };
