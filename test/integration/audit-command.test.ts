@@ -12,13 +12,10 @@ describe('npm run coverage:audit', () => {
     const { store } = await emptyStore();
     await seedSchools(store, [{ urn: '910001' }, { urn: '910002', teaching: false }, { urn: '910003' }]);
     const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: undefined };
+    const audit = ['--import', 'tsx', 'src/entry/coverage-audit.ts', '--endpoint', inject('dynamoEndpoint')];
 
     // Act
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', 'src/entry/coverage-audit.ts', '--endpoint', inject('dynamoEndpoint')],
-      { env: { ...env, TABLE_NAME: store.tableName } },
-    );
+    const { stdout, stderr } = await run(process.execPath, [...audit, '--table', store.tableName], { env });
 
     // Assess
     expect(stdout).toContain('read 3 schools and 0 alliances; 0 local authorities drifted');

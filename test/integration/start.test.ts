@@ -23,7 +23,6 @@ function start(
       ...process.env,
       PORT: String(port),
       REGISTRY_DATA_DIRECTORY: dataDirectory,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
