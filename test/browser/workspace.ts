@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { expect, inject, type TestContext } from 'vitest';
 
 /** Where the README's screenshots live; the browser tests retake them when run with SCREENSHOTS=1. */
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -16,9 +16,23 @@ export interface SignIn {
 
 const contexts: BrowserContext[] = [];
 
-/** Closes the tabs `openAs` opened (after each test, so pages do not compete for the CPU). */
-export async function closeTabs(): Promise<void> {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
+/**
+ * Closes the tabs `openAs` opened (after each test, so pages do not compete for the CPU). After a test that failed,
+ * it first prints where each tab was and what it showed: an error page, or a page still loading.
+ */
+export async function closeTabs(test: TestContext): Promise<void> {
+  const open = contexts.splice(0);
+  if (test.task.result?.state === 'fail') {
+    for (const page of open.flatMap((context) => context.pages())) {
+      const main = await page
+        .locator('#main-content')
+        .textContent({ timeout: 1000 })
+        .catch(() => null);
+      const shown = (main ?? '(no page)').replace(/\s+/g, ' ').trim().slice(0, 2000);
+      console.error(`After "${test.task.name}" failed, a tab at ${page.url()} showed: ${shown}`);
+    }
+  }
+  await Promise.all(open.map((context) => context.close()));
 }
 
 /** A new tab (in a context of its own) signed in through the development sign-in link, on `path`. */
